@@ -1,0 +1,128 @@
+/** Finding a program folder, loading its config, and reading/writing its state files. */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import { UsageError, InputError } from '../errors.js';
+import { checkConfig, type ProgramConfig } from '../core/config.js';
+import { isValidTimeZone } from '../core/timezone.js';
+import { writeFileAtomic } from './atomic.js';
+import { withLock } from './lock.js';
+
+export const CONFIG_FILE = 'mentor.config.json';
+export const SCHEMA_FILE = 'mentor.config.schema.json';
+export const STATE_DIR = '.mentor';
+
+/** The package root (where templates/ and fixtures/ live), from dist/io or src/io. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+export const FIXTURES_DIR = join(PACKAGE_ROOT, 'fixtures');
+
+/** An opened program folder. */
+export interface Program {
+  dir: string;
+  stateDir: string;
+  config: ProgramConfig;
+}
+
+/** Finds the program folder: `--dir` if given, else the nearest folder upwards holding mentor.config.json. */
+export function findProgramDir(start: string, explicit?: string): string {
+  if (explicit) {
+    const dir = resolve(start, explicit);
+    if (!existsSync(join(dir, CONFIG_FILE))) {
+      throw new UsageError(`${dir} is not a program folder (no ${CONFIG_FILE})`, `Run \`mentor-cli init ${explicit}\` first`);
+    }
+    return dir;
+  }
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new UsageError(`No program folder here or above (${resolve(start)})`, 'Run `mentor-cli init DIR` to create one, or pass --dir DIR');
+}
+
+let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+function getValidator() {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(TEMPLATES_DIR, SCHEMA_FILE), 'utf8'));
+    const ajv = new Ajv({ allErrors: false, useDefaults: false, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Parses and validates a config text; throws a one-line UsageError naming the bad key. */
+export function parseConfig(text: string, file = CONFIG_FILE): ProgramConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`is not valid JSON (${(err as Error).message})`, { file }, 'Fix the syntax, or recreate it with `mentor-cli init`');
+  }
+  const validate = getValidator();
+  if (!validate(data)) {
+    const e = validate.errors?.[0];
+    const path = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+    const extra = e?.params && 'additionalProperty' in e.params ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+    const allowed = e?.params && 'allowedValues' in e.params ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    throw new InputError(`${path} ${e?.message ?? 'is invalid'}${extra}${allowed}`, { file }, 'See the README section "Configuration"');
+  }
+  const config = data as ProgramConfig;
+  const problems = checkConfig(config, isValidTimeZone);
+  if (problems.length) {
+    const p = problems[0];
+    throw new InputError(p.message, { file }, p.hint);
+  }
+  return config;
+}
+
+/** Opens the program folder found from `cwd` (or `--dir`) and loads its validated config. */
+export async function openProgram(cwd: string, explicitDir?: string): Promise<Program> {
+  const dir = findProgramDir(cwd, explicitDir);
+  const text = await readFile(join(dir, CONFIG_FILE), 'utf8');
+  const config = parseConfig(text, join(dir, CONFIG_FILE));
+  return { dir, stateDir: join(dir, STATE_DIR), config };
+}
+
+/** Names of the state documents kept in `.mentor/`. */
+export type StateName = 'participants' | 'matches' | 'mappings' | 'schedule' | 'surveys' | 'history';
+
+interface StateEnvelope<T> {
+  version: 1;
+  updatedAt: string;
+  data: T;
+}
+
+/** Reads a state document, or `fallback` when it does not exist yet. */
+export async function readState<T>(program: Program, name: StateName, fallback: T): Promise<T> {
+  const path = join(program.stateDir, `${name}.json`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw err;
+  }
+  try {
+    const env = JSON.parse(text) as StateEnvelope<T>;
+    return env.data;
+  } catch {
+    throw new InputError('program state is damaged', { file: path }, 'Restore it from backup or re-run the command that writes it');
+  }
+}
+
+/** Writes a state document atomically (call inside `lockProgram`). */
+export async function writeState<T>(program: Program, name: StateName, data: T, now: Date = new Date()): Promise<void> {
+  const env: StateEnvelope<T> = { version: 1, updatedAt: now.toISOString(), data };
+  await writeFileAtomic(join(program.stateDir, `${name}.json`), JSON.stringify(env));
+}
+
+/** Runs `fn` holding the program's lock. */
+export function lockProgram<T>(program: Program, command: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(program.stateDir, fn, { command });
+}

@@ -1,0 +1,77 @@
+/** The one gate for output: colour, verbosity, JSON mode, stdout vs stderr. */
+
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose' | 'debug';
+
+export interface OutputOptions {
+  json?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+/** Decides colour once: off for NO_COLOR, TERM=dumb, --no-color or a non-TTY stream; on with FORCE_COLOR. */
+export function shouldColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return Boolean(stream.isTTY);
+}
+
+/** Output channels for one command run. */
+export class Output {
+  readonly json: boolean;
+  readonly verbosity: Verbosity;
+  /** Colours for stdout (result) and stderr (diagnostics). */
+  readonly c: ChalkInstance;
+  readonly ce: ChalkInstance;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+
+  constructor(opts: OutputOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env) {
+    this.json = Boolean(opts.json);
+    this.verbosity = opts.debug ? 'debug' : opts.verbose ? 'verbose' : opts.quiet ? 'quiet' : 'normal';
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.c = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
+    this.ce = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
+  }
+
+  /** The result, on stdout. */
+  result(text: string): void {
+    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** One JSON document on stdout. */
+  resultJson(value: unknown): void {
+    this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** A note ("wrote X") on stderr, hidden with --quiet. */
+  info(text: string): void {
+    if (this.verbosity !== 'quiet') this.stderr.write(`${text}\n`);
+  }
+
+  /** A warning on stderr, hidden with --quiet. */
+  warn(text: string): void {
+    if (this.verbosity !== 'quiet') this.stderr.write(`${this.ce.yellow('warning:')} ${text}\n`);
+  }
+
+  /** An error line on stderr (always shown). */
+  error(text: string): void {
+    this.stderr.write(`${this.ce.red('error:')} ${text}\n`);
+  }
+
+  /** Explanations shown with --verbose. */
+  verbose(text: string): void {
+    if (this.verbosity === 'verbose' || this.verbosity === 'debug') this.stderr.write(`${this.ce.dim(text)}\n`);
+  }
+
+  /** Whether progress bars may be drawn. */
+  get canShowProgress(): boolean {
+    return Boolean(this.stderr.isTTY) && !this.json && this.verbosity !== 'quiet';
+  }
+}
