@@ -83,6 +83,8 @@ export interface SourceRow {
   /** Row number as Excel/a text editor shows it. */
   line: number;
   cells: string[];
+  /** Non-empty fields beyond the last header (a CSV row with too many fields), kept so validation can reject the row. */
+  extra?: string[];
 }
 
 /** A pairing of one mentee with one mentor (peer pairs use the same shape). */
