@@ -19,9 +19,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds right now (a lock file naming our pid but not in here was left by a dead process that had our pid). */
+const held = new Set<string>();
+
 function tryAcquire(path: string, command: string): boolean {
   try {
     const fd = openSync(path, 'wx');
+    held.add(path);
     writeSync(fd, JSON.stringify({ pid: process.pid, command, since: new Date().toISOString() }));
     closeSync(fd);
     return true;
@@ -31,7 +35,7 @@ function tryAcquire(path: string, command: string): boolean {
   // Someone holds it: take it over only if that process is gone (a kill -9 leaves the file behind).
   let holder: { pid?: number } = {};
   try { holder = JSON.parse(readFileSync(path, 'utf8')); } catch { /* half-written lock: treat as stale */ }
-  if (holder.pid && holder.pid !== process.pid && isAlive(holder.pid)) return false;
+  if (holder.pid && (holder.pid === process.pid ? held.has(path) : isAlive(holder.pid))) return false;
   try { unlinkSync(path); } catch { /* raced with another taker */ }
   return false;
 }
@@ -55,7 +59,7 @@ export async function withLock<T>(stateDir: string, fn: () => Promise<T>, option
     }
     await sleep(50);
   }
-  const release = () => { try { unlinkSync(path); } catch { /* gone */ } };
+  const release = () => { held.delete(path); try { unlinkSync(path); } catch { /* gone */ } };
   process.once('exit', release);
   try {
     return await fn();

@@ -1,0 +1,75 @@
+/** `mentor-cli demo [DIR]`: create a sample program from the bundled fixtures and run the whole cycle on it. */
+
+import { existsSync, readdirSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { contextOf, type Ctx } from './context.js';
+import { FIXTURES_DIR } from '../io/program.js';
+import { ProblemsError } from '../errors.js';
+
+const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+const SAMPLE = join(FIXTURES_DIR, 'sample');
+
+/** A step of the demo: a command line and the exit codes that are fine for it (import exits 1: the sample has bad rows on purpose). */
+interface Step { title: string; args: string[]; okCodes: number[]; needs: string; output?: string }
+
+/** The cycle, in order; steps whose command is not part of this build are left out. */
+export function demoSteps(): Step[] {
+  const s = 'sample';
+  return [
+    { title: 'Import sign-ups from Google Forms, Microsoft Forms, an HR export and a hand-made sheet', needs: 'import', okCodes: [0, 1], output: 'rejected.csv',
+      args: ['import', `${s}/google-forms-mentors.csv`, `${s}/ms-forms-mentees.xlsx`, `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`] },
+    { title: 'The roster', needs: 'participants', okCodes: [0], args: ['participants', '--status', 'active'] },
+    { title: 'Match mentees with mentors', needs: 'match', okCodes: [0, 1], args: ['match'] },
+    { title: 'Export the matches with reasons', needs: 'export', okCodes: [0], args: ['export', 'matches', '--format', 'xlsx', '--out', 'matches.xlsx'], output: 'matches.xlsx' },
+    { title: 'Schedule the meeting series and milestones', needs: 'schedule', okCodes: [0, 1], args: ['schedule'], output: 'schedule/' },
+    { title: 'Write the introduction emails', needs: 'intro', okCodes: [0, 1], args: ['intro'], output: 'intro/' },
+    { title: 'Merge the survey exports', needs: 'survey', okCodes: [0, 1], args: ['survey', 'merge', `${s}/surveys/kickoff-google-forms.csv`, `${s}/surveys/midpoint-ms-forms.xlsx`, `${s}/surveys/final-surveymonkey.csv`, `${s}/surveys/final-typeform.csv`, '--now', '2027-06-30'] },
+    { title: 'Program status', needs: 'status', okCodes: [0, 1], args: ['status', '--now', '2027-06-30'] },
+    { title: 'KPI report for leadership', needs: 'report', okCodes: [0, 1], args: ['report', '--out', 'report.xlsx', '--now', '2027-06-30'], output: 'report.xlsx' },
+  ];
+}
+
+function freeFolder(base: string): string {
+  if (!existsSync(base) || readdirSync(base).length === 0) return base;
+  for (let i = 2; ; i++) if (!existsSync(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('create a sample program from bundled data and run the whole cycle on it')
+    .argument('[dir]', 'folder to create (default: ./mentor-demo, or -2, -3... if it exists)')
+    .action(async (dir: string | undefined, _opts, cmd: Command) => runDemo(contextOf(cmd), dir, program));
+}
+
+async function runDemo(ctx: Ctx, dir: string | undefined, program: Command): Promise<void> {
+  const target = dir ? resolve(ctx.cwd, dir) : freeFolder(resolve(ctx.cwd, 'mentor-demo'));
+  const run = (args: string[]) => spawnSync(process.execPath, [CLI, '--dir', target, ...args], { cwd: target, encoding: 'utf8', env: process.env, maxBuffer: 256 * 1024 * 1024 });
+  const say = (text: string) => (ctx.out.json ? ctx.out.info(text) : ctx.out.result(text));
+  const init = spawnSync(process.execPath, [CLI, 'init', target, '--name', 'Northwind Mentoring 2027', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London', '--quiet'], { cwd: ctx.cwd, encoding: 'utf8' });
+  if (init.status !== 0) throw new ProblemsError(`demo: could not create ${target}: ${init.stderr.trim()}`);
+  await cp(SAMPLE, join(target, 'sample'), { recursive: true });
+  say(ctx.out.c.bold(`Sample program created in ${target}`));
+  const known = new Set(program.commands.map((c) => c.name()));
+  const outputs: Array<{ step: string; path: string }> = [];
+  for (const step of demoSteps().filter((s) => known.has(s.needs))) {
+    say(`\n${ctx.out.c.cyan(`== ${step.title}`)}\n${ctx.out.c.dim(`$ mentor-cli ${step.args.join(' ')}`)}`);
+    const r = run([...(ctx.opts.verbose ? ['--verbose'] : []), ...step.args]);
+    if (r.stdout && !ctx.out.json) ctx.out.result(r.stdout.trimEnd());
+    if (r.stderr && ctx.out.verbosity !== 'quiet') ctx.out.stderr.write(r.stderr);
+    if (!step.okCodes.includes(r.status ?? -1)) throw new ProblemsError(`demo: step "mentor-cli ${step.args[0]}" failed with exit ${r.status}`, 'See the message above');
+    if (step.output && existsSync(join(target, step.output))) outputs.push({ step: step.args[0], path: join(target, step.output) });
+  }
+  const rel = (p: string) => relative(ctx.cwd, p) || '.';
+  if (ctx.out.json) ctx.out.resultJson({ dir: target, outputs });
+  else {
+    say(`\n${ctx.out.c.bold('Where everything is')}`);
+    say(`  program folder   ${rel(target)}  (config: mentor.config.json)`);
+    for (const o of outputs) say(`  ${o.step.padEnd(16)} ${rel(o.path)}`);
+    say(`\nTry: cd ${rel(target)} && mentor-cli participants`);
+  }
+}
