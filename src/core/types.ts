@@ -94,6 +94,8 @@ export interface Match {
   mentor: string;
   score: number;
   reasons: string[];
+  /** Reasons that mention a sensitive attribute: shown only with --include-sensitive. */
+  sensitiveReasons?: string[];
   status: 'active' | 'ended';
   origin: 'optimal' | 'stable' | 'manual' | 'kept' | 'peer';
   cohort?: string;

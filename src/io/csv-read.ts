@@ -70,13 +70,16 @@ export function readCsvText(input: string, file: string, notes: string[] = []): 
     }
     if (err.code === 'InvalidQuotes') allNotes.push(`row ${lineAt(text, (err.index ?? 1) - 1)}: stray double quote kept as text`);
   }
-  const grid: GridRow[] = new Array(parsed.data.length);
+  const rows = parsed.data;
+  const grid: GridRow[] = new Array(rows.length);
+  // Fast path: one record per text line means no quoted newlines, so the line is the index + 1.
+  const simple = countNewlines(text) + 1 === rows.length;
   let line = 1;
-  for (let i = 0; i < parsed.data.length; i++) {
-    const cells = parsed.data[i];
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i];
     grid[i] = { cells, line };
     let extraLines = 0;
-    for (const c of cells) extraLines += countNewlines(c);
+    if (!simple) for (const c of cells) extraLines += countNewlines(c);
     line += 1 + extraLines;
   }
   return gridToTable(grid, { file, notes: allNotes, widthFromHeader: true });

@@ -82,7 +82,12 @@ export function detectHeader(rows: GridRow[]): HeaderDetection | undefined {
   const window = rows.slice(0, Math.min(rows.length, firstFilled + WINDOW));
   const widest = Math.max(...window.map((r) => distinctFilled(r.cells)));
   const need = Math.max(2, Math.ceil(widest * 0.6));
-  let index = window.findIndex((r) => distinctFilled(r.cells) >= need && mostlyText(r.cells));
+  // A SurveyMonkey question row is sparse (blanks over option columns): judge it merged with its sub-labels.
+  const asHeader = (i: number): string[] => {
+    const next = rows[i + 1]?.cells;
+    return next && next.some((c) => SUB_LABEL.test(c.trim())) ? mergeHeaderRows(rows[i].cells, next) : rows[i].cells;
+  };
+  let index = window.findIndex((r, i) => mostlyText(r.cells) && distinctFilled(asHeader(i)) >= need);
   if (index === -1) index = firstFilled;
   const notes: string[] = [];
   if (rows[index].line !== 1) notes.push(`header found on row ${rows[index].line}`);

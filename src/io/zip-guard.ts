@@ -5,10 +5,10 @@ import { InputError } from '../errors.js';
 
 /** Limits: a real participant workbook is a few MB; these leave a wide margin. */
 export const ZIP_LIMITS = {
-  maxFileBytes: 200 * 1024 * 1024,
+  maxFileBytes: 200_000_000,
   maxTotalUncompressed: 1024 * 1024 * 1024,
   maxRatio: 200,
-  ratioMinBytes: 50 * 1024 * 1024,
+  ratioMinBytes: 50_000_000,
 };
 
 /** One file inside the zip as the central directory declares it. */

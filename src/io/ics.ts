@@ -1,0 +1,113 @@
+/** RFC 5545 writer: CRLF lines folded at 75 octets, TEXT escaping, quoted parameters, TZID times, iTIP METHOD. */
+
+import type { CalEvent, CalPerson, LocalDateTime } from '../core/scheduling/model.js';
+
+const PRODID = '-//mentor-cli//mentor-cli 0.1//EN';
+
+/** Folds one content line at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; returns it CRLF-terminated. */
+export function foldLine(line: string): string {
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return `${line}\r\n`;
+  let out = '';
+  let used = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0) as number;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (used + size > limit) {
+      out += '\r\n ';
+      used = 1;
+      limit = 75;
+    }
+    out += ch;
+    used += size;
+  }
+  return `${out}\r\n`;
+}
+
+// Control characters other than TAB and LF; a lone CR is dropped too, so no text can start a new line.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
+/** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newline; drops other control characters. */
+export function escapeText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(CONTROL, '').replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+}
+
+/** A parameter value, always DQUOTE-quoted: quotes cannot be escaped (RFC 5545 3.2), so " becomes '. */
+export function paramValue(text: string): string {
+  return `"${text.replace(/[\u0000-\u001F\u007F]+/g, ' ').replace(/"/g, "'").trim()}"`;
+}
+
+/** A mailto: URI for an email address, percent-encoding anything that is not a plain address character. */
+export function mailto(email: string): string {
+  return `mailto:${email.trim().replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]/g, (c) => encodeURIComponent(c))}`;
+}
+
+/** A URI value: controls and spaces percent-encoded so the line stays one property. */
+function uri(text: string): string {
+  return text.trim().replace(/[\u0000-\u0020\u007F"<>\\^`{|}]/g, (c) => encodeURIComponent(c));
+}
+
+/** YYYYMMDDTHHMMSS for a wall-clock time. */
+export function localStamp(t: LocalDateTime): string {
+  return `${t.date.replace(/-/g, '')}T${t.time.replace(':', '')}00`;
+}
+
+/** YYYYMMDDTHHMMSSZ for an ISO instant. */
+export function utcStamp(iso: string): string {
+  return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function plus(t: LocalDateTime, minutes: number): LocalDateTime {
+  const ms = Date.parse(`${t.date}T${t.time}:00Z`) + minutes * 60_000;
+  const iso = new Date(ms).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, attendee: boolean): string {
+  const extra = attendee ? ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : '';
+  return `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
+}
+
+function component(e: CalEvent, start: LocalDateTime, recurrenceId: LocalDateTime | undefined, withRule: boolean): string {
+  const tz = `;TZID=${e.tz}`;
+  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.dtstamp)}`];
+  if (recurrenceId) lines.push(`RECURRENCE-ID${tz}:${localStamp(recurrenceId)}`);
+  lines.push(`DTSTART${tz}:${localStamp(start)}`, `DTEND${tz}:${localStamp(plus(start, e.durationMinutes))}`);
+  if (withRule && e.rrule) lines.push(`RRULE:${e.rrule}`);
+  if (withRule && e.exdates?.length) lines.push(`EXDATE${tz}:${e.exdates.map(localStamp).join(',')}`);
+  lines.push(`SEQUENCE:${e.sequence}`, `STATUS:${e.status}`, `SUMMARY:${escapeText(e.summary)}`);
+  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+  if (e.url) lines.push(`URL:${uri(e.url)}`);
+  lines.push(person('ORGANIZER', e.organizer, false));
+  for (const a of e.attendees) lines.push(person('ATTENDEE', a, true));
+  lines.push(`TRANSP:OPAQUE`, 'END:VEVENT');
+  return lines.map(foldLine).join('');
+}
+
+/** The VEVENT text of an event: a series master plus one override per moved meeting, or a single instance. */
+export function serializeEvent(e: CalEvent): string {
+  if (e.recurrenceId) return component(e, e.start, e.recurrenceId, false);
+  let text = component(e, e.start, undefined, true);
+  for (const m of e.moved ?? []) text += component(e, m.start, m.recurrenceId, false);
+  return text;
+}
+
+/** Options for a whole VCALENDAR. */
+export interface CalendarParts {
+  /** iTIP method (RFC 5546); omit for a plain calendar to import. */
+  method?: 'REQUEST' | 'CANCEL';
+  name?: string;
+  /** VTIMEZONE texts for every TZID used. */
+  timezones: string[];
+  /** Serialized VEVENTs (from serializeEvent). */
+  events: string[];
+}
+
+/** A complete iCalendar object. */
+export function buildCalendar(parts: CalendarParts): string {
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
+  if (parts.method) head.push(`METHOD:${parts.method}`);
+  if (parts.name) head.push(`X-WR-CALNAME:${escapeText(parts.name)}`);
+  return `${head.map(foldLine).join('')}${parts.timezones.join('')}${parts.events.join('')}END:VCALENDAR\r\n`;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { readTable } from '../../src/io/read-table.js';
+import { checkZipSafety, formatBytes, listZipEntries } from '../../src/io/zip-guard.js';
+import { InputError } from '../../src/errors.js';
+
+interface FakeEntry { name: string; body: Buffer; method: number; declaredSize: number }
+
+/** A minimal zip whose central directory declares whatever sizes we like (CRC left 0: the guard never gets that far). */
+function buildZip(entries: FakeEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.body.length, 18); local.writeUInt32LE(e.declaredSize, 22); local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.body.length, 20); central.writeUInt32LE(e.declaredSize, 24); central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.body);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(entries.length, 8); eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'io-zip-'));
+
+async function refusal(buf: Buffer): Promise<string> {
+  const path = join(tmp(), 'bomb.xlsx');
+  writeFileSync(path, buf);
+  try {
+    await readTable(path, { displayName: 'bomb.xlsx' });
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as InputError).toLine();
+  }
+  throw new Error('not refused');
+}
+
+describe('zip bomb guard', () => {
+  it('refuses a sheet that declares 4.3 GB, before exceljs reads it', async () => {
+    const body = deflateRawSync(Buffer.alloc(1024 * 1024));
+    const line = await refusal(buildZip([
+      { name: '[Content_Types].xml', body: Buffer.from('<x/>'), method: 0, declaredSize: 4 },
+      { name: 'xl/worksheets/sheet1.xml', body, method: 8, declaredSize: 0xfffffffe },
+    ]));
+    expect(line).toBe('bomb.xlsx: is too large to read safely: sheet xl/worksheets/sheet1.xml expands to 4.3 GB. Delete unused rows, columns and sheets in Excel (or split the file) and save it again');
+  });
+
+  it('refuses an extreme compression ratio above 50 MB', async () => {
+    const line = await refusal(buildZip([{ name: 'xl/sharedStrings.xml', body: Buffer.alloc(1000), method: 8, declaredSize: 60_000_000 }]));
+    expect(line).toContain('is too large to read safely: part xl/sharedStrings.xml expands to 60.0 MB');
+  });
+
+  it('refuses many parts whose total exceeds 1 GiB', async () => {
+    const parts = Array.from({ length: 6 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, body: Buffer.alloc(1_000_000), method: 8, declaredSize: 190_000_000 }));
+    expect(await refusal(buildZip(parts))).toContain('is too large to read safely: its parts expand to 1.1 GB');
+  });
+
+  it('refuses an entry that inflates to more than it declares', async () => {
+    const body = deflateRawSync(Buffer.alloc(2_000_000, 0x41));
+    const line = await refusal(buildZip([{ name: 'xl/worksheets/sheet1.xml', body, method: 8, declaredSize: 100 }]));
+    expect(line).toContain('sheet xl/worksheets/sheet1.xml expands to more than the 1 KB it declares');
+  });
+
+  it('refuses a file over 200 MB on disk without reading it', async () => {
+    const path = join(tmp(), 'huge.xlsx');
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 201 * 1024 * 1024); // sparse: costs no disk space
+    closeSync(fd);
+    await expect(readTable(path, { displayName: 'huge.xlsx' })).rejects.toThrow('is too large to read safely (210.8 MB, limit 200.0 MB)');
+  });
+
+  it('accepts a real workbook and lists its parts', () => {
+    const buf = readFileSync(fileURLToPath(new URL('../../fixtures/traps/title-rows.xlsx', import.meta.url)));
+    expect(() => checkZipSafety(buf, 'title-rows.xlsx')).not.toThrow();
+    expect(listZipEntries(buf).map((e) => e.name)).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('formatBytes', () => {
+    expect(formatBytes(4_294_967_294)).toBe('4.3 GB');
+    expect(formatBytes(60_000_000)).toBe('60.0 MB');
+    expect(formatBytes(100)).toBe('1 KB');
+  });
+});
