@@ -1,0 +1,158 @@
+/** Reads one row's cells into a participant, collecting every error (rejects) and warning (keeps). */
+
+import type { Location } from '../../errors.js';
+import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
+import { AVAILABILITY_EXAMPLE, parseAvailability } from './availability.js';
+import type { FieldName } from './header-map.js';
+import { type Issue, normaliseEmail, parseBoolean, parseCapacity, parseLevel, parseStatus, splitMulti } from './normalise.js';
+import { parseRole, ROLE_HINT } from './roles.js';
+import { parseTimestamp, type DateOrder } from './timestamp.js';
+import { resolveTimeZone } from './timezone-resolve.js';
+
+/** Everything about the table that is the same for every row, computed once. */
+export interface RowContext {
+  file: string;
+  sheet?: string;
+  col: Partial<Record<FieldName, number>>;
+  headers: string[];
+  /** [column index, attribute key] for every column kept under attributes. */
+  attributes: Array<[number, string]>;
+  dateOrder: DateOrder;
+  role?: Role;
+  defaultCapacity: number;
+  defaultTimezone?: string;
+  /** Per-build caches, one per kind of cell, keyed by cell text: most columns repeat a handful of answers. */
+  cache: Map<string, Map<string, unknown>>;
+}
+
+/** Memoises `fn(text)` under `kind`; form exports repeat the same answers thousands of times. */
+function memo<T>(ctx: RowContext, kind: string, text: string, fn: (t: string) => T): T {
+  let cache = ctx.cache.get(kind);
+  if (!cache) ctx.cache.set(kind, (cache = new Map()));
+  let v = cache.get(text) as T | undefined;
+  if (v === undefined) {
+    v = fn(text);
+    // Free-text columns (unique answers) must not grow the cache without bound.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, v);
+  }
+  return v;
+}
+
+/** Reads one row; `participant` is undefined when `errors` is not empty. */
+export function readRow(cells: string[], line: number, ctx: RowContext): { participant?: Participant; errors: Problem[]; warnings: Problem[] } {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const cell = (f: FieldName): string => {
+    const i = ctx.col[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const where = (f?: FieldName): Location => {
+    const i = f === undefined ? undefined : ctx.col[f];
+    return { file: ctx.file, sheet: ctx.sheet, row: line, column: i === undefined ? undefined : ctx.headers[i] };
+  };
+  const err = (f: FieldName | undefined, issue: Issue): void => void errors.push({ severity: 'error', ...issue, location: where(f) });
+  const warn = (f: FieldName | undefined, issue: Issue): void => void warnings.push({ severity: 'warning', ...issue, location: where(f) });
+
+  const emailText = cell('email');
+  const email = emailText ? normaliseEmail(emailText) : {};
+  if (!emailText) err('email', { code: 'email-missing', message: 'email is empty', hint: 'Fill in the email address; it identifies the person across imports' });
+  else if (email.error) err('email', email.error);
+
+  const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
+  if (!name) err(ctx.col.name === undefined ? 'firstName' : 'name', { code: 'name-missing', message: 'name is empty', hint: "Fill in the person's name" });
+
+  const roleText = cell('role');
+  let role: Role | undefined = ctx.role;
+  if (roleText) {
+    const parsed = memo(ctx, 'role', roleText, parseRole);
+    if (parsed.error) err('role', parsed.error);
+    else {
+      if (ctx.role && parsed.value !== ctx.role) {
+        warn('role', { code: 'role-conflict', message: `role "${roleText}" differs from --role ${ctx.role}; kept ${parsed.value} from the row`, hint: 'Correct the cell or import this file without --role' });
+      }
+      role = parsed.value;
+    }
+  } else if (!role) {
+    err('role', { code: 'role-missing', message: 'role is empty', hint: `${ROLE_HINT}, or import the file with --role mentor or --role mentee` });
+  }
+
+  let capacity: number | undefined;
+  if (role === 'mentor' || role === 'both') {
+    const parsed = memo(ctx, 'capacity', cell('capacity'), (t) => parseCapacity(t, ctx.defaultCapacity));
+    if (parsed.error) err('capacity', parsed.error);
+    capacity = parsed.value;
+  }
+
+  const tz = resolveTimeZone(cell('timezone'), ctx.defaultTimezone);
+  if (tz.error) err('timezone', { code: tz.code ?? 'timezone-invalid', message: tz.error, hint: tz.hint });
+  else if (tz.warning) warn('timezone', { code: tz.code ?? 'timezone-warning', message: tz.warning, hint: tz.hint });
+
+  const availText = cell('availability');
+  const avail = memo(ctx, 'availability', availText, parseAvailability);
+  if (avail.error) err('availability', { code: 'availability-invalid', message: `availability "${availText}" could not be read`, hint: `Write it like ${AVAILABILITY_EXAMPLE}` });
+
+  const level = memo(ctx, 'level', cell('level'), parseLevel);
+  if (level.error) err('level', level.error);
+
+  const emails = (f: 'preferences' | 'avoid'): string[] => {
+    const out: string[] = [];
+    for (const item of splitMulti(cell(f))) {
+      const e = normaliseEmail(item);
+      if (e.value) {
+        if (!out.includes(e.value)) out.push(e.value);
+      } else warn(f, { code: `${f === 'avoid' ? 'avoid' : 'preference'}-invalid`, message: `${f} "${item}" is not an email address; ignored`, hint: 'List people by their email address, separated by commas' });
+    }
+    return out;
+  };
+  const preferences = emails('preferences');
+  const avoid = emails('avoid');
+  let managerEmail: string | undefined;
+  if (cell('managerEmail')) {
+    const m = normaliseEmail(cell('managerEmail'));
+    if (m.value) managerEmail = m.value;
+    else warn('managerEmail', { code: 'manager-email-invalid', message: `manager email "${cell('managerEmail')}" is not a valid email address; ignored`, hint: 'Correct it to the form name@example.com' });
+  }
+  const training = memo(ctx, 'training', cell('trainingCompleted'), (t) => parseBoolean(t, 'training completed'));
+  if (training.warning) warn('trainingCompleted', training.warning);
+  const status = memo(ctx, 'status', cell('status'), parseStatus);
+  if (status.warning) warn('status', status.warning);
+  const submittedText = cell('submittedAt');
+  const submittedAt = parseTimestamp(submittedText, ctx.dateOrder);
+  if (submittedText && !submittedAt) {
+    warn('submittedAt', { code: 'submitted-at-invalid', message: `timestamp "${submittedText}" could not be read; ignored`, hint: 'Use a date and time such as 2026-01-05 09:14' });
+  }
+
+  if (errors.length || !email.value || !role) return { errors, warnings };
+  const attributes: Record<string, string> = Object.create(null);
+  for (const [i, key] of ctx.attributes) {
+    const v = (cells[i] ?? '').trim();
+    if (v) attributes[key] = v;
+  }
+  const p: Participant = {
+    email: email.value, name, role, languages: list(ctx, 'languages', cell('languages')), topics: list(ctx, 'topics', cell('topics')),
+    interests: list(ctx, 'interests', cell('interests')), availability: avail.windows.map((w) => ({ ...w })), preferences, avoid, status: status.value ?? 'active', attributes,
+    source: ctx.sheet === undefined ? { file: ctx.file, row: line } : { file: ctx.file, sheet: ctx.sheet, row: line },
+  };
+  // Optional fields are only set when present, so stored JSON and comparisons carry no undefined keys.
+  const department = cell('department');
+  const title = cell('title');
+  const goals = cell('goals');
+  const cohort = cell('cohort');
+  if (department) p.department = department;
+  if (title) p.title = title;
+  if (level.value !== undefined) p.level = level.value;
+  if (managerEmail !== undefined) p.managerEmail = managerEmail;
+  if (tz.tz !== undefined) p.timezone = tz.tz;
+  if (goals) p.goals = goals;
+  if (capacity !== undefined) p.capacity = capacity;
+  if (cohort) p.cohort = cohort;
+  if (training.value !== undefined) p.trainingCompleted = training.value;
+  if (submittedAt !== undefined) p.submittedAt = submittedAt;
+  return { participant: p, errors, warnings };
+}
+
+/** A multi-value cell split once per distinct text; each participant gets its own copy of the list. */
+function list(ctx: RowContext, field: 'languages' | 'topics' | 'interests', text: string): string[] {
+  return text ? memo(ctx, field, text, (t) => splitMulti(t, field === 'languages')).slice() : [];
+}

@@ -1,0 +1,115 @@
+/** Normalising single cells: emails, multi-value lists, level, capacity, booleans, status. */
+
+import type { Status } from '../types.js';
+
+/** A problem with one cell, before it is given a location. */
+export interface Issue {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** The outcome of reading one cell: a value, or an error (rejects the row) or a warning (keeps it). */
+export interface Parsed<T> {
+  value?: T;
+  error?: Issue;
+  warning?: Issue;
+}
+
+const MAILTO = /^mailto:/i;
+const WRAPPED = /[<:"']/;
+const ANGLE = /<([^<>]*)>/;
+const QUOTES = /^["']+|["']+$/g;
+// Practical rather than RFC 5322: what mail systems of HR tools accept, including non-ASCII.
+const EMAIL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
+
+// The same rule for plain ASCII addresses: a much faster regex for the common case.
+const ASCII_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+/** Unwraps `mailto:`, `Name <a@b.c>` and quotes, then trims and lower-cases; invalid -> email-invalid. */
+export function normaliseEmail(text: string): Parsed<string> {
+  let t = text.trim();
+  if (WRAPPED.test(t)) {
+    const angle = ANGLE.exec(t);
+    if (angle) t = angle[1].trim();
+    t = t.replace(MAILTO, '').replace(QUOTES, '').trim();
+  }
+  t = t.toLowerCase();
+  if (ASCII_EMAIL.test(t) || EMAIL.test(t)) return { value: t };
+  return {
+    error: { code: 'email-invalid', message: `email "${text.trim()}" is not a valid email address`, hint: 'Correct it to the form name@example.com' },
+  };
+}
+
+const SPLIT = /[,;\n\r]+/;
+const SPLIT_WITH_SLASH = /[,;\n\r]+|\s+\/\s+/;
+
+/** Splits a multi-value cell on , ; and newlines (and " / " when asked), keeping the first spelling and order. */
+export function splitMulti(text: string, slash = false): string[] {
+  if (!text) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of text.split(slash ? SPLIT_WITH_SLASH : SPLIT)) {
+    const item = part.trim();
+    const key = item.toLowerCase();
+    if (item && !seen.has(key)) {
+      seen.add(key);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+const LEVEL = /^(?:l|lvl|level|grade|band|g)?\s*[-.:]?\s*(\d{1,3})$/i;
+
+/** Reads a seniority level: "5", "L5", "Level 5". */
+export function parseLevel(text: string): Parsed<number> {
+  const t = text.trim();
+  if (!t) return {};
+  const m = LEVEL.exec(t);
+  if (m) return { value: Number(m[1]) };
+  return { error: { code: 'level-invalid', message: `level "${t}" is not a whole number`, hint: 'Write the level as a whole number such as 5 (or L5)' } };
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const CAPACITY = /^(?:up\s+to\s+|max(?:imum)?\s+)?(\d+|[a-z]+)(?:\s+(?:mentees?|people|persons?))?$/i;
+
+/** Reads a mentor's capacity: a whole number 1..50 (or one..ten); empty gives the default. */
+export function parseCapacity(text: string, defaultCapacity: number): Parsed<number> {
+  const t = text.trim();
+  if (!t) return { value: defaultCapacity };
+  const m = CAPACITY.exec(t);
+  const word = m?.[1].toLowerCase();
+  const n = word === undefined ? NaN : /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? NaN);
+  if (Number.isInteger(n) && n >= 1 && n <= 50) return { value: n };
+  return {
+    error: { code: 'capacity-invalid', message: `capacity "${t}" is not a whole number from 1 to 50`, hint: 'Enter how many mentees this mentor can take, e.g. 2' },
+  };
+}
+
+const TRUE_WORDS = new Set(['yes', 'y', 'true', 'x', '1', 'done', 'completed', 'complete', 'checked', '✓', '✔', '☑', 'ja', 'oui', 'si', 'sí']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'not yet', 'pending', 'none', 'not completed', 'nein', 'non', '-']);
+const DATE_LIKE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[ t].*)?$/;
+
+/** Reads a yes/no cell; a date (when it was done) means yes; unknown -> warning, undefined. */
+export function parseBoolean(text: string, label = 'value'): Parsed<boolean> {
+  const t = text.trim().toLowerCase();
+  if (!t) return {};
+  if (TRUE_WORDS.has(t) || DATE_LIKE.test(t)) return { value: true };
+  if (FALSE_WORDS.has(t)) return { value: false };
+  return { warning: { code: 'boolean-invalid', message: `${label} "${text.trim()}" is not yes or no; left blank`, hint: 'Write yes or no (or the date it was completed)' } };
+}
+
+const WITHDRAWN = new Set(['withdrawn', 'withdrew', 'left', 'dropped out', 'dropped', 'inactive', 'cancelled', 'canceled', 'removed', 'quit']);
+const ACTIVE = new Set(['active', 'enrolled', 'registered', 'confirmed', 'yes']);
+
+/** Reads status: active (default) or withdrawn ("left", "dropped out", "inactive", ...). */
+export function parseStatus(text: string): Parsed<Status> {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!t || ACTIVE.has(t)) return { value: 'active' };
+  if (WITHDRAWN.has(t)) return { value: 'withdrawn' };
+  return {
+    value: 'active',
+    warning: { code: 'status-invalid', message: `status "${text.trim()}" is not active or withdrawn; kept as active`, hint: 'Write active or withdrawn' },
+  };
+}

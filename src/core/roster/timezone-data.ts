@@ -1,0 +1,132 @@
+/** Data tables for reading time zones: CLDR windowsZones, Outlook display names, abbreviations, cities. */
+
+/** Windows time-zone ids -> IANA (CLDR windowsZones.xml, territory "001"; modern IANA spellings). */
+export const WINDOWS_ZONES: Record<string, string> = {
+  'Dateline Standard Time': 'Etc/GMT+12', 'UTC-11': 'Etc/GMT+11', 'Hawaiian Standard Time': 'Pacific/Honolulu',
+  'Alaskan Standard Time': 'America/Anchorage', 'Pacific Standard Time (Mexico)': 'America/Tijuana',
+  'Pacific Standard Time': 'America/Los_Angeles', 'US Mountain Standard Time': 'America/Phoenix',
+  'Mountain Standard Time (Mexico)': 'America/Mazatlan', 'Mountain Standard Time': 'America/Denver',
+  'Central America Standard Time': 'America/Guatemala', 'Central Standard Time': 'America/Chicago',
+  'Central Standard Time (Mexico)': 'America/Mexico_City', 'Canada Central Standard Time': 'America/Regina',
+  'SA Pacific Standard Time': 'America/Bogota', 'Eastern Standard Time (Mexico)': 'America/Cancun',
+  'Eastern Standard Time': 'America/New_York', 'US Eastern Standard Time': 'America/Indiana/Indianapolis',
+  'Cuba Standard Time': 'America/Havana', 'Venezuela Standard Time': 'America/Caracas',
+  'Paraguay Standard Time': 'America/Asuncion', 'Atlantic Standard Time': 'America/Halifax',
+  'Central Brazilian Standard Time': 'America/Cuiaba', 'SA Western Standard Time': 'America/La_Paz',
+  'Pacific SA Standard Time': 'America/Santiago', 'Newfoundland Standard Time': 'America/St_Johns',
+  'E. South America Standard Time': 'America/Sao_Paulo', 'Argentina Standard Time': 'America/Argentina/Buenos_Aires',
+  'SA Eastern Standard Time': 'America/Cayenne', 'Greenland Standard Time': 'America/Nuuk',
+  'Montevideo Standard Time': 'America/Montevideo', 'Bahia Standard Time': 'America/Bahia', 'UTC-02': 'Etc/GMT+2',
+  'Azores Standard Time': 'Atlantic/Azores', 'Cape Verde Standard Time': 'Atlantic/Cape_Verde', UTC: 'UTC',
+  'GMT Standard Time': 'Europe/London', 'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'Morocco Standard Time': 'Africa/Casablanca', 'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest', 'Romance Standard Time': 'Europe/Paris',
+  'Central European Standard Time': 'Europe/Warsaw', 'W. Central Africa Standard Time': 'Africa/Lagos',
+  'Namibia Standard Time': 'Africa/Windhoek', 'Jordan Standard Time': 'Asia/Amman', 'GTB Standard Time': 'Europe/Bucharest',
+  'Middle East Standard Time': 'Asia/Beirut', 'Egypt Standard Time': 'Africa/Cairo', 'E. Europe Standard Time': 'Europe/Chisinau',
+  'Syria Standard Time': 'Asia/Damascus', 'South Africa Standard Time': 'Africa/Johannesburg', 'FLE Standard Time': 'Europe/Kyiv',
+  'Israel Standard Time': 'Asia/Jerusalem', 'Kaliningrad Standard Time': 'Europe/Kaliningrad', 'Libya Standard Time': 'Africa/Tripoli',
+  'Turkey Standard Time': 'Europe/Istanbul', 'Arabic Standard Time': 'Asia/Baghdad', 'Arab Standard Time': 'Asia/Riyadh',
+  'Belarus Standard Time': 'Europe/Minsk', 'Russian Standard Time': 'Europe/Moscow', 'E. Africa Standard Time': 'Africa/Nairobi',
+  'Iran Standard Time': 'Asia/Tehran', 'Arabian Standard Time': 'Asia/Dubai', 'Azerbaijan Standard Time': 'Asia/Baku',
+  'Mauritius Standard Time': 'Indian/Mauritius', 'Georgian Standard Time': 'Asia/Tbilisi', 'Caucasus Standard Time': 'Asia/Yerevan',
+  'Afghanistan Standard Time': 'Asia/Kabul', 'West Asia Standard Time': 'Asia/Tashkent', 'Ekaterinburg Standard Time': 'Asia/Yekaterinburg',
+  'Pakistan Standard Time': 'Asia/Karachi', 'India Standard Time': 'Asia/Kolkata', 'Sri Lanka Standard Time': 'Asia/Colombo',
+  'Nepal Standard Time': 'Asia/Kathmandu', 'Central Asia Standard Time': 'Asia/Almaty', 'Bangladesh Standard Time': 'Asia/Dhaka',
+  'Myanmar Standard Time': 'Asia/Yangon', 'SE Asia Standard Time': 'Asia/Bangkok', 'N. Central Asia Standard Time': 'Asia/Novosibirsk',
+  'North Asia Standard Time': 'Asia/Krasnoyarsk', 'China Standard Time': 'Asia/Shanghai', 'North Asia East Standard Time': 'Asia/Irkutsk',
+  'Singapore Standard Time': 'Asia/Singapore', 'W. Australia Standard Time': 'Australia/Perth', 'Taipei Standard Time': 'Asia/Taipei',
+  'Ulaanbaatar Standard Time': 'Asia/Ulaanbaatar', 'Tokyo Standard Time': 'Asia/Tokyo', 'Korea Standard Time': 'Asia/Seoul',
+  'Yakutsk Standard Time': 'Asia/Yakutsk', 'Cen. Australia Standard Time': 'Australia/Adelaide', 'AUS Central Standard Time': 'Australia/Darwin',
+  'E. Australia Standard Time': 'Australia/Brisbane', 'AUS Eastern Standard Time': 'Australia/Sydney',
+  'West Pacific Standard Time': 'Pacific/Port_Moresby', 'Tasmania Standard Time': 'Australia/Hobart',
+  'Vladivostok Standard Time': 'Asia/Vladivostok', 'Central Pacific Standard Time': 'Pacific/Guadalcanal', 'UTC+12': 'Etc/GMT-12',
+  'New Zealand Standard Time': 'Pacific/Auckland', 'Fiji Standard Time': 'Pacific/Fiji', 'Tonga Standard Time': 'Pacific/Tongatapu',
+  'Samoa Standard Time': 'Pacific/Apia', 'Line Islands Standard Time': 'Pacific/Kiritimati',
+};
+
+/** Outlook/Windows display names (the text after "(UTC+hh:mm)") whose first city is not the zone's city. */
+export const DISPLAY_NAMES: Record<string, string> = {
+  'eastern time us canada': 'America/New_York', 'central time us canada': 'America/Chicago',
+  'mountain time us canada': 'America/Denver', 'pacific time us canada': 'America/Los_Angeles',
+  'atlantic time canada': 'America/Halifax', 'alaska': 'America/Anchorage', 'hawaii': 'Pacific/Honolulu',
+  'arizona': 'America/Phoenix', 'saskatchewan': 'America/Regina', 'indiana east': 'America/Indiana/Indianapolis',
+  'guadalajara mexico city monterrey': 'America/Mexico_City', 'bogota lima quito rio branco': 'America/Bogota',
+  'brasilia': 'America/Sao_Paulo', 'city of buenos aires': 'America/Argentina/Buenos_Aires',
+  'coordinated universal time': 'UTC', 'dublin edinburgh lisbon london': 'Europe/London', 'monrovia reykjavik': 'Atlantic/Reykjavik',
+  'amsterdam berlin bern rome stockholm vienna': 'Europe/Berlin', 'belgrade bratislava budapest ljubljana prague': 'Europe/Budapest',
+  'brussels copenhagen madrid paris': 'Europe/Paris', 'sarajevo skopje warsaw zagreb': 'Europe/Warsaw',
+  'west central africa': 'Africa/Lagos', 'athens bucharest': 'Europe/Bucharest', 'harare pretoria': 'Africa/Johannesburg',
+  'helsinki kyiv riga sofia tallinn vilnius': 'Europe/Kyiv', 'helsinki kiev riga sofia tallinn vilnius': 'Europe/Kyiv',
+  'moscow st petersburg': 'Europe/Moscow', 'moscow st petersburg volgograd': 'Europe/Moscow', 'kuwait riyadh': 'Asia/Riyadh',
+  'abu dhabi muscat': 'Asia/Dubai', 'islamabad karachi': 'Asia/Karachi', 'chennai kolkata mumbai new delhi': 'Asia/Kolkata',
+  'sri jayawardenepura': 'Asia/Colombo', 'bangkok hanoi jakarta': 'Asia/Bangkok', 'beijing chongqing hong kong urumqi': 'Asia/Shanghai',
+  'kuala lumpur singapore': 'Asia/Singapore', 'osaka sapporo tokyo': 'Asia/Tokyo', 'canberra melbourne sydney': 'Australia/Sydney',
+  'auckland wellington': 'Pacific/Auckland', 'astana': 'Asia/Almaty', 'yangon rangoon': 'Asia/Yangon',
+  'eastern time': 'America/New_York', 'central time': 'America/Chicago', 'mountain time': 'America/Denver', 'pacific time': 'America/Los_Angeles',
+  'central european time': 'Europe/Paris', 'eastern european time': 'Europe/Athens', 'western european time': 'Europe/Lisbon',
+  'greenwich mean time': 'Europe/London', 'uk time': 'Europe/London', 'british time': 'Europe/London', 'japan standard time': 'Asia/Tokyo',
+};
+
+/** Abbreviations and short names: [zone, alternatives named in a warning when the abbreviation is ambiguous]. */
+export const ABBREVIATIONS: Record<string, [string, string?]> = {
+  est: ['America/New_York'], edt: ['America/New_York'], et: ['America/New_York'], eastern: ['America/New_York'],
+  cst: ['America/Chicago', 'China Standard Time (Asia/Shanghai) or Cuba (America/Havana)'], cdt: ['America/Chicago'],
+  ct: ['America/Chicago'], central: ['America/Chicago'],
+  mst: ['America/Denver'], mdt: ['America/Denver'], mt: ['America/Denver'], mountain: ['America/Denver'],
+  pst: ['America/Los_Angeles'], pdt: ['America/Los_Angeles'], pt: ['America/Los_Angeles'], pacific: ['America/Los_Angeles'],
+  akst: ['America/Anchorage'], hst: ['Pacific/Honolulu'], ast: ['America/Halifax', 'Arabia Standard Time (Asia/Riyadh)'],
+  nst: ['America/St_Johns'], gmt: ['Europe/London', 'UTC (write UTC for a zone without summer time)'],
+  bst: ['Europe/London', 'Bangladesh Standard Time (Asia/Dhaka)'], wet: ['Europe/Lisbon'], west: ['Europe/Lisbon'],
+  cet: ['Europe/Paris'], cest: ['Europe/Paris'], met: ['Europe/Paris'], eet: ['Europe/Athens'], eest: ['Europe/Athens'],
+  msk: ['Europe/Moscow'], ist: ['Asia/Kolkata', 'Irish Standard Time (Europe/Dublin) or Israel Standard Time (Asia/Jerusalem)'],
+  pkt: ['Asia/Karachi'], npt: ['Asia/Kathmandu'], ict: ['Asia/Bangkok'], wib: ['Asia/Jakarta'], sgt: ['Asia/Singapore'],
+  hkt: ['Asia/Hong_Kong'], pht: ['Asia/Manila'], jst: ['Asia/Tokyo'], kst: ['Asia/Seoul'], awst: ['Australia/Perth'],
+  acst: ['Australia/Adelaide'], acdt: ['Australia/Adelaide'], aest: ['Australia/Sydney'], aedt: ['Australia/Sydney'],
+  nzst: ['Pacific/Auckland'], nzdt: ['Pacific/Auckland'], brt: ['America/Sao_Paulo'], art: ['America/Argentina/Buenos_Aires'],
+  sast: ['Africa/Johannesburg'], wat: ['Africa/Lagos'], cat: ['Africa/Maputo'], eat: ['Africa/Nairobi'], gst: ['Asia/Dubai'],
+  utc: ['UTC'], z: ['UTC'], zulu: ['UTC'],
+};
+
+/** IANA spellings older ICU data still returns, mapped to the current names. */
+export const LEGACY_ZONES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Godthab': 'America/Nuuk', 'Atlantic/Faeroe': 'Atlantic/Faroe', 'Asia/Dacca': 'Asia/Dhaka', 'Asia/Thimbu': 'Asia/Thimphu',
+  'Asia/Ulan_Bator': 'Asia/Ulaanbaatar', 'Pacific/Truk': 'Pacific/Chuuk', 'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton', 'Etc/UTC': 'UTC', 'Etc/GMT': 'UTC', 'Etc/UCT': 'UTC', 'Etc/Universal': 'UTC', 'Etc/Zulu': 'UTC',
+  'Etc/GMT+0': 'UTC', 'Etc/GMT-0': 'UTC', 'Etc/GMT0': 'UTC', 'Etc/Greenwich': 'UTC', GMT: 'UTC', UCT: 'UTC', Universal: 'UTC',
+};
+
+/** Cities and countries people write instead of a zone (beyond the last segment of IANA names). */
+export const PLACE_ALIASES: Record<string, string> = {
+  bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', delhi: 'Asia/Kolkata', 'new delhi': 'Asia/Kolkata',
+  chennai: 'Asia/Kolkata', hyderabad: 'Asia/Kolkata', pune: 'Asia/Kolkata', kolkata: 'Asia/Kolkata', india: 'Asia/Kolkata',
+  'san francisco': 'America/Los_Angeles', seattle: 'America/Los_Angeles', 'silicon valley': 'America/Los_Angeles',
+  'san jose': 'America/Los_Angeles', washington: 'America/New_York', 'washington dc': 'America/New_York', boston: 'America/New_York',
+  miami: 'America/New_York', atlanta: 'America/New_York', philadelphia: 'America/New_York', nyc: 'America/New_York',
+  montreal: 'America/Toronto', ottawa: 'America/Toronto', austin: 'America/Chicago', dallas: 'America/Chicago', houston: 'America/Chicago',
+  beijing: 'Asia/Shanghai', shenzhen: 'Asia/Shanghai', guangzhou: 'Asia/Shanghai', china: 'Asia/Shanghai',
+  'rio de janeiro': 'America/Sao_Paulo', brasilia: 'America/Sao_Paulo', 'buenos aires': 'America/Argentina/Buenos_Aires',
+  munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', hamburg: 'Europe/Berlin', germany: 'Europe/Berlin', barcelona: 'Europe/Madrid',
+  spain: 'Europe/Madrid', milan: 'Europe/Rome', italy: 'Europe/Rome', geneva: 'Europe/Zurich', france: 'Europe/Paris',
+  netherlands: 'Europe/Amsterdam', poland: 'Europe/Warsaw', kyiv: 'Europe/Kyiv', kiev: 'Europe/Kyiv', ukraine: 'Europe/Kyiv',
+  edinburgh: 'Europe/London', manchester: 'Europe/London', birmingham: 'Europe/London', uk: 'Europe/London',
+  'united kingdom': 'Europe/London', england: 'Europe/London', scotland: 'Europe/London', ireland: 'Europe/Dublin',
+  canberra: 'Australia/Sydney', wellington: 'Pacific/Auckland', 'new zealand': 'Pacific/Auckland', osaka: 'Asia/Tokyo', japan: 'Asia/Tokyo',
+  'ho chi minh city': 'Asia/Ho_Chi_Minh', saigon: 'Asia/Ho_Chi_Minh', hanoi: 'Asia/Ho_Chi_Minh', vietnam: 'Asia/Ho_Chi_Minh',
+  'cape town': 'Africa/Johannesburg', 'south africa': 'Africa/Johannesburg', 'abu dhabi': 'Asia/Dubai', uae: 'Asia/Dubai',
+  'tel aviv': 'Asia/Jerusalem', israel: 'Asia/Jerusalem', 'st petersburg': 'Europe/Moscow', 'saint petersburg': 'Europe/Moscow',
+  korea: 'Asia/Seoul', 'south korea': 'Asia/Seoul', philippines: 'Asia/Manila', nigeria: 'Africa/Lagos', kenya: 'Africa/Nairobi',
+  egypt: 'Africa/Cairo', turkey: 'Europe/Istanbul', pakistan: 'Asia/Karachi', bangladesh: 'Asia/Dhaka', thailand: 'Asia/Bangkok',
+  indonesia: 'Asia/Jakarta', 'hong kong': 'Asia/Hong_Kong', taiwan: 'Asia/Taipei', malaysia: 'Asia/Kuala_Lumpur', 'kuala lumpur': 'Asia/Kuala_Lumpur',
+  sweden: 'Europe/Stockholm', norway: 'Europe/Oslo', denmark: 'Europe/Copenhagen', finland: 'Europe/Helsinki', belgium: 'Europe/Brussels',
+  portugal: 'Europe/Lisbon', greece: 'Europe/Athens', switzerland: 'Europe/Zurich', austria: 'Europe/Vienna', colombia: 'America/Bogota',
+  peru: 'America/Lima', chile: 'America/Santiago', argentina: 'America/Argentina/Buenos_Aires', ghana: 'Africa/Accra', morocco: 'Africa/Casablanca',
+};
+
+/** Representative zones for offsets that are not whole hours (whole hours use Etc/GMT±h). */
+export const HALF_HOUR_OFFSETS: Record<number, string> = {
+  [-570]: 'Pacific/Marquesas', [-210]: 'America/St_Johns', 210: 'Asia/Tehran', 270: 'Asia/Kabul', 330: 'Asia/Kolkata',
+  345: 'Asia/Kathmandu', 390: 'Asia/Yangon', 525: 'Australia/Eucla', 570: 'Australia/Darwin', 630: 'Australia/Lord_Howe', 765: 'Pacific/Chatham',
+};
