@@ -1,6 +1,8 @@
 /** Random but realistic participants for matching tests and benches (seeded, deterministic). */
 
 import type { Participant, Weekday } from '../../src/core/types.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { MatchSettings } from '../../src/core/matching/score.js';
 
 /** Small seeded PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -44,3 +46,14 @@ export function population(seed: number, nMentees: number, nMentors: number): { 
   for (const p of mentors) if (r() < 0.1 && nMentees) p.avoid = [mentees[Math.floor(r() * nMentees)].name];
   return { mentees, mentors };
 }
+
+/** Matching settings with config defaults (gender sensitive), overridable. */
+export const settings = (over: Partial<MatchSettings> = {}): MatchSettings => ({
+  matching: defaultConfig().matching, sensitive: new Set(['gender']), defaultTimezone: 'UTC', refDate: new Date('2027-01-11T12:00:00Z'),
+  history: new Set(), allowRepeat: false, minScore: 10, ...over,
+});
+
+export const P = (email: string, over: Partial<Participant> = {}): Participant => ({
+  email, name: email.split('@')[0], role: 'mentee', languages: ['English'], topics: [], interests: [], availability: [], preferences: [], avoid: [],
+  status: 'active', attributes: Object.create(null), ...over,
+});

@@ -1,0 +1,74 @@
+/** Loads what `match` needs from the program folder and option files, and builds the settings. */
+
+import { resolve, basename } from 'node:path';
+import type { Program } from '../io/program.js';
+import { readState } from '../io/program.js';
+import { readTable } from '../io/read-table.js';
+import { UsageError, InputError } from '../errors.js';
+import type { MentoringModel } from '../core/config.js';
+import type { Participant } from '../core/types.js';
+import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
+import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
+import { norm, type MatchSettings } from '../core/matching/score.js';
+
+const MODELS: MentoringModel[] = ['one-to-one', 'group', 'team', 'peer', 'reverse', 'self-directed'];
+
+/** Parses a whole-number option, or throws a UsageError naming the flag. */
+export function intOption(flag: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} "${v}" must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Participants and stored matches; a clear error when nothing was imported yet. */
+export async function loadProgramData(program: Program): Promise<{ participants: Participant[]; state: MatchesState }> {
+  const participants = await readState<Participant[]>(program, 'participants', []);
+  if (!participants.length) throw new UsageError('This program has no participants yet', 'Run `mentor-cli import FILE` first');
+  const state = await readState<MatchesState>(program, 'matches', emptyMatchesState());
+  return { participants, state: { ...emptyMatchesState(), ...state } };
+}
+
+/** The model from flags or config. */
+export function chooseModel(program: Program, opts: { model?: string; suggest?: string; mentorsPerMentee?: string }): MentoringModel {
+  if (opts.model !== undefined && !MODELS.includes(opts.model as MentoringModel)) throw new UsageError(`--model "${opts.model}" is not a model`, `Use one of ${MODELS.join(', ')}`);
+  if (opts.model) return opts.model as MentoringModel;
+  if (opts.suggest) return 'self-directed';
+  if (opts.mentorsPerMentee) return 'team';
+  return program.config.program.model;
+}
+
+/** Reads a pairs file (--pair-scores, --manual, --history). */
+export async function readPairs(cwd: string, file: string, score: boolean, known?: Set<string>): Promise<PairRow[]> {
+  const table = await readTable(resolve(cwd, file));
+  return parsePairTable({ ...table, file }, { score, known });
+}
+
+/** Settings for scoring and rules from config and flags. */
+export function buildSettings(program: Program, model: MentoringModel, history: MatchesState, extraHistory: PairRow[], opts: { allowRepeat?: boolean; minScore?: string }): MatchSettings {
+  const c = program.config;
+  const minScore = opts.minScore === undefined ? c.matching.minScore : Number(opts.minScore);
+  if (!Number.isFinite(minScore) || minScore < 0) throw new UsageError(`--min-score "${opts.minScore}" is not a number of 0 or more`);
+  return {
+    matching: { ...c.matching, reverse: c.matching.reverse || model === 'reverse' },
+    sensitive: new Set(c.participants.sensitiveAttributes.map(norm)),
+    defaultTimezone: c.program.timezone,
+    refDate: new Date(`${c.program.startDate}T12:00:00Z`),
+    history: repeatKeys(history, extraHistory),
+    allowRepeat: Boolean(opts.allowRepeat),
+    minScore,
+  };
+}
+
+/** Checks manual pairs: known people on the right sides, not the same person. */
+export function checkManual(rows: PairRow[], participants: Participant[], file: string): void {
+  const by = new Map(participants.map((p) => [norm(p.email), p]));
+  for (const r of rows) {
+    if (norm(r.mentee) === norm(r.mentor)) throw new InputError('pairs a person with themselves', { file, row: r.row }, 'Fix the row');
+    const a = by.get(norm(r.mentee))!, b = by.get(norm(r.mentor))!;
+    if (a.role === 'mentor') throw new InputError(`${a.email} is a mentor, not a mentee`, { file, row: r.row }, 'Swap the columns or fix the role');
+    if (b.role === 'mentee') throw new InputError(`${b.email} is a mentee, not a mentor`, { file, row: r.row }, 'Swap the columns or fix the role');
+  }
+}
+
+export const fileLabel = (f: string) => basename(f);

@@ -1,0 +1,18 @@
+/** The matching stage as a library: scoring, rules, candidates, models, explanations, audit, diff and stored state. */
+
+export * from './score.js';
+export * from './rules.js';
+export * from './candidates.js';
+export * from './explain.js';
+export * from './unmatched.js';
+export * from './models.js';
+export { bestOf } from './peer.js';
+export * from './suggest.js';
+export * from './audit.js';
+export * from './diff.js';
+export * from './state.js';
+export * from './pair-scores.js';
+export { weekIntervalsUtc, overlapMinutes, zoneOffsetMinutes } from './overlap.js';
+export { assignMaxWeight, type BipartiteInstance, type BipartiteResult } from './assign.js';
+export { stableMatching, blockingPairs, type StableInstance } from './stable.js';
+export { maxWeightMatching } from './general.js';
