@@ -1,45 +1,122 @@
-/** The KPI workbook: every sheet, per-row number formats on the Summary, green/red for met/not met. */
+/**
+ * The KPI workbook, written with exceljs's streaming writer: a 10,000-person program has ~700,000 cells and the
+ * in-memory Workbook (xlsx-write's buildWorkbook) takes several times longer and far more memory for that.
+ * Same conventions as xlsx-write: bold frozen header, autofilter, widths, real dates and numbers, neutralised text.
+ */
 
-import type ExcelJS from 'exceljs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { KpiInput } from '../core/kpi/facts.js';
 import type { KpiReport } from '../core/kpi/types.js';
-import { buildWorkbook, saveWorkbook } from './xlsx-write.js';
+import { neutraliseCell } from '../core/safe-cell.js';
+import type { ColumnType, SheetSpec } from './xlsx-write.js';
 import { groupSheets, matchesSheet, pairSheets, participantsSheet, summarySheet, surveySheets } from './report-sheets.js';
 
-const NUM_FMT = { integer: '0', number: '0.00', percent: '0.0%' } as const;
-const GREEN = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
-const RED = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
+const FORMATS: Record<ColumnType, string | undefined> = { text: undefined, integer: '0', number: '0.00', percent: '0.0%', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', boolean: undefined };
+const KPI_FMT = { integer: '0', number: '0.00', percent: '0.0%' } as const;
+const GREEN = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } };
+const RED = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } };
 
-/** Builds the workbook (Summary, Participants, Matches, Meetings, Survey sheets, At-risk pairs, breakdowns, Cohorts). */
-export function buildReportWorkbook(report: KpiReport, input: KpiInput, opts: { includeSensitive: boolean }): ExcelJS.Workbook {
-  const [meetings, atRisk] = pairSheets(report);
-  const wb = buildWorkbook([
-    summarySheet(report), participantsSheet(input, opts.includeSensitive), matchesSheet(input), meetings,
-    ...surveySheets(report, input), atRisk, ...groupSheets(report),
-  ]);
-  const ws = wb.getWorksheet('Summary')!;
-  const first = 3; // title row, header row, then one row per KPI
-  report.kpis.forEach((k, i) => {
-    const row = ws.getRow(first + i);
-    row.getCell(3).numFmt = NUM_FMT[k.format];
-    row.getCell(4).numFmt = NUM_FMT[k.format];
-  });
-  const last = first + Math.max(0, report.kpis.length - 1);
-  ws.addConditionalFormatting({
-    ref: `E${first}:E${last}`,
-    rules: [
-      { type: 'expression', priority: 1, formulae: [`$E${first}="met"`], style: GREEN as unknown as ExcelJS.Style },
-      { type: 'expression', priority: 2, formulae: [`$E${first}="not met"`], style: RED as unknown as ExcelJS.Style },
-    ],
-  });
-  const rs = wb.getWorksheet('At-risk pairs');
-  if (rs && report.atRisk.length) {
-    rs.addConditionalFormatting({ ref: `A2:A${report.atRisk.length + 1}`, rules: [{ type: 'expression', priority: 3, formulae: ['TRUE'], style: RED as unknown as ExcelJS.Style }] });
+/** A cell value for its column type; anything that does not fit is written as neutralised text. */
+function cellValue(v: unknown, type: ColumnType): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if ((type === 'date' || type === 'datetime') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
+    // A zone-less value is wall-clock: keep its fields as the UTC fields Excel shows.
+    const d = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`);
+    if (!Number.isNaN(d.getTime())) return d;
   }
-  return wb;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return v;
+  return neutraliseCell(Array.isArray(v) ? v.join('; ') : String(v));
 }
 
-/** Builds and writes the workbook atomically. */
+function safeSheetName(name: string, used: Set<string>): string {
+  const base = (name.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet').slice(0, 31);
+  let out = base;
+  for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  used.add(out.toLowerCase());
+  return out;
+}
+
+/** Column widths from the header and the first rows (enough to size a column without scanning 10,000 rows). */
+function widthsOf(spec: SheetSpec): number[] {
+  return spec.columns.map((c) => {
+    if (c.width) return c.width;
+    let w = c.header.length + 2;
+    for (const r of spec.rows.slice(0, 300)) {
+      const v = r[c.key];
+      const len = v instanceof Date || c.type === 'datetime' ? 16 : c.type === 'date' ? 10 : v === null || v === undefined ? 0 : String(v).length;
+      w = Math.max(w, len + 2);
+    }
+    return Math.min(60, Math.max(8, w));
+  });
+}
+
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, used: Set<string>): ExcelJS.Worksheet {
+  const headerRow = spec.title ? 2 : 1;
+  const ws = wb.addWorksheet(safeSheetName(spec.name, used), { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
+  const widths = widthsOf(spec);
+  ws.columns = spec.columns.map((c, i) => {
+    const fmt = c.numFmt ?? FORMATS[c.type ?? 'text'];
+    return { key: c.key, width: widths[i], ...(fmt ? { style: { numFmt: fmt } } : {}) };
+  });
+  if (spec.title) {
+    const t = ws.addRow([neutraliseCell(spec.title)]);
+    t.font = { bold: true, size: 14 };
+    t.commit();
+  }
+  const h = ws.addRow(spec.columns.map((c) => neutraliseCell(c.header)));
+  h.font = { bold: true };
+  h.commit();
+  if (spec.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+  return ws;
+}
+
+function writeRows(ws: ExcelJS.Worksheet, spec: SheetSpec, format?: (row: ExcelJS.Row, i: number) => void): void {
+  const types = spec.columns.map((c) => c.type ?? 'text');
+  spec.rows.forEach((rec, i) => {
+    const row = ws.addRow(spec.columns.map((c, j) => cellValue(rec[c.key], types[j])));
+    format?.(row, i);
+    row.commit();
+  });
+  (ws as unknown as { commit(): void }).commit();
+}
+
+/** Writes the workbook (Summary, Participants, Matches, Meetings, Survey sheets, At-risk pairs, breakdowns, Cohorts) atomically. */
 export async function writeReportWorkbook(path: string, report: KpiReport, input: KpiInput, opts: { includeSensitive: boolean }): Promise<void> {
-  await saveWorkbook(buildReportWorkbook(report, input, opts), path);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } } as never);
+  wb.creator = 'mentor-cli';
+  const used = new Set<string>();
+  try {
+    const summary = summarySheet(report);
+    const ws = writeSheet(wb, summary, used);
+    const first = 3;
+    const last = first + Math.max(0, report.kpis.length - 1);
+    ws.addConditionalFormatting({
+      ref: `E${first}:E${last}`,
+      rules: [
+        { type: 'expression', priority: 1, formulae: [`$E${first}="met"`], style: GREEN as unknown as ExcelJS.Style },
+        { type: 'expression', priority: 2, formulae: [`$E${first}="not met"`], style: RED as unknown as ExcelJS.Style },
+      ],
+    });
+    writeRows(ws, summary, (row, i) => {
+      const fmt = KPI_FMT[report.kpis[i].format];
+      row.getCell(3).numFmt = fmt;
+      row.getCell(4).numFmt = fmt;
+    });
+    const [meetings, atRisk] = pairSheets(report);
+    for (const spec of [participantsSheet(input, opts.includeSensitive), matchesSheet(input), meetings, ...surveySheets(report, input), atRisk, ...groupSheets(report)]) {
+      writeRows(writeSheet(wb, spec, used), spec);
+    }
+    await wb.commit();
+    const fh = await open(tmp, 'r+');
+    try { await fh.sync(); } finally { await fh.close(); }
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
 }

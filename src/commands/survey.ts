@@ -1,0 +1,95 @@
+/** `mentor-cli survey merge FILE...` and `mentor-cli survey template`: feedback exports in, question sets out. */
+
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { contextOf, type Ctx } from './context.js';
+import { UsageError } from '../errors.js';
+import { lockProgram, readState, writeState } from '../io/program.js';
+import { readSurveyFile } from '../io/survey-read.js';
+import { writeSurveyTemplates } from '../io/survey-templates.js';
+import { parseSurveyMapFlags } from '../core/surveys/measures.js';
+import { EMPTY_SURVEY_STATE, mergeSurveyResponses, type SurveyBatch, type SurveyResponse, type SurveyState } from '../core/surveys/state.js';
+import { currentWave, surveyWaves } from '../core/surveys/waves.js';
+import { emailKey } from '../core/surveys/link.js';
+import type { Participant, Problem } from '../core/types.js';
+import { printProblems } from '../ui/problems.js';
+
+interface MergeOptions { wave?: string; map: string[]; sheet?: string; encoding?: string; dryRun?: boolean }
+
+export function registerSurvey(program: Command): void {
+  const survey = program.command('survey').description('merge survey exports (Google Forms, Microsoft Forms, SurveyMonkey, Typeform) and write question templates');
+  survey
+    .command('merge')
+    .description('merge survey exports into the program: answers linked to participants and pairs')
+    .argument('<files...>', 'CSV/XLSX survey exports')
+    .option('--wave <name>', 'the wave these responses belong to (default: from each response date)')
+    .option('--map <Header=field>', 'map a column to a survey field, e.g. --map "Work mail=email" (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--sheet <name>', 'worksheet to read in an XLSX')
+    .option('--encoding <name>', 'text encoding of CSV files when detection is wrong')
+    .option('--dry-run', 'read and report, write nothing')
+    .action(async (files: string[], opts: MergeOptions, cmd: Command) => runMerge(contextOf(cmd), files, opts));
+  survey
+    .command('template')
+    .description('write the recommended question sets (kickoff, midpoint, final) as CSV and Markdown')
+    .option('--out <dir>', 'folder to write into (default: surveys/ in the program folder, or the current folder)')
+    .option('--dry-run', 'list the files, write nothing')
+    .action(async (opts: { out?: string; dryRun?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const program = await ctx.program().catch(() => undefined);
+      const dir = opts.out ? resolve(ctx.cwd, opts.out) : program ? join(program.dir, 'surveys') : ctx.cwd;
+      const paths = await writeSurveyTemplates(dir, program?.config.program.name ?? 'Mentoring program', Boolean(opts.dryRun));
+      if (ctx.out.json) ctx.out.resultJson({ files: paths, dryRun: Boolean(opts.dryRun) });
+      else ctx.out.result(paths.map((p) => `${opts.dryRun ? 'would write' : 'wrote'} ${p}`).join('\n'));
+    });
+}
+
+async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<void> {
+  const flags = parseSurveyMapFlags(opts.map);
+  const program = await ctx.program();
+  const waves = surveyWaves(program.config);
+  if (waves.length === 0) throw new UsageError('The config has no survey waves', 'Add surveys.waves to mentor.config.json');
+  let wave: string | undefined;
+  if (opts.wave !== undefined) {
+    wave = waves.find((w) => w.name.toLowerCase() === opts.wave!.toLowerCase())?.name;
+    if (!wave) throw new UsageError(`--wave "${opts.wave}" is not a wave in the config (waves: ${waves.map((w) => w.name).join(', ')})`, `Use e.g. --wave ${waves[0].name}, or add the wave to surveys.waves`);
+  }
+  const fallbackWave = (currentWave(waves, ctx.now) ?? waves[0]).name;
+  const incoming: SurveyResponse[] = [];
+  const batches: SurveyBatch[] = [];
+  const problems: Problem[] = [];
+  const perFile: Array<{ file: string; responses: number; mapped: string[]; unmapped: string[] }> = [];
+  for (const file of files) {
+    const r = await readSurveyFile(resolve(ctx.cwd, file), { sheet: opts.sheet, encoding: opts.encoding, flags, wave, waves, fallbackWave });
+    r.table.file = file;
+    for (const x of r.responses) x.source.file = file;
+    for (const p of r.problems) if (p.location?.file) p.location.file = file;
+    for (const note of r.table.notes) ctx.out.verbose(`${file}: ${note}`);
+    const mapped = [...r.mapping.columns].map(([f, i]) => `${r.table.headers[i]} -> ${f}`);
+    ctx.out.verbose(`${file}: ${mapped.join('; ')}`);
+    perFile.push({ file, responses: r.responses.length, mapped: [...r.mapping.columns.keys()], unmapped: r.mapping.unmapped });
+    incoming.push(...r.responses);
+    batches.push({ headers: r.table.headers, responses: r.responses });
+    problems.push(...r.problems);
+  }
+  const { added, duplicates, unknown } = await lockProgram(program, 'survey merge', async () => {
+    const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
+    const participants = await readState<Participant[]>(program, 'participants', []);
+    const merged = mergeSurveyResponses(state, batches);
+    if (!opts.dryRun && merged.added > 0) await writeState(program, 'surveys', merged.state, ctx.now);
+    const known = new Set(participants.map((p) => emailKey(p.email)));
+    const unknownEmails = [...new Set(incoming.map((r) => r.email || '(no email)').filter((e) => !known.has(e)))].sort();
+    return { added: merged.added, duplicates: merged.duplicates, unknown: unknownEmails };
+  });
+  printProblems(ctx.out, problems, 50);
+  if (unknown.length) ctx.out.warn(`${unknown.length} response email(s) match no participant (kept; listed in the report): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}`);
+  const byWave = new Map<string, number>();
+  for (const r of incoming) byWave.set(r.wave, (byWave.get(r.wave) ?? 0) + 1);
+  if (ctx.out.json) {
+    ctx.out.resultJson({ files: perFile, responses: incoming.length, added, duplicates, byWave: Object.fromEntries(byWave), unknownEmails: unknown, problems, dryRun: Boolean(opts.dryRun) });
+    return;
+  }
+  const waveText = [...byWave].map(([w, n]) => `${w}: ${n}`).join(', ');
+  const verb = opts.dryRun ? 'would add' : 'added';
+  ctx.out.result(`${incoming.length} response(s) read from ${files.length} file(s) (${waveText || 'none'}); ${verb} ${added}, ${duplicates} already merged; ${unknown.length} from unknown emails.`);
+  if (!opts.dryRun && added) ctx.out.info('Next: `mentor-cli status` for pairs that need help, `mentor-cli report` for the KPI workbook.');
+}

@@ -1,0 +1,66 @@
+/** Facts computed once per report (linking, pair health, sides), shared by the KPIs and the breakdowns. */
+
+import type { ProgramConfig, SurveyWave } from '../config.js';
+import type { Match, Participant } from '../types.js';
+import { emailKey, linkResponses, type LinkedSurveys } from '../surveys/link.js';
+import { countScheduledToDate, expectedMeetingsToDate } from '../surveys/meetings.js';
+import { assessPairs, type PairHealth } from '../surveys/risk.js';
+import type { SurveyResponse } from '../surveys/state.js';
+import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
+
+/** What the KPI computation needs; `schedule` is the raw schedule state (read defensively) or undefined. */
+export interface KpiInput {
+  config: ProgramConfig;
+  participants: readonly Participant[];
+  matches: readonly Match[];
+  responses: readonly SurveyResponse[];
+  schedule?: unknown;
+  now: Date;
+}
+
+/** Derived facts. */
+export interface ProgramFacts {
+  input: KpiInput;
+  byEmail: Map<string, Participant>;
+  active: Participant[];
+  activeMatches: Match[];
+  linked: LinkedSurveys;
+  waves: SurveyWave[];
+  current?: SurveyWave;
+  pairs: PairHealth[];
+  /** Whether meetings-to-date came from the schedule state (else expected from the config frequency). */
+  scheduleFromState: boolean;
+  /** The survey side of a person: mentor if they mentor in an active pair or by role, else mentee. */
+  sideOf(email: string): 'mentor' | 'mentee';
+  /** Latest wave (in order) that has at least one value for `pick`, among waves opened. */
+  headlineWave(pick: (r: SurveyResponse) => unknown): string | undefined;
+}
+
+/** True for people counted on the mentee side (role mentee or both). */
+export const isMenteeRole = (p: Participant) => p.role === 'mentee' || p.role === 'both';
+/** True for people counted on the mentor side (role mentor or both). */
+export const isMentorRole = (p: Participant) => p.role === 'mentor' || p.role === 'both';
+
+/** Builds the facts once. */
+export function buildFacts(input: KpiInput): ProgramFacts {
+  const byEmail = new Map(input.participants.map((p) => [emailKey(p.email), p]));
+  const active = input.participants.filter((p) => p.status !== 'withdrawn');
+  const activeMatches = input.matches.filter((m) => m.status === 'active');
+  const linked = linkResponses(input.responses, input.participants, input.matches);
+  const waves = orderedWaves(surveyWaves(input.config));
+  const current = currentWave(waves, input.now);
+  const counted = input.schedule === undefined ? undefined : countScheduledToDate(input.schedule, input.now);
+  const scheduled = (m: Match) => (counted ? counted.get(m.id) ?? 0 : expectedMeetingsToDate(input.config, m, input.now));
+  const pairs = assessPairs(activeMatches, linked, waves, current, scheduled);
+  const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
+  const sideOf = (email: string) => (mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee') as 'mentor' | 'mentee';
+  const day = input.now.toISOString().slice(0, 10);
+  const headlineWave = (pick: (r: SurveyResponse) => unknown) => {
+    for (let i = waves.length - 1; i >= 0; i--) {
+      const w = linked.latest.get(waves[i].name);
+      if (waves[i].opens <= day && w && [...w.values()].some((r) => pick(r) !== undefined)) return waves[i].name;
+    }
+    return undefined;
+  };
+  return { input, byEmail, active, activeMatches, linked, waves, current, pairs, scheduleFromState: counted !== undefined, sideOf, headlineWave };
+}

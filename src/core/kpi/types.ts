@@ -1,0 +1,77 @@
+/** The shapes of the KPI report (also the JSON of `report --format json`). */
+
+import type { PairHealth } from '../surveys/risk.js';
+import type { SurveyResponse } from '../surveys/state.js';
+
+/** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
+export type KpiFormat = 'integer' | 'number' | 'percent';
+
+/** One KPI of the Summary. `met` is null when there is a target but no data yet. */
+export interface Kpi {
+  id: string;
+  section: string;
+  label: string;
+  value: number | null;
+  format: KpiFormat;
+  target?: number;
+  met?: boolean | null;
+}
+
+/** Survey facts for one wave. */
+export interface WaveStats {
+  wave: string;
+  opens: string;
+  opened: boolean;
+  invited: number;
+  responded: number;
+  responseRate: number | null;
+  satisfaction: number | null;
+  satisfactionMentee: number | null;
+  satisfactionMentor: number | null;
+  nps: number | null;
+  recommendAnswers: number;
+  goalProgress: number | null;
+  skillsImproved: number | null;
+  wouldContinue: number | null;
+  unknownResponses: number;
+}
+
+/** Statistics of one group of participants (a department, a cohort, a value of any attribute). */
+export interface GroupStats {
+  value: string;
+  /** Count, or "<5" when suppressed (small group of a sensitive attribute). */
+  participants: number | '<5';
+  suppressed: boolean;
+  mentors: number | null;
+  mentees: number | null;
+  matchRate: number | null;
+  averageScore: number | null;
+  satisfaction: number | null;
+  nps: number | null;
+  responseRate: number | null;
+  retention: number | null;
+  atRiskPairs: number | null;
+}
+
+/** A breakdown of the program by one field. */
+export interface Breakdown {
+  field: string;
+  sensitive: boolean;
+  groups: GroupStats[];
+}
+
+/** Everything the report, status and JSON output show. */
+export interface KpiReport {
+  program: string;
+  generatedAt: string;
+  kpis: Kpi[];
+  waves: WaveStats[];
+  currentWave?: string;
+  pairs: PairHealth[];
+  atRisk: PairHealth[];
+  unknownResponses: SurveyResponse[];
+  breakdowns: Breakdown[];
+  /** Present when the program has two or more cohorts. */
+  cohorts?: GroupStats[];
+  warnings: string[];
+}

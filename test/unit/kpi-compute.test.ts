@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { computeKpis } from '../../src/core/kpi/compute.js';
+import { netPromoterScore } from '../../src/core/kpi/stats.js';
+import { config, matches, NOW, participants, responses, schedule } from '../helpers/survey-program.js';
+
+const report = computeKpis({ config, participants, matches, responses, schedule, now: NOW }, { by: ['department', 'gender', 'site'] });
+const kpi = (id: string) => {
+  const k = report.kpis.find((x) => x.id === id);
+  if (!k) throw new Error(`no KPI ${id}`);
+  return { value: k.value, target: k.target, met: k.met };
+};
+
+describe('netPromoterScore', () => {
+  it.each([
+    [[10, 9, 5, 7], 25], [[10, 10, 9, 5], 50], [[6, 6, 0], -100], [[7, 8], 0], [[9, 10, 8, 7, 6, 0], 0],
+  ])('%j -> %d', (values, nps) => expect(netPromoterScore(values)).toBe(nps));
+  it('is null without answers', () => expect(netPromoterScore([])).toBeNull());
+});
+
+describe('computeKpis on the hand-built program', () => {
+  it('enrolment by role counts active people only', () => {
+    expect([kpi('enrolment.total').value, kpi('enrolment.mentor').value, kpi('enrolment.mentee').value, kpi('enrolment.both').value]).toEqual([5, 2, 3, 0]);
+  });
+  it('matching KPIs with targets', () => {
+    expect(kpi('matchRate')).toEqual({ value: 0.6667, target: 0.9, met: false });
+    expect(kpi('averageMatchScore').value).toBe(70);
+    expect(kpi('mentorUtilisation')).toEqual({ value: 0.6667, target: 0.75, met: false });
+    expect(kpi('trainingCompletion')).toEqual({ value: 0.5, target: 0.9, met: false });
+    expect(kpi('relationships')).toEqual({ value: 2, target: 25, met: false });
+  });
+  it('meetings scheduled to date (from the schedule state) vs held', () => {
+    expect(kpi('meetingsScheduled').value).toBe(16);
+    expect(kpi('meetingsHeld').value).toBe(5);
+    expect(kpi('meetingsHeldRate')).toEqual({ value: 0.3125, target: 0.75, met: false });
+  });
+  it('response rate per wave (latest wave opened is midpoint; final not open yet)', () => {
+    expect(kpi('responseRate.kickoff')).toEqual({ value: 0.4, target: 0.7, met: false });
+    expect(kpi('responseRate.midpoint')).toEqual({ value: 0.8, target: 0.7, met: true });
+    expect(kpi('responseRate.final')).toEqual({ value: null, target: 0.7, met: null });
+    expect(report.currentWave).toBe('midpoint');
+  });
+  it('satisfaction per wave and side; the latest kickoff answer of alice wins', () => {
+    expect(kpi('satisfaction.kickoff.mentee').value).toBe(4);
+    expect(kpi('satisfaction.kickoff.mentor').value).toBe(5);
+    expect(kpi('satisfaction.midpoint.mentee').value).toBe(3.5);
+    expect(kpi('satisfaction.midpoint.mentor').value).toBe(4.5);
+    expect(kpi('satisfaction')).toEqual({ value: 4, target: 4, met: true });
+  });
+  it('NPS, goal progress, retention', () => {
+    expect(kpi('nps')).toEqual({ value: 25, target: 30, met: false });
+    expect(kpi('goalProgress')).toEqual({ value: 4, target: 3.5, met: true });
+    expect(kpi('retention')).toEqual({ value: 0.8333, target: 0.85, met: false });
+  });
+  it('at-risk pairs with reasons; unknown emails kept', () => {
+    expect(kpi('atRiskPairs').value).toBe(1);
+    expect(report.atRisk.map((h) => [h.match.id, h.reasons.map((r) => r.code)])).toEqual([['m2', ['low-satisfaction', 'concern', 'few-meetings']]]);
+    expect(report.atRisk[0].reasons.map((r) => r.text)).toEqual(['mentee satisfaction 2/5', 'mentee concern: mentor too busy', '1 of 8 scheduled meetings held']);
+    expect(report.unknownResponses.map((r) => r.email)).toEqual(['stranger@elsewhere.org']);
+    expect(report.waves.find((w) => w.wave === 'midpoint')?.unknownResponses).toBe(1);
+  });
+  it('breakdown by department', () => {
+    const b = report.breakdowns.find((x) => x.field === 'department')!;
+    expect(b.sensitive).toBe(false);
+    expect(b.groups.map((g) => [g.value, g.participants, g.mentees, g.matchRate, g.retention, g.atRiskPairs])).toEqual([
+      ['Eng', 3, 3, 0.6667, 1, 1], ['Ops', 1, 0, null, 1, 1], ['Sales', 2, 0, null, 0.5, 0],
+    ]);
+  });
+  it('sensitive attributes: groups under 5 shown as "<5" with no rates; larger groups shown', () => {
+    const g = report.breakdowns.find((x) => x.field === 'gender')!;
+    expect(g.groups.map((x) => [x.value, x.participants, x.matchRate, x.suppressed])).toEqual([['F', '<5', null, true], ['M', '<5', null, true]]);
+    const s = report.breakdowns.find((x) => x.field === 'site')!;
+    expect(s.groups.map((x) => [x.value, x.participants, x.suppressed])).toEqual([['London', 6, false]]);
+  });
+  it('cohort comparison when there are two cohorts', () => {
+    expect(report.cohorts?.map((c) => [c.value, c.participants, c.averageScore, c.satisfaction, c.nps])).toEqual([
+      ['A', 3, 80, 4.5, 100], ['B', 3, 60, 3.5, -50],
+    ]);
+  });
+});
+
+describe('before any match', () => {
+  it('match KPIs are empty and a warning says so', () => {
+    const r = computeKpis({ config, participants, matches: [], responses: [], now: NOW });
+    expect(r.kpis.find((k) => k.id === 'matchRate')).toMatchObject({ value: null, met: null });
+    expect(r.kpis.find((k) => k.id === 'atRiskPairs')?.value).toBeNull();
+    expect(r.warnings[0]).toContain('no matches yet');
+  });
+  it('without schedule state, meetings to date are expected from the biweekly frequency', () => {
+    const r = computeKpis({ config, participants, matches, responses, now: NOW });
+    // 2027-01-11 .. 2027-04-20 is 99 days: meetings on day 0, 14, ..., 98 = 8 per pair.
+    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')?.value).toBe(16);
+  });
+});
