@@ -75,9 +75,11 @@ async function resolveMapping(ctx: Ctx, table: SourceTable, overrides: Array<{ h
     const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)]);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
-    if (result.unmapped.length) ctx.out.info(`${table.file}: kept as extra attributes: ${result.unmapped.map((h) => `"${h}"`).join(', ')}`);
     const missing = result.missingRequired.filter((f) => !(f === 'role' && role));
-    if (!missing.length) return result.mapping;
+    if (!missing.length) {
+      if (result.unmapped.length) ctx.out.info(`${table.file}: columns kept as extra attributes: ${result.unmapped.map((h) => `"${h}"`).join(', ')}`);
+      return result.mapping;
+    }
     const field = missing[0];
     if (!ctx.interactive) {
       throw new UsageError(`${table.file}: no column holds "${field}" (headers: ${table.headers.map((h) => `"${h}"`).join(', ')})`,
