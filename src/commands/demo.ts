@@ -20,8 +20,10 @@ interface Step { title: string; args: string[]; okCodes: number[]; needs: string
 export function demoSteps(): Step[] {
   const s = 'sample';
   return [
-    { title: 'Import sign-ups from Google Forms, Microsoft Forms, an HR export and a hand-made sheet', needs: 'import', okCodes: [0, 1], output: 'rejected.csv',
-      args: ['import', `${s}/google-forms-mentors.csv`, `${s}/ms-forms-mentees.xlsx`, `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`] },
+    { title: 'Import mentor sign-ups from a Google Forms export', needs: 'import', okCodes: [0], args: ['import', `${s}/google-forms-mentors.csv`] },
+    { title: 'Import mentee sign-ups from a Microsoft Forms export (the form has no role question)', needs: 'import', okCodes: [0], args: ['import', `${s}/ms-forms-mentees.xlsx`, '--role', 'mentee'] },
+    { title: 'Import an HR export and a hand-made sheet (3 rows are wrong on purpose: they go to rejected.csv)', needs: 'import', okCodes: [0, 1], output: 'rejected.csv',
+      args: ['import', `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`] },
     { title: 'The roster', needs: 'participants', okCodes: [0], args: ['participants', '--status', 'active'] },
     { title: 'Match mentees with mentors', needs: 'match', okCodes: [0, 1], args: ['match'] },
     { title: 'Export the matches with reasons', needs: 'export', okCodes: [0], args: ['export', 'matches', '--format', 'xlsx', '--out', 'matches.xlsx'], output: 'matches.xlsx' },

@@ -12,7 +12,7 @@ import { planImport, rejectedTable, REJECTED_EXTRA_COLUMNS, type FileInput, type
 import type { Participant, Role, SourceTable } from '../core/types.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { askColumnFor } from '../ui/prompt.js';
-import { printProblems } from '../ui/problems.js';
+import { printProblems, problemLine } from '../ui/problems.js';
 import { startProgress } from '../ui/progress.js';
 import { renderImportSummary, importJson } from '../ui/import-summary.js';
 
@@ -48,7 +48,11 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
   }
   const existing = await readState<Participant[]>(program, 'participants', []);
   const plan = buildPlan(ctx, inputs, existing, program, role);
-  printProblems(ctx.out, plan.problems.filter((p) => p.severity === 'warning'));
+  // Managers outside the program are normal (the rule only needs the ones who take part): one note, details with --verbose.
+  const managers = plan.problems.filter((p) => p.code === 'manager-unknown');
+  printProblems(ctx.out, plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown'));
+  if (managers.length) ctx.out.info(`${managers.length} participant(s) name a manager who is not in the program; that is fine (shown with --verbose)`);
+  for (const p of managers) ctx.out.verbose(problemLine(p));
   printProblems(ctx.out, plan.rejected.flatMap((r) => r.reasons));
   const rejectedPath = opts.rejected ? join(ctx.cwd, opts.rejected) : join(program.dir, 'rejected.csv');
   const blocked = Boolean(opts.strict) && plan.rejected.length > 0;

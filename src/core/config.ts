@@ -161,7 +161,7 @@ export function defaultConfig(overrides: { name?: string; startDate?: string; en
       weights: { topics: 40, interests: 10, language: 5, availability: 15, seniority: 10, department: 5, cohort: 5, preferences: 10 },
       rules: {
         requireSharedLanguage: true,
-        minOverlapHours: 0,
+        minOverlapHours: 1,
         seniorityGap: { min: 1, max: 4, mode: 'prefer' },
         differentDepartment: 'prefer',
         sameCohort: 'ignore',

@@ -30,14 +30,14 @@ export interface EmlMessage {
 
 const clean = (s: string) => s.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
 
-/** RFC 2047 encoded-words (base64, UTF-8), each at most 75 characters and never splitting a character. */
+/** RFC 2047 encoded-words (base64, UTF-8), each at most 64 characters so a header line stays under 76 and never splitting a character. */
 export function encodeWords(text: string): string {
   const value = clean(text);
   if (/^[\x20-\x7E]*$/.test(value) && !/=\?/.test(value)) return value;
   const words: string[] = [];
   let chunk = '';
   for (const ch of value) {
-    if (Buffer.byteLength(chunk + ch) > 45) { words.push(chunk); chunk = ''; }
+    if (Buffer.byteLength(chunk + ch) > 39) { words.push(chunk); chunk = ''; }
     chunk += ch;
   }
   if (chunk) words.push(chunk);
@@ -104,7 +104,7 @@ export function buildEml(m: EmlMessage): string {
   } else body.push(...textPart);
   for (const a of m.attachments) {
     const filename = clean(a.filename).replace(/["\\]/g, '');
-    body.push(`--${mixed}`, `Content-Type: ${a.contentType}; name="${filename}"`, `Content-Disposition: attachment; filename="${filename}"`,
+    body.push(`--${mixed}`, `Content-Type: ${a.contentType};\r\n name="${filename}"`, `Content-Disposition: attachment; filename="${filename}"`,
       'Content-Transfer-Encoding: base64', '', base64Lines(a.content));
   }
   body.push(`--${mixed}--`, '');

@@ -36,6 +36,8 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
     return t;
   };
   const zonesOf = (events: CalEvent[]) => [...new Set(events.map((e) => e.tz))].sort().map(timezoneOf);
+  // A removed single meeting is already an EXDATE of its series; its CANCEL lives only in cancellations/.
+  const imported = all.filter((e) => !e.recurrenceId);
   const texts = new Map<CalEvent, string>();
   for (const e of all) texts.set(e, serializeEvent(e));
   const files = new Map<string, string>();
@@ -63,9 +65,9 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
   // Personal files: every event that concerns the person, cancelled ones included, to import or subscribe.
   const names = new Map<string, string>();
   for (const s of plan.series) for (const p of [s.unit.mentor, ...s.unit.mentees]) names.set(p.email.toLowerCase(), p.name);
-  for (const e of all) for (const a of e.attendees) if (!names.has(a.email.toLowerCase())) names.set(a.email.toLowerCase(), a.name);
+  for (const e of imported) for (const a of e.attendees) if (!names.has(a.email.toLowerCase())) names.set(a.email.toLowerCase(), a.name);
   const perPerson = new Map<string, CalEvent[]>([...names.keys()].sort().map((k) => [k, []]));
-  for (const e of all) {
+  for (const e of imported) {
     const targets = e.audience.includes('*') ? [...plan.series.flatMap((s) => [s.unit.mentor, ...s.unit.mentees]).map((p) => p.email.toLowerCase())] : e.audience.map((a) => a.toLowerCase());
     for (const t of new Set(targets)) perPerson.get(t)?.push(e);
   }
@@ -77,7 +79,7 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
     personFiles.set(email, path);
     files.set(path, buildCalendar({ name: `${config.program.name}: ${names.get(email)}`, timezones: zonesOf(events), events: events.map((e) => texts.get(e) as string) }));
   }
-  files.set('all.ics', buildCalendar({ name: config.program.name, timezones: zonesOf(all), events: all.map((e) => texts.get(e) as string) }));
+  files.set('all.ics', buildCalendar({ name: config.program.name, timezones: zonesOf(imported), events: imported.map((e) => texts.get(e) as string) }));
   const rows = meetingRows(plan);
   files.set('schedule.csv', toCsv(MEETING_COLUMNS.map((c) => c.header), rows.map((r) => MEETING_COLUMNS.map((c) => r[c.key] as string | number | undefined))));
   return { files, pairFiles, personFiles, rows, timezoneOf, eventText };

@@ -19,7 +19,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   if (rejected) {
     lines.push(c.red(`${rejected} row(s) rejected`) + (opts.rejectedFile ? `: fix them in ${opts.rejectedFile} and import that file again.` : '.'));
   }
-  const warnings = plan.problems.filter((p) => p.severity === 'warning').length;
+  const warnings = plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown').length;
   if (warnings) lines.push(c.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
   return lines.join('\n');
 }

@@ -74,7 +74,8 @@ export function runMatching(req: MatchRequest): MatchOutcome {
   const s = req.settings;
   const { mentees, mentors } = sidesOf(req.participants);
   const nL = mentees.length, nR = mentors.length;
-  const capacity = Int32Array.from(mentors, (p) => (req.model === 'one-to-one' ? 1 : Math.max(0, p.capacity ?? req.defaultCapacity)));
+  // One-to-one and group both honour each mentor's capacity: the model decides how they meet (separate or shared slots), not how many mentees a mentor takes.
+  const capacity = Int32Array.from(mentors, (p) => Math.max(0, p.capacity ?? req.defaultCapacity));
   const demand = new Int32Array(nL).fill(req.model === 'team' ? req.mentorsPerMentee : 1);
   const problems: Problem[] = [];
   const graph = buildCandidates(mentees, mentors, s, req.given ? givenToCsr(req.given, mentees, mentors) : undefined);

@@ -1,0 +1,34 @@
+/** `mentor-cli intro`: an introduction email per person of every pair, with the pair's invitation, plus an announcement. */
+
+import type { Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import { contextOf } from './context.js';
+import { lockProgram } from '../io/program.js';
+import { prepareSchedule } from '../io/schedule-pipeline.js';
+import { renderIntros } from '../io/intro-emails.js';
+import { writeStaged } from '../io/staged-write.js';
+
+export function registerIntro(program: Command): void {
+  program
+    .command('intro')
+    .description('write intro/<pair>-to-<person>.eml introduction emails (first meeting in the reader\'s time, invitation attached) and intro/announcement.eml')
+    .option('-o, --out <dir>', 'folder that receives intro/ (default: the program folder)')
+    .option('--dry-run', 'show what would be written, write nothing')
+    .action(async (opts, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const prog = await ctx.program();
+      const outDir = resolve(ctx.cwd, opts.out ?? prog.dir);
+      const files = await lockProgram(prog, 'intro', async () => {
+        const prep = await prepareSchedule(prog, ctx.now);
+        const rendered = renderIntros(prep, prog.config, ctx.now);
+        if (!opts.dryRun) writeStaged(outDir, rendered);
+        return [...rendered.keys()].sort();
+      });
+      const emails = files.filter((f) => !f.endsWith('announcement.eml')).length;
+      if (ctx.out.json) ctx.out.resultJson({ outDir, dryRun: Boolean(opts.dryRun), emails, files });
+      else {
+        ctx.out.result(`${opts.dryRun ? 'Would write' : 'Wrote'} ${emails} introduction emails and an announcement to ${relative(ctx.cwd, resolve(outDir, 'intro')) || '.'}/`);
+        ctx.out.info('Open each .eml in your mail program (it opens as a draft), check it and send it. The attached invitation adds the meetings to the reader\'s calendar.');
+      }
+    });
+}

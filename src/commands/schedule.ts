@@ -1,0 +1,62 @@
+/** `mentor-cli schedule`: a recurring meeting series per pair, milestones and check-ins, as .ics files plus a meeting list. */
+
+import type { Command } from 'commander';
+import { join, relative, resolve } from 'node:path';
+import { contextOf } from './context.js';
+import { ProblemsError } from '../errors.js';
+import { lockProgram, writeState } from '../io/program.js';
+import { prepareSchedule } from '../io/schedule-pipeline.js';
+import { writeStaged } from '../io/staged-write.js';
+import { meetingWorkbook } from '../io/schedule-xlsx.js';
+
+export function registerSchedule(program: Command): void {
+  program
+    .command('schedule')
+    .description('book a recurring meeting series for every pair plus milestones: .ics per pair, per person and all.ics, schedule.csv/.xlsx')
+    .option('-o, --out <dir>', 'output folder (default: schedule/ in the program folder)')
+    .option('--dry-run', 'plan and report, write nothing')
+    .option('--strict', 'exit 1 when a pair could not be scheduled')
+    .action(async (opts, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const prog = await ctx.program();
+      const outDir = resolve(ctx.cwd, opts.out ?? join(prog.dir, 'schedule'));
+      const summary = await lockProgram(prog, 'schedule', async () => {
+        const { plan, rec, rendered, previous } = await prepareSchedule(prog, ctx.now);
+        const files = new Map<string, string | Uint8Array>(rendered.files);
+        files.set('schedule.xlsx', await meetingWorkbook(rendered.rows));
+        if (!opts.dryRun) {
+          const stale = previous && previous.outDir === outDir ? previous.files : [];
+          writeStaged(outDir, files, stale);
+          // State last: if anything above failed, the next run still compares with what is really on disk.
+          await writeState(prog, 'schedule', { ...rec.state, files: [...files.keys()].sort(), outDir }, ctx.now);
+        }
+        const unscheduled = plan.series.filter((s) => !s.event).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.reason ?? '' }));
+        return {
+          outDir, dryRun: Boolean(opts.dryRun),
+          pairs: plan.series.length,
+          scheduled: plan.series.length - unscheduled.length,
+          fallback: plan.series.filter((s) => s.outcome.slot?.fallback).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.reason ?? '' })),
+          unscheduled,
+          meetings: plan.series.reduce((n, s) => n + s.occurrences.filter((o) => o.status !== 'skipped').length, 0),
+          events: rec.counts,
+          cancellations: rec.cancellations.length,
+          files: [...files.keys()].sort(),
+        };
+      });
+      if (ctx.out.json) ctx.out.resultJson(summary);
+      else {
+        const where = relative(ctx.cwd, summary.outDir) || '.';
+        // Names come from sign-up forms: a CR/LF or escape sequence in one must not forge output lines.
+        const printable = (t: string) => t.replace(/[\u0000-\u001F\u007F]+/g, ' ');
+        ctx.out.result([
+          `${summary.dryRun ? 'Would schedule' : 'Scheduled'} ${summary.scheduled} of ${summary.pairs} pairs: ${summary.meetings} meetings.`,
+          `Events: ${summary.events.added} new, ${summary.events.changed} changed, ${summary.events.unchanged} unchanged, ${summary.events.cancelled} cancelled.`,
+          ...summary.fallback.map((u) => `  fallback slot: ${u.pair} (${u.reason})`),
+          ...summary.unscheduled.map((u) => `  unscheduled: ${u.pair} (${u.reason})`),
+          `${summary.dryRun ? 'Would write' : 'Wrote'} ${summary.files.length} files to ${where}/ (all.ics for you, people/ for each person, pairs/ to send as invitations${summary.cancellations ? ', cancellations/ to send' : ''}).`,
+        ].map(printable).join('\n'));
+        ctx.out.info('Next: `mentor-cli intro` writes the introduction emails with the invitations attached.');
+      }
+      if (opts.strict && summary.unscheduled.length) throw new ProblemsError(`${summary.unscheduled.length} pair(s) could not be scheduled`, 'Add availability or set schedule.noCommonTime to "fallback"');
+    });
+}

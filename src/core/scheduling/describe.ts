@@ -1,0 +1,95 @@
+/** Text for a series: the meeting plan (every date in each person's own time) and the description template values. */
+
+import type { ProgramConfig } from '../config.js';
+import type { Participant } from '../types.js';
+import type { MeetingUnit, Occurrence } from './model.js';
+import { dayNumber, dayString, formatClock, parseClock, type ZoneClocks } from './zone.js';
+
+/** Suggested agenda and program rules (templates/agenda.json). */
+export interface Agenda {
+  /** Agenda for meeting 1, 2, ... */
+  meetings: string[];
+  /** For meetings beyond the list. */
+  later: string;
+  /** For the last meeting. */
+  last: string;
+  groundRules: string[];
+  expectations: string[];
+}
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 16 Mar 2027" for an ISO date (fixed English, so output does not depend on the machine's locale). */
+export function formatDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return `${DAYS[(d.getUTCDay() + 6) % 7]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The agenda text for meeting `n` of `total`. */
+export function agendaFor(agenda: Agenda, n: number, total: number): string {
+  if (n === total && total > 1 && agenda.last) return agenda.last;
+  return agenda.meetings[n - 1] ?? agenda.later;
+}
+
+/** Someone's local date and time at the anchor's wall-clock moment. */
+export function localTimeOf(clocks: ZoneClocks, anchorTz: string, date: string, time: string, tz: string): { date: string; time: string } {
+  const utc = clocks.get(anchorTz).toUtc({ day: dayNumber(date), minute: parseClock(time) });
+  const wall = clocks.get(tz).toWall(utc);
+  return { date: dayString(wall.day), time: formatClock(wall.minute) };
+}
+
+/** One line per occurrence: number, date, every person's local time, suggested agenda. */
+export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks: ZoneClocks, zoneOf: (p: Participant) => string, agenda: Agenda): string {
+  const anchorTz = zoneOf(unit.anchor);
+  const others = [unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor);
+  const total = occurrences.filter((o) => o.status !== 'skipped').length;
+  const lines: string[] = [];
+  for (const o of occurrences) {
+    if (o.status === 'skipped') {
+      lines.push(`-  ${formatDay(o.ruleDate)}: no meeting (blackout date)`);
+      continue;
+    }
+    const times = [`${o.time} ${anchorTz} (${unit.anchor.name})`];
+    for (const p of others) {
+      const tz = zoneOf(p);
+      const local = localTimeOf(clocks, anchorTz, o.date, o.time, tz);
+      times.push(`${local.date === o.date ? '' : `${formatDay(local.date)} `}${local.time} ${tz} (${p.name})`);
+    }
+    const moved = o.status === 'moved' ? ` (moved from ${formatDay(o.ruleDate)}, a blackout date)` : '';
+    lines.push(`${o.number}. ${formatDay(o.date)}${moved}: ${times.join(' = ')}. Agenda: ${agendaFor(agenda, o.number, total)}`);
+  }
+  return lines.join('\n');
+}
+
+function sharedTopics(unit: MeetingUnit): string {
+  const mine = new Map(unit.mentor.topics.map((t) => [t.toLowerCase(), t]));
+  const shared = new Set<string>();
+  for (const m of unit.mentees) for (const t of m.topics) if (mine.has(t.toLowerCase())) shared.add(mine.get(t.toLowerCase()) as string);
+  return shared.size ? [...shared].join(', ') : 'none listed in common; agree your focus at the first meeting';
+}
+
+/** Values for the description/location/url templates of one unit. */
+export function templateValues(unit: MeetingUnit, config: ProgramConfig, plan: string, occurrences: Occurrence[], agenda: Agenda): Map<string, string> {
+  const first = occurrences.find((o) => o.status !== 'skipped');
+  const goals = unit.mentees.map((m) => (m.goals ? `${unit.mentees.length > 1 ? `${m.name}: ` : ''}${m.goals}` : '')).filter(Boolean);
+  const values = new Map<string, string>([
+    ['program', config.program.name],
+    ['pairId', unit.id],
+    ['mentor', unit.mentor.name],
+    ['mentee', unit.mentees.map((m) => m.name).join(', ')],
+    ['mentees', unit.mentees.map((m) => m.name).join(', ')],
+    ['sharedTopics', sharedTopics(unit)],
+    ['goals', goals.length ? goals.join('; ') : 'to be agreed at the first meeting'],
+    ['frequency', config.schedule.frequency === 'biweekly' ? 'every two weeks' : config.schedule.frequency],
+    ['duration', String(config.schedule.meetingMinutes)],
+    ['meetingPlan', plan],
+    ['meetingCount', String(occurrences.filter((o) => o.status !== 'skipped').length)],
+    ['firstMeeting', first ? `${formatDay(first.date)} ${first.time}` : 'not scheduled'],
+    ['groundRules', agenda.groundRules.map((r) => `- ${r}`).join('\n')],
+    ['expectations', agenda.expectations.map((r) => `- ${r}`).join('\n')],
+    ['managerName', config.program.manager.name],
+    ['managerEmail', config.program.manager.email],
+  ]);
+  return values;
+}

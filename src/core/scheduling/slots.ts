@@ -1,0 +1,111 @@
+/** Finding one weekly slot per meeting unit inside everyone's availability, each in their own zone. */
+
+import type { AvailabilityWindow, Participant } from '../types.js';
+import type { ScheduleConfig } from '../config.js';
+import type { MeetingUnit, SlotOutcome } from './model.js';
+import { isoWeekday, parseClock, type ZoneClocks } from './zone.js';
+
+const STEP = 15;
+const MIN_MS = 60_000;
+
+interface Booking { start: number; end: number; day: number }
+
+/** Inputs for slot finding. */
+export interface SlotInput {
+  units: MeetingUnit[];
+  schedule: ScheduleConfig;
+  /** Day number of the program start: candidate slots lie in the 7 days from it. */
+  startDay: number;
+  clocks: ZoneClocks;
+  zoneOf: (p: Participant) => string;
+}
+
+/** The windows someone is available in: their own, else the configured working hours. */
+export function windowsOf(p: Participant, schedule: ScheduleConfig): AvailabilityWindow[] {
+  if (p.availability.length > 0) return p.availability;
+  const start = parseClock(schedule.workingHours.start);
+  const end = parseClock(schedule.workingHours.end);
+  return schedule.workingHours.days.map((day) => ({ day: day as AvailabilityWindow['day'], start, end }));
+}
+
+function fits(windows: AvailabilityWindow[], weekday: number, minute: number, length: number): boolean {
+  for (const w of windows) if (w.day === weekday && w.start <= minute && minute + length <= w.end) return true;
+  return false;
+}
+
+/** Picks slots for every unit: common availability, preferred hours first, no double booking, a cap per day. */
+export function findSlots(input: SlotInput): SlotOutcome[] {
+  const { schedule, clocks, zoneOf } = input;
+  const length = schedule.meetingMinutes;
+  const prefStart = parseClock(schedule.preferredHours.start);
+  const prefEnd = parseClock(schedule.preferredHours.end);
+  const bookings = new Map<string, Booking[]>();
+  const booked = (email: string) => {
+    let list = bookings.get(email);
+    if (!list) bookings.set(email, (list = []));
+    return list;
+  };
+  // Monday first, so ties go to the start of the week.
+  const days = Array.from({ length: 7 }, (_, i) => input.startDay + i).sort((a, b) => isoWeekday(a) - isoWeekday(b));
+  const outcomes: SlotOutcome[] = [];
+
+  for (const unit of input.units) {
+    const people = [unit.anchor, ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor)];
+    const zones = people.map((p) => clocks.get(zoneOf(p)));
+    const windows = people.map((p) => windowsOf(p, schedule));
+    let best: { day: number; minute: number; score: number; utc: number; locals: number[] } | undefined;
+    let anyCommon = false;
+    for (const day of days) {
+      const weekday = isoWeekday(day);
+      for (const w of windows[0]) {
+        if (w.day !== weekday) continue;
+        for (let minute = Math.ceil(w.start / STEP) * STEP; minute + length <= w.end; minute += STEP) {
+          const utc = zones[0].toUtc({ day, minute });
+          let ok = true;
+          let score = 0;
+          const locals: number[] = [];
+          for (let i = 0; i < people.length && ok; i++) {
+            const wall = i === 0 ? { day, minute } : zones[i].toWall(utc);
+            if (i > 0 && !fits(windows[i], isoWeekday(wall.day), wall.minute, length)) ok = false;
+            if (wall.minute >= prefStart && wall.minute + length <= prefEnd) score++;
+            locals.push(wall.day);
+          }
+          if (!ok) continue;
+          anyCommon = true;
+          if (best && score <= best.score) continue;
+          const end = utc + length * MIN_MS;
+          const free = people.every((p, i) => {
+            const list = bookings.get(p.email) ?? [];
+            let sameDay = 0;
+            for (const b of list) {
+              if (b.start < end && utc < b.end) return false;
+              if (b.day === locals[i]) sameDay++;
+            }
+            return sameDay < schedule.maxMeetingsPerDay;
+          });
+          if (free) best = { day, minute, score, utc, locals };
+          if (best && best.score === people.length) break;
+        }
+        if (best && best.score === people.length) break;
+      }
+      if (best && best.score === people.length) break;
+    }
+    if (best) {
+      const b = best;
+      people.forEach((p, i) => booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }));
+      outcomes.push({ unitId: unit.id, slot: { day: b.day, minute: b.minute, fallback: false } });
+      continue;
+    }
+    const why = anyCommon
+      ? 'every common time is already taken or would exceed schedule.maxMeetingsPerDay'
+      : 'no common time in their availability';
+    if (schedule.noCommonTime === 'fallback') {
+      const day = days.find((d) => isoWeekday(d) === schedule.fallback.day) ?? days[0];
+      const minute = parseClock(schedule.fallback.time);
+      outcomes.push({ unitId: unit.id, slot: { day, minute, fallback: true }, reason: `${why}; used the fallback slot` });
+    } else {
+      outcomes.push({ unitId: unit.id, reason: why });
+    }
+  }
+  return outcomes;
+}

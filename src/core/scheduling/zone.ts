@@ -1,0 +1,102 @@
+/** Wall-clock arithmetic in IANA zones: offsets from @date-fns/tz (tzScan/tzOffset), cached per zone and range. */
+
+import { tzOffset, tzScan } from '@date-fns/tz';
+
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+
+/** Days since 1970-01-01 for an ISO date (YYYY-MM-DD). */
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** ISO date (YYYY-MM-DD) of a day number. */
+export function dayString(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a day number. */
+export function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** "HH:MM" -> minutes after midnight. */
+export function parseClock(text: string): number {
+  const [h, m] = text.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** Minutes after midnight -> "HH:MM". */
+export function formatClock(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
+}
+
+/** A local wall-clock moment: day number plus minutes after midnight. */
+export interface Wall {
+  day: number;
+  minute: number;
+}
+
+/** Offsets of one zone with the transitions of a range pre-scanned, so conversions are a binary search. */
+export class ZoneClock {
+  readonly tz: string;
+  private readonly at: number[] = [];
+  private readonly offsets: number[] = [];
+
+  constructor(tz: string, fromDay: number, toDay: number) {
+    this.tz = tz;
+    const start = new Date((fromDay - 2) * DAY_MS);
+    this.at.push(start.getTime());
+    this.offsets.push(tzOffset(tz, start));
+    for (const change of tzScan(tz, { start, end: new Date((toDay + 2) * DAY_MS) })) {
+      this.at.push(change.date.getTime());
+      this.offsets.push(change.offset);
+    }
+  }
+
+  /** UTC offset in minutes at a UTC instant (ms). */
+  offsetAt(ms: number): number {
+    const { at, offsets } = this;
+    if (ms < at[0] || ms > at[at.length - 1] + 400 * DAY_MS) return tzOffset(this.tz, new Date(ms));
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid] <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    return offsets[lo];
+  }
+
+  /** UTC instant (ms) of a wall-clock time; a time skipped by a spring-forward lands after the gap. */
+  toUtc(wall: Wall): number {
+    const naive = wall.day * DAY_MS + wall.minute * MIN_MS;
+    const first = naive - this.offsetAt(naive) * MIN_MS;
+    const second = naive - this.offsetAt(first) * MIN_MS;
+    return this.offsetAt(second) === this.offsetAt(first) ? second : Math.max(first, second);
+  }
+
+  /** Wall-clock time of a UTC instant. */
+  toWall(ms: number): Wall {
+    const local = ms + this.offsetAt(ms) * MIN_MS;
+    const day = Math.floor(local / DAY_MS);
+    return { day, minute: Math.round((local - day * DAY_MS) / MIN_MS) };
+  }
+}
+
+/** Caches ZoneClocks for one planning run. */
+export class ZoneClocks {
+  private readonly clocks = new Map<string, ZoneClock>();
+  constructor(private readonly fromDay: number, private readonly toDay: number) {}
+  /** The clock for `tz`. */
+  get(tz: string): ZoneClock {
+    let c = this.clocks.get(tz);
+    if (!c) {
+      c = new ZoneClock(tz, this.fromDay, this.toDay);
+      this.clocks.set(tz, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,93 @@
+/** Introduction emails (one per person per pair, in the reader's own time zone) and the program announcement, as .eml. */
+
+import type { ProgramConfig } from '../core/config.js';
+import type { Participant } from '../core/types.js';
+import type { PreparedSchedule } from './schedule-pipeline.js';
+import { formatDay, localTimeOf } from '../core/scheduling/describe.js';
+import { renderTemplate } from '../core/scheduling/template.js';
+import { stableHash } from '../core/scheduling/ids.js';
+import { buildEml, textToHtml } from './eml.js';
+import { FileNamer } from './safe-filename.js';
+
+/** Splits "Subject: ..." off the first line of a mail template. */
+function splitSubject(text: string, fallback: string): { subject: string; body: string } {
+  const m = /^Subject:[ \t]*(.*)\r?\n(\r?\n)?/.exec(text);
+  return m ? { subject: m[1], body: text.slice(m[0].length) } : { subject: fallback, body: text };
+}
+
+const bullets = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- (none given)');
+
+/** Renders intro/<pair>-to-<person>.eml for every person of every pair and intro/announcement.eml. */
+export function renderIntros(prep: PreparedSchedule, config: ProgramConfig, now: Date): Map<string, string> {
+  const { plan, rendered, templates } = prep;
+  const files = new Map<string, string>();
+  const names = new FileNamer();
+  const manager = config.program.manager;
+  const intro = splitSubject(templates.intro, `${config.program.name}: your mentoring partner`);
+  for (const s of plan.series) {
+    const { unit } = s;
+    const ics = rendered.pairFiles.has(unit.id) ? rendered.files.get(rendered.pairFiles.get(unit.id) as string) : undefined;
+    const first = s.occurrences.find((o) => o.status !== 'skipped');
+    const anchorTz = plan.zoneOf(unit.anchor);
+    for (const reader of [unit.mentor, ...unit.mentees]) {
+      const isMentor = reader === unit.mentor;
+      const others: Participant[] = isMentor ? unit.mentees : [unit.mentor];
+      const other = others[0];
+      const zone = plan.zoneOf(reader);
+      const local = first ? localTimeOf(plan.clocks, anchorTz, first.date, first.time, zone) : undefined;
+      const reasons = unit.matches.filter((m) => isMentor || m.mentee.toLowerCase() === reader.email.toLowerCase()).flatMap((m) => m.reasons);
+      const details = others.length === 1 ? [other.title, other.department].filter(Boolean).join(', ') : '';
+      const values = new Map<string, string>([
+        ['program', config.program.name],
+        ['readerName', reader.name],
+        ['otherName', others.map((o) => o.name).join(', ')],
+        ['otherRole', isMentor ? (others.length > 1 ? 'mentees' : 'mentee') : 'mentor'],
+        ['otherDetails', details ? ` (${details})` : ''],
+        ['otherEmail', others.map((o) => o.email).join(', ')],
+        ['reasons', bullets(reasons)],
+        ['firstMeeting', local ? `${formatDay(local.date)} at ${local.time}` : 'to be arranged between you (no common time was found)'],
+        ['readerZone', zone],
+        ['meetingCount', String(s.occurrences.filter((o) => o.status !== 'skipped').length)],
+        ['url', s.event?.url ?? s.event?.location ?? ''],
+        ['expectations', bullets(templates.agenda.expectations)],
+        ['groundRules', bullets(templates.agenda.groundRules)],
+        ['managerName', manager.name],
+        ['managerEmail', manager.email],
+      ]);
+      const text = renderTemplate(intro.body, values);
+      const path = `intro/${names.name(`${s.title.replace('↔', '-')} to ${reader.name}`, '.eml')}`;
+      files.set(path, buildEml({
+        from: manager, to: [{ name: reader.name, email: reader.email }], subject: renderTemplate(intro.subject, values),
+        text, html: textToHtml(text), date: now, draft: true,
+        messageId: `${stableHash(config.program.name, 'intro', unit.id, reader.email.toLowerCase()).slice(0, 32)}@mentor-cli`,
+        attachments: ics ? [{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST; charset=UTF-8', content: ics }] : [],
+      }));
+    }
+  }
+  files.set('intro/announcement.eml', renderAnnouncement(prep, config, now));
+  return files;
+}
+
+function renderAnnouncement(prep: PreparedSchedule, config: ProgramConfig, now: Date): string {
+  const units = prep.plan.series.map((s) => s.unit);
+  const { subject, body } = splitSubject(prep.templates.announcement, `${config.program.name} is starting`);
+  const values = new Map<string, string>([
+    ['program', config.program.name],
+    ['startDate', formatDay(config.program.startDate)],
+    ['endDate', formatDay(config.program.endDate)],
+    ['pairCount', String(units.reduce((n, u) => n + u.matches.length, 0))],
+    ['mentorCount', String(new Set(units.map((u) => u.mentor.email.toLowerCase())).size)],
+    ['menteeCount', String(new Set(units.flatMap((u) => u.mentees.map((m) => m.email.toLowerCase()))).size)],
+    ['frequency', config.schedule.frequency === 'biweekly' ? 'every two weeks' : config.schedule.frequency],
+    ['duration', String(config.schedule.meetingMinutes)],
+    ['milestones', config.milestones.map((m) => `  - ${m.name}: ${formatDay(m.date)} ${m.time} (${config.program.timezone})`).join('\n')],
+    ['expectations', bullets(prep.templates.agenda.expectations)],
+    ['managerName', config.program.manager.name],
+    ['managerEmail', config.program.manager.email],
+  ]);
+  const text = renderTemplate(body, values);
+  return buildEml({
+    from: config.program.manager, to: [config.program.manager], subject: renderTemplate(subject, values), text, html: textToHtml(text),
+    date: now, draft: true, attachments: [], messageId: `${stableHash(config.program.name, 'announcement').slice(0, 32)}@mentor-cli`,
+  });
+}
