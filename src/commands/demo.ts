@@ -14,24 +14,24 @@ const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const SAMPLE = join(FIXTURES_DIR, 'sample');
 
 /** A step of the demo: a command line and the exit codes that are fine for it (import exits 1: the sample has bad rows on purpose). */
-interface Step { title: string; args: string[]; okCodes: number[]; needs: string; output?: string }
+interface Step { title: string; args: string[]; okCodes: number[]; output?: string }
 
-/** The cycle, in order; steps whose command is not part of this build are left out. */
+/** The whole program cycle, in order. */
 export function demoSteps(): Step[] {
   const s = 'sample';
   return [
-    { title: 'Import mentor sign-ups from a Google Forms export', needs: 'import', okCodes: [0], args: ['import', `${s}/google-forms-mentors.csv`] },
-    { title: 'Import mentee sign-ups from a Microsoft Forms export (the form has no role question)', needs: 'import', okCodes: [0], args: ['import', `${s}/ms-forms-mentees.xlsx`, '--role', 'mentee'] },
-    { title: 'Import an HR export and a hand-made sheet (3 rows are wrong on purpose: they go to rejected.csv)', needs: 'import', okCodes: [0, 1], output: 'rejected.csv',
+    { title: 'Import mentor sign-ups from a Google Forms export', okCodes: [0], args: ['import', `${s}/google-forms-mentors.csv`] },
+    { title: 'Import mentee sign-ups from a Microsoft Forms export (the form has no role question)', okCodes: [0], args: ['import', `${s}/ms-forms-mentees.xlsx`, '--role', 'mentee'] },
+    { title: 'Import an HR export and a hand-made sheet (3 rows are wrong on purpose: they go to rejected.csv)', okCodes: [0, 1], output: 'rejected.csv',
       args: ['import', `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`] },
-    { title: 'The roster', needs: 'participants', okCodes: [0], args: ['participants', '--status', 'active'] },
-    { title: 'Match mentees with mentors', needs: 'match', okCodes: [0, 1], args: ['match'] },
-    { title: 'Export the matches with reasons', needs: 'export', okCodes: [0], args: ['export', 'matches', '--format', 'xlsx', '--out', 'matches.xlsx'], output: 'matches.xlsx' },
-    { title: 'Schedule the meeting series and milestones', needs: 'schedule', okCodes: [0, 1], args: ['schedule'], output: 'schedule/' },
-    { title: 'Write the introduction emails', needs: 'intro', okCodes: [0, 1], args: ['intro'], output: 'intro/' },
-    { title: 'Merge the survey exports', needs: 'survey', okCodes: [0, 1], args: ['survey', 'merge', `${s}/surveys/kickoff-google-forms.csv`, `${s}/surveys/midpoint-ms-forms.xlsx`, `${s}/surveys/final-surveymonkey.csv`, `${s}/surveys/final-typeform.csv`, '--now', '2027-06-30'] },
-    { title: 'Program status', needs: 'status', okCodes: [0, 1], args: ['status', '--now', '2027-06-30'] },
-    { title: 'KPI report for leadership', needs: 'report', okCodes: [0, 1], args: ['report', '--out', 'report.xlsx', '--now', '2027-06-30'], output: 'report.xlsx' },
+    { title: 'The roster', okCodes: [0], args: ['participants', '--status', 'active'] },
+    { title: 'Match mentees with mentors', okCodes: [0, 1], args: ['match'] },
+    { title: 'Export the matches with reasons', okCodes: [0], args: ['export', 'matches', '--format', 'xlsx', '--out', 'matches.xlsx'], output: 'matches.xlsx' },
+    { title: 'Schedule the meeting series and milestones', okCodes: [0, 1], args: ['schedule'], output: 'schedule/' },
+    { title: 'Write the introduction emails', okCodes: [0, 1], args: ['intro'], output: 'intro/' },
+    { title: 'Merge the survey exports', okCodes: [0, 1], args: ['survey', 'merge', `${s}/surveys/kickoff-google-forms.csv`, `${s}/surveys/midpoint-ms-forms.xlsx`, `${s}/surveys/final-surveymonkey.csv`, `${s}/surveys/final-typeform.csv`, '--now', '2027-06-30'] },
+    { title: 'Program status', okCodes: [0, 1], args: ['status', '--now', '2027-06-30'] },
+    { title: 'KPI report for leadership', okCodes: [0, 1], args: ['report', '--out', 'report.xlsx', '--now', '2027-06-30'], output: 'report.xlsx' },
   ];
 }
 
@@ -45,10 +45,10 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('create a sample program from bundled data and run the whole cycle on it')
     .argument('[dir]', 'folder to create (default: ./mentor-demo, or -2, -3... if it exists)')
-    .action(async (dir: string | undefined, _opts, cmd: Command) => runDemo(contextOf(cmd), dir, program));
+    .action(async (dir: string | undefined, _opts, cmd: Command) => runDemo(contextOf(cmd), dir));
 }
 
-async function runDemo(ctx: Ctx, dir: string | undefined, program: Command): Promise<void> {
+async function runDemo(ctx: Ctx, dir: string | undefined): Promise<void> {
   const target = dir ? resolve(ctx.cwd, dir) : freeFolder(resolve(ctx.cwd, 'mentor-demo'));
   const run = (args: string[]) => spawnSync(process.execPath, [CLI, '--dir', target, ...args], { cwd: target, encoding: 'utf8', env: process.env, maxBuffer: 256 * 1024 * 1024 });
   const say = (text: string) => (ctx.out.json ? ctx.out.info(text) : ctx.out.result(text));
@@ -56,9 +56,8 @@ async function runDemo(ctx: Ctx, dir: string | undefined, program: Command): Pro
   if (init.status !== 0) throw new ProblemsError(`demo: could not create ${target}: ${init.stderr.trim()}`);
   await cp(SAMPLE, join(target, 'sample'), { recursive: true });
   say(ctx.out.c.bold(`Sample program created in ${target}`));
-  const known = new Set(program.commands.map((c) => c.name()));
   const outputs: Array<{ step: string; path: string }> = [];
-  for (const step of demoSteps().filter((s) => known.has(s.needs))) {
+  for (const step of demoSteps()) {
     say(`\n${ctx.out.c.cyan(`== ${step.title}`)}\n${ctx.out.c.dim(`$ mentor-cli ${step.args.join(' ')}`)}`);
     const r = run([...(ctx.opts.verbose ? ['--verbose'] : []), ...step.args]);
     if (r.stdout && !ctx.out.json) ctx.out.result(r.stdout.trimEnd());

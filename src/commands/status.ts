@@ -6,7 +6,7 @@ import { loadReportInput } from '../io/report-load.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderTable } from '../ui/table.js';
-import { formatKpiValue } from '../ui/report-md.js';
+import { formatKpiValue, riskBreakdown } from '../ui/report-md.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -21,9 +21,9 @@ export function registerStatus(program: Command): void {
       if (ctx.out.json) return ctx.out.resultJson(reportToJson(report));
       const { c } = ctx.out;
       const limit = ctx.out.verbosity === 'verbose' || ctx.out.verbosity === 'debug' ? Infinity : Math.max(0, Number(opts.limit) || 20);
-      const lines = [`${c.bold(report.program)}: ${report.pairs.length} active pair(s), ${report.atRisk.length} at risk${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}`, ''];
+      const lines = [`${c.bold(report.program)}: ${report.pairs.length} active pair(s), ${report.atRisk.length} at risk${report.atRisk.length ? ` (${riskBreakdown(report)})` : ''}${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}`, ''];
       if (report.atRisk.length) {
-        lines.push(c.bold('Pairs that need help'));
+        lines.push(c.bold('Pairs that need help (most severe first)'));
         lines.push(renderTable(['Pair', 'Mentee', 'Mentor', 'Reasons'], report.atRisk.slice(0, limit).map((h) => [h.match.id, h.match.mentee, h.match.mentor, h.reasons.map((r) => r.text).join('; ')]), { maxWidth: 60 }));
         if (report.atRisk.length > limit) lines.push(`... and ${report.atRisk.length - limit} more (--verbose lists all, \`mentor-cli report\` writes them to a sheet)`);
         lines.push('');

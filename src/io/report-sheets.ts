@@ -65,12 +65,15 @@ export function matchesSheet(input: KpiInput): SheetSpec {
 export function pairSheets(report: KpiReport): SheetSpec[] {
   const base = [col('Pair', 'id'), col('Mentee', 'mentee'), col('Mentor', 'mentor')];
   const row = (h: KpiReport['pairs'][number]) => ({ id: h.match.id, mentee: h.match.mentee, mentor: h.match.mentor, scheduled: h.scheduledToDate, held: h.meetingsHeld,
-    rate: h.meetingsHeld !== undefined && h.scheduledToDate > 0 ? h.meetingsHeld / h.scheduledToDate : undefined, atRisk: h.reasons.length ? 'yes' : 'no',
+    reportedAt: h.heldReportedAt, dueAtReport: h.scheduledAtReport,
+    // The held rate compares the count with what was scheduled when it was reported, as the at-risk rule does.
+    rate: h.meetingsHeld !== undefined && (h.scheduledAtReport ?? 0) > 0 ? h.meetingsHeld / h.scheduledAtReport! : undefined, atRisk: h.reasons.length ? 'yes' : 'no',
     sMentee: h.menteeSatisfaction, sMentor: h.mentorSatisfaction, reasons: h.reasons.map((r) => r.text).join('; ') });
   return [
-    { name: 'Meetings', columns: [...base, col('Scheduled to date', 'scheduled', 'integer'), col('Held (reported)', 'held', 'integer'), col('Held rate', 'rate', 'percent'), col('At risk', 'atRisk')], rows: report.pairs.map(row) },
+    { name: 'Meetings', columns: [...base, col('Scheduled to date', 'scheduled', 'integer'), col('Held (reported)', 'held', 'integer'), col('Reported on', 'reportedAt', 'date'),
+      col('Scheduled when reported', 'dueAtReport', 'integer'), col('Held rate', 'rate', 'percent'), col('At risk', 'atRisk')], rows: report.pairs.map(row) },
     { name: 'At-risk pairs', columns: [...base, col('Mentee satisfaction', 'sMentee', 'integer'), col('Mentor satisfaction', 'sMentor', 'integer'), col('Held (reported)', 'held', 'integer'),
-      col('Scheduled to date', 'scheduled', 'integer'), col('Reasons', 'reasons', 'text', 60)], rows: report.atRisk.map(row) },
+      col('Scheduled when reported', 'dueAtReport', 'integer'), col('Scheduled to date', 'scheduled', 'integer'), col('Reasons', 'reasons', 'text', 60)], rows: report.atRisk.map(row) },
   ];
 }
 

@@ -68,7 +68,7 @@ describe('report with matches and survey answers', () => {
     expect([carol.getCell(1).value, carol.getCell(5).value, carol.getCell(6).value]).toEqual(['carol@example.com', new Date('2027-04-06T08:15:00Z'), 2]);
     const risk = wb.getWorksheet('At-risk pairs')!;
     expect(risk.getRow(2).getCell(1).value).toBe('m2');
-    expect(String(risk.getRow(2).getCell(8).value)).toContain('mentee satisfaction 2/5');
+    expect(String(risk.getRow(2).getCell(9).value)).toContain('mentee satisfaction 2/5');
     const gender = wb.getWorksheet('By gender')!;
     expect(gender.getRow(3).values).toEqual([, 'F', '<5']);
     const dept = wb.getWorksheet('By department')!;
@@ -86,11 +86,14 @@ describe('report with matches and survey answers', () => {
     const r = runCli(['report', '--format', 'json', '--now', '2027-04-20'], { cwd });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['program', 'generatedAt', 'currentWave', 'kpis', 'waves', 'atRiskPairs', 'unknownResponses', 'breakdowns', 'cohorts', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['program', 'generatedAt', 'currentWave', 'kpis', 'waves', 'atRiskPairs', 'atRiskByReason', 'unknownResponses', 'breakdowns', 'cohorts', 'warnings']);
     expect(doc.program).toBe('Pilot');
     expect(doc.kpis.find((k: { id: string }) => k.id === 'nps')).toEqual({ id: 'nps', section: 'Outcomes', label: 'Net Promoter Score (-100..100), midpoint', value: 25, format: 'number', target: 30, met: false });
-    expect(doc.atRiskPairs).toEqual([{ pair: 'm2', mentee: 'carol@example.com', mentor: 'dave@example.com', scheduledToDate: 8, meetingsHeld: 1,
-      reasons: [{ code: 'low-satisfaction', text: 'mentee satisfaction 2/5' }, { code: 'concern', text: 'mentee concern: We keep cancelling, my mentor is too busy' }, { code: 'few-meetings', text: '1 of 8 scheduled meetings held' }] }]);
+    // No schedule yet: meetings are estimated from the biweekly frequency, 8 by now and 7 by the midpoint answers of 6 April.
+    expect(doc.atRiskPairs).toEqual([{ pair: 'm2', mentee: 'carol@example.com', mentor: 'dave@example.com', scheduledToDate: 8, meetingsHeld: 1, scheduledWhenReported: 7, reportedAt: '2027-04-06T14:30:00.000Z',
+      reasons: [{ code: 'low-satisfaction', text: 'mentee satisfaction 2/5' }, { code: 'concern', text: 'mentee concern: We keep cancelling, my mentor is too busy' }, { code: 'few-meetings', text: '1 of 7 scheduled meetings held by 2027-04-06' }] }]);
+    expect(doc.atRiskByReason).toEqual([{ code: 'low-satisfaction', pairs: 1 }, { code: 'concern', pairs: 1 }, { code: 'few-meetings', pairs: 1 }, { code: 'no-answer', pairs: 0 }]);
+    expect(doc.kpis.find((k: { id: string }) => k.id === 'meetingsScheduled').label).toBe('Meetings scheduled to date (estimated from frequency: no schedule yet)');
     expect(doc.breakdowns.map((b: { field: string }) => b.field)).toEqual(['department', 'cohort']);
   });
 

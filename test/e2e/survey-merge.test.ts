@@ -76,8 +76,8 @@ describe('survey merge', () => {
     const r = runCli(['status', '--now', '2027-04-20'], { cwd });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('Pilot: 2 active pair(s), 1 at risk; current survey wave: midpoint');
-    expect(lines[2]).toBe('Pairs that need help');
+    expect(lines[0]).toBe('Pilot: 2 active pair(s), 1 at risk (low satisfaction: 1, concerns: 1, few meetings: 1, no answer: 0); current survey wave: midpoint');
+    expect(lines[2]).toBe('Pairs that need help (most severe first)');
     expect(lines[5]).toMatch(/^m2 +carol@example\.com +dave@example\.com +mentee satisfaction 2\/5; mentee concern: We keep cancelling/);
   });
 });

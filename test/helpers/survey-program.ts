@@ -3,6 +3,8 @@
 import { defaultConfig } from '../../src/core/config.js';
 import type { Match, Participant } from '../../src/core/types.js';
 import type { SurveyResponse } from '../../src/core/surveys/state.js';
+import type { ScheduleState, StoredEvent } from '../../src/core/scheduling/reconcile.js';
+import type { CalEvent } from '../../src/core/scheduling/model.js';
 
 const person = (email: string, name: string, role: Participant['role'], department: string, cohort: string, extra: Partial<Participant> = {}, gender = 'F'): Participant => ({
   email, name, role, department, cohort, languages: [], topics: [], interests: [], availability: [], preferences: [], avoid: [], status: 'active',
@@ -27,9 +29,29 @@ export const matches: Match[] = [
   { id: 'm2', mentee: 'carol@example.com', mentor: 'dave@example.com', score: 60, reasons: ['different department'], status: 'active', origin: 'optimal', createdAt: '2027-01-05T10:00:00Z' },
 ];
 
-const biweekly = (n: number, from = Date.UTC(2027, 0, 11, 10)) => Array.from({ length: n }, (_, i) => new Date(from + i * 14 * 86_400_000).toISOString());
-/** 10 meetings per pair, 8 of them on or before NOW. */
-export const schedule = { meetings: [...biweekly(10).map((start) => ({ pairId: 'm1', start })), ...biweekly(10).map((start) => ({ pairId: 'm2', start }))] };
+const biweeklyDates = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2027, 0, 11) + i * 14 * 86_400_000).toISOString().slice(0, 10));
+
+/** A `schedule` series as the schedule command stores it: Mondays 10:00 London, biweekly, rule dates in `occurrences`. */
+export function storedSeries(unitId: string, emails: string[], occurrences: string[], moved: Array<[string, string]> = []): StoredEvent {
+  const event: CalEvent = {
+    uid: `${unitId}@test`, kind: 'series', unitId, summary: 'Mentoring', description: '', tz: 'Europe/London', start: { date: occurrences[0], time: '10:00' }, durationMinutes: 45,
+    rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', exdates: [], moved: moved.map(([from, to]) => ({ recurrenceId: { date: from, time: '10:00' }, start: { date: to, time: '10:00' } })),
+    organizer: { name: 'PM', email: 'pm@example.com' }, attendees: emails.map((email) => ({ name: email, email })), audience: emails, status: 'CONFIRMED', sequence: 0, dtstamp: '2027-01-01T00:00:00Z',
+  };
+  return { hash: unitId, sequence: 0, dtstamp: event.dtstamp, status: 'active', event, occurrences, cancelledInstances: [] };
+}
+
+/**
+ * 10 meetings per pair (Mondays from 2027-01-11, 10:00 London), 8 of them on or before NOW; 7 by the midpoint answers
+ * of 5-6 April (the 5 April meeting is at 09:00 UTC). m2's 22 March meeting moved to the 23rd.
+ */
+export const schedule: ScheduleState = {
+  version: 1, files: [],
+  events: {
+    'm1@test': storedSeries('m1', ['bob@example.com', 'alice@example.com'], biweeklyDates(10)),
+    'm2@test': storedSeries('m2', ['dave@example.com', 'carol@example.com'], biweeklyDates(10), [['2027-03-22', '2027-03-23']]),
+  },
+};
 
 let seq = 0;
 const resp = (wave: string, email: string, submittedAt: string, measures: SurveyResponse['measures']): SurveyResponse => ({
@@ -62,5 +84,5 @@ export async function setUpProgram(dir: string, opts: { withMatches: boolean }):
   const { openProgram, writeState } = await import('../../src/io/program.js');
   const program = await openProgram(dir);
   await writeState(program, 'participants', participants);
-  if (opts.withMatches) await writeState(program, 'matches', { matches });
+  if (opts.withMatches) await writeState(program, 'matches', { matches, runs: [], history: [] });
 }

@@ -28,10 +28,15 @@ describe('computeKpis on the hand-built program', () => {
     expect(kpi('trainingCompletion')).toEqual({ value: 0.5, target: 0.9, met: false });
     expect(kpi('relationships')).toEqual({ value: 2, target: 25, met: false });
   });
-  it('meetings scheduled to date (from the schedule state) vs held', () => {
+  it('meetings scheduled to date (from the schedule state) vs held, each report against its own date', () => {
     expect(kpi('meetingsScheduled').value).toBe(16);
+    expect(report.kpis.find((k) => k.id === 'meetingsScheduled')?.label).toBe('Meetings scheduled to date (from the schedule)');
     expect(kpi('meetingsHeld').value).toBe(5);
-    expect(kpi('meetingsHeldRate')).toEqual({ value: 0.3125, target: 0.75, met: false });
+    // Both pairs reported on 5-6 April, when 7 meetings each were scheduled: (4 + 1) / (7 + 7).
+    expect(kpi('meetingsHeldRate')).toEqual({ value: 0.3571, target: 0.75, met: false });
+    expect(report.pairs.map((h) => [h.match.id, h.scheduledToDate, h.meetingsHeld, h.scheduledAtReport, h.heldReportedAt])).toEqual([
+      ['m1', 8, 4, 7, '2027-04-05T10:00:00.000Z'], ['m2', 8, 1, 7, '2027-04-06T10:00:00.000Z'],
+    ]);
   });
   it('response rate per wave (latest wave opened is midpoint; final not open yet)', () => {
     expect(kpi('responseRate.kickoff')).toEqual({ value: 0.4, target: 0.7, met: false });
@@ -54,7 +59,8 @@ describe('computeKpis on the hand-built program', () => {
   it('at-risk pairs with reasons; unknown emails kept', () => {
     expect(kpi('atRiskPairs').value).toBe(1);
     expect(report.atRisk.map((h) => [h.match.id, h.reasons.map((r) => r.code)])).toEqual([['m2', ['low-satisfaction', 'concern', 'few-meetings']]]);
-    expect(report.atRisk[0].reasons.map((r) => r.text)).toEqual(['mentee satisfaction 2/5', 'mentee concern: mentor too busy', '1 of 8 scheduled meetings held']);
+    expect(report.atRisk[0].reasons.map((r) => r.text)).toEqual(['mentee satisfaction 2/5', 'mentee concern: mentor too busy', '1 of 7 scheduled meetings held by 2027-04-06']);
+    expect(report.atRiskByReason).toEqual([{ code: 'low-satisfaction', pairs: 1 }, { code: 'concern', pairs: 1 }, { code: 'few-meetings', pairs: 1 }, { code: 'no-answer', pairs: 0 }]);
     expect(report.unknownResponses.map((r) => r.email)).toEqual(['stranger@elsewhere.org']);
     expect(report.waves.find((w) => w.wave === 'midpoint')?.unknownResponses).toBe(1);
   });
@@ -88,6 +94,14 @@ describe('before any match', () => {
   it('without schedule state, meetings to date are expected from the biweekly frequency', () => {
     const r = computeKpis({ config, participants, matches, responses, now: NOW });
     // 2027-01-11 .. 2027-04-20 is 99 days: meetings on day 0, 14, ..., 98 = 8 per pair.
-    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')?.value).toBe(16);
+    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')).toMatchObject({ value: 16, label: 'Meetings scheduled to date (estimated from frequency: no schedule yet)' });
+    // By the midpoint reports (5-6 April, day 84-85) 7 meetings each were expected.
+    expect(r.pairs.map((h) => h.scheduledAtReport)).toEqual([7, 7]);
+  });
+  it('warns about active pairs the schedule holds no series for', () => {
+    const only = { ...schedule, events: { 'm1@test': schedule.events['m1@test'] } };
+    const r = computeKpis({ config, participants, matches, responses, schedule: only, now: NOW });
+    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')?.value).toBe(8);
+    expect(r.warnings).toContain('1 active pair(s) have no meetings in the schedule (no common time, or matched after the last `mentor-cli schedule`): m2');
   });
 });

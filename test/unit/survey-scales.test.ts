@@ -36,6 +36,12 @@ describe('counts, yes/no, concerns', () => {
     expect(readYesNo('No, thanks')).toEqual({ kind: 'value', value: false });
     expect(readYesNo('Maybe').kind).toBe('invalid');
   });
+  it.each([['1', true], ['0', false], ['TRUE', true], ['false', false], ['y', true], ['N', false]])('reads Typeform-style yes/no %s', (text, value) => {
+    expect(readYesNo(text)).toEqual({ kind: 'value', value });
+  });
+  it.each(['2', '-1', '0.5'])('%s is not yes or no', (text) => {
+    expect(readYesNo(text).kind).toBe('invalid');
+  });
   it('treats "none", "n/a", "-" as no concern', () => {
     for (const t of ['none', 'N/A', '-', 'No', '', 'Nothing.']) expect(isRealConcern(t)).toBe(false);
     expect(isRealConcern('My mentor never replies')).toBe(true);

@@ -5,6 +5,7 @@ import type { SurveyResponse } from '../surveys/state.js';
 import { breakdownBy, compareCohorts } from './groups.js';
 import { buildFacts, isMenteeRole, isMentorRole, type KpiInput, type ProgramFacts } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
+import { bySeverity, reasonCounts } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 
 export type { KpiInput } from './facts.js';
@@ -74,11 +75,15 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const scheduled = facts.pairs.reduce((s, h) => s + h.scheduledToDate, 0);
   const reported = facts.pairs.filter((h) => h.meetingsHeld !== undefined);
   const held = reported.reduce((s, h) => s + (h.meetingsHeld ?? 0), 0);
-  const scheduledReported = reported.reduce((s, h) => s + h.scheduledToDate, 0);
-  add('Meetings', 'meetingsScheduled', `Meetings scheduled to date${facts.scheduleFromState ? '' : ' (expected from frequency)'}`, anyMatch ? scheduled : null, 'integer');
+  const scheduledReported = reported.reduce((s, h) => s + (h.scheduledAtReport ?? 0), 0);
+  add('Meetings', 'meetingsScheduled', `Meetings scheduled to date${facts.scheduleFromState ? ' (from the schedule)' : ' (estimated from frequency: no schedule yet)'}`, anyMatch ? scheduled : null, 'integer');
   add('Meetings', 'meetingsHeld', 'Meetings held (reported)', reported.length ? held : null, 'integer');
-  // Rate over the pairs that reported, so a pair that did not answer does not count as zero meetings.
-  add('Meetings', 'meetingsHeldRate', 'Meetings held / scheduled (pairs reporting)', ratio(held, scheduledReported), 'percent', t.meetingsHeldRate);
+  // Rate over the pairs that reported, each against what was scheduled when they reported, so a pair that did not
+  // answer does not count as zero meetings and an early report is not held against the whole program.
+  add('Meetings', 'meetingsHeldRate', 'Meetings held / scheduled when reported (pairs reporting)', ratio(held, scheduledReported), 'percent', t.meetingsHeldRate);
+  if (facts.scheduleFromState && facts.unscheduled.length) {
+    warnings.push(`${facts.unscheduled.length} active pair(s) have no meetings in the schedule (no common time, or matched after the last \`mentor-cli schedule\`): ${facts.unscheduled.slice(0, 5).map((m) => m.id).join(', ')}${facts.unscheduled.length > 5 ? ', ...' : ''}`);
+  }
 
   const waves = waveStats(facts);
   for (const w of waves) {
@@ -97,7 +102,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const goalW = headline((r) => r.measures.goalProgress);
   add('Outcomes', 'goalProgress', `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}`, goalW?.goalProgress ?? null, 'number', t.goalProgress);
   add('Outcomes', 'retention', 'Retention (active / enrolled)', ratio(active.length, input.participants.length), 'percent', t.retention);
-  const atRisk = facts.pairs.filter((h) => h.reasons.length > 0);
+  const atRisk = facts.pairs.filter((h) => h.reasons.length > 0).sort(bySeverity);
   add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length) warnings.push(`${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`);
 
@@ -105,7 +110,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const breakdowns = (options.by ?? []).map((f) => breakdownBy(facts, f, sensitive.has(f.toLowerCase())));
   const report: KpiReport = {
     program: config.program.name, generatedAt: input.now.toISOString(), kpis, waves,
-    pairs: facts.pairs, atRisk, unknownResponses: facts.linked.unknown, breakdowns, warnings,
+    pairs: facts.pairs, atRisk, atRiskByReason: reasonCounts(atRisk), unknownResponses: facts.linked.unknown, breakdowns, warnings,
   };
   if (facts.current) report.currentWave = facts.current.name;
   const cohorts = compareCohorts(facts);

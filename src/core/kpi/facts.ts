@@ -3,18 +3,19 @@
 import type { ProgramConfig, SurveyWave } from '../config.js';
 import type { Match, Participant } from '../types.js';
 import { emailKey, linkResponses, type LinkedSurveys } from '../surveys/link.js';
-import { countScheduledToDate, expectedMeetingsToDate } from '../surveys/meetings.js';
+import { meetingsBy } from '../surveys/meetings.js';
+import type { ScheduleState } from '../scheduling/reconcile.js';
 import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
 
-/** What the KPI computation needs; `schedule` is the raw schedule state (read defensively) or undefined. */
+/** What the KPI computation needs; `schedule` is the `schedule` state, undefined when `schedule` has not run. */
 export interface KpiInput {
   config: ProgramConfig;
   participants: readonly Participant[];
   matches: readonly Match[];
   responses: readonly SurveyResponse[];
-  schedule?: unknown;
+  schedule?: ScheduleState;
   now: Date;
 }
 
@@ -30,6 +31,8 @@ export interface ProgramFacts {
   pairs: PairHealth[];
   /** Whether meetings-to-date came from the schedule state (else expected from the config frequency). */
   scheduleFromState: boolean;
+  /** Active pairs the schedule holds no series for (no common time, or matched after the last `schedule`). */
+  unscheduled: Match[];
   /** The survey side of a person: mentor if they mentor in an active pair or by role, else mentee. */
   sideOf(email: string): 'mentor' | 'mentee';
   /** Latest wave (in order) that has at least one value for `pick`, among waves opened. */
@@ -49,9 +52,8 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const linked = linkResponses(input.responses, input.participants, input.matches);
   const waves = orderedWaves(surveyWaves(input.config));
   const current = currentWave(waves, input.now);
-  const counted = input.schedule === undefined ? undefined : countScheduledToDate(input.schedule, input.now);
-  const scheduled = (m: Match) => (counted ? counted.get(m.id) ?? 0 : expectedMeetingsToDate(input.config, m, input.now));
-  const pairs = assessPairs(activeMatches, linked, waves, current, scheduled);
+  const meetings = meetingsBy(input.config, input.schedule, activeMatches);
+  const pairs = assessPairs(activeMatches, linked, waves, current, meetings.by, input.now);
   const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
   const sideOf = (email: string) => (mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee') as 'mentor' | 'mentee';
   const day = input.now.toISOString().slice(0, 10);
@@ -62,5 +64,5 @@ export function buildFacts(input: KpiInput): ProgramFacts {
     }
     return undefined;
   };
-  return { input, byEmail, active, activeMatches, linked, waves, current, pairs, scheduleFromState: counted !== undefined, sideOf, headlineWave };
+  return { input, byEmail, active, activeMatches, linked, waves, current, pairs, scheduleFromState: meetings.fromSchedule, unscheduled: meetings.unscheduled, sideOf, headlineWave };
 }

@@ -12,8 +12,10 @@ export function reportToJson(report: KpiReport) {
     waves: report.waves,
     atRiskPairs: report.atRisk.map((h) => ({
       pair: h.match.id, mentee: h.match.mentee, mentor: h.match.mentor, scheduledToDate: h.scheduledToDate, meetingsHeld: h.meetingsHeld ?? null,
+      scheduledWhenReported: h.scheduledAtReport ?? null, reportedAt: h.heldReportedAt ?? null,
       reasons: h.reasons.map((r) => ({ code: r.code, text: r.text })),
     })),
+    atRiskByReason: report.atRiskByReason,
     unknownResponses: report.unknownResponses.map((r) => ({ wave: r.wave, email: r.email, file: r.source.file, row: r.source.row })),
     breakdowns: report.breakdowns,
     cohorts: report.cohorts ?? null,

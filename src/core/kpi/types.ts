@@ -1,6 +1,6 @@
 /** The shapes of the KPI report (also the JSON of `report --format json`). */
 
-import type { PairHealth } from '../surveys/risk.js';
+import type { PairHealth, RiskReason } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
@@ -68,7 +68,10 @@ export interface KpiReport {
   waves: WaveStats[];
   currentWave?: string;
   pairs: PairHealth[];
+  /** Pairs with at least one reason, most severe first. */
   atRisk: PairHealth[];
+  /** How many at-risk pairs have each reason, in severity order. */
+  atRiskByReason: Array<{ code: RiskReason['code']; pairs: number }>;
   unknownResponses: SurveyResponse[];
   breakdowns: Breakdown[];
   /** Present when the program has two or more cohorts. */

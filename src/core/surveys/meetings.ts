@@ -1,60 +1,87 @@
-/** Meetings scheduled to date per pair: read defensively from the schedule state, or expected from the config. */
+/** Meetings scheduled per pair: the real occurrences from the `schedule` state, or expected from the config frequency. */
 
 import type { ProgramConfig } from '../config.js';
 import type { Match } from '../types.js';
+import type { ScheduleState } from '../scheduling/reconcile.js';
+import { dayNumber, parseClock, ZoneClocks } from '../scheduling/zone.js';
 
 const DAY = 86_400_000;
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (o: Record<string, unknown>, keys: string[]): string | undefined => {
-  for (const k of keys) if (typeof o[k] === 'string') return o[k] as string;
-  return undefined;
-};
-const START_KEYS = ['start', 'startUtc', 'startsAt', 'startAt', 'date', 'at', 'when'];
-const PAIR_KEYS = ['pairId', 'matchId', 'pair', 'match', 'id'];
 
-/**
- * Counts meetings that started on or before `now`, per pair id, from whatever the schedule state holds:
- * an array of meetings, `{meetings|events|occurrences: [...]}`, or pairs with their own meetings/occurrences.
- * Returns undefined when the state has no recognisable meetings (the caller then uses the expectation).
- */
-export function countScheduledToDate(schedule: unknown, now: Date): Map<string, number> | undefined {
-  const counts = new Map<string, number>();
-  let seen = false;
-  const nowMs = now.getTime();
-  const add = (pairId: string | undefined, start: unknown, item: Record<string, unknown>) => {
-    if (!pairId) return;
-    if (typeof item.status === 'string' && /cancel/i.test(item.status)) return;
-    if (item.kind !== undefined && typeof item.kind === 'string' && !/meeting|pair|session/i.test(item.kind)) return;
-    seen = true;
-    if (!counts.has(pairId)) counts.set(pairId, 0);
-    const ms = typeof start === 'string' ? Date.parse(start) : NaN;
-    if (!Number.isNaN(ms) && ms <= nowMs) counts.set(pairId, counts.get(pairId)! + 1);
-  };
-  const visitList = (list: unknown[], parentPair?: string) => {
-    for (const item of list) {
-      if (typeof item === 'string' && parentPair) { add(parentPair, item, {}); continue; }
-      if (!isObj(item)) continue;
-      const pairId = parentPair && !str(item, ['pairId', 'matchId']) ? parentPair : str(item, PAIR_KEYS);
-      const nested = ['meetings', 'occurrences', 'sessions', 'events'].map((k) => item[k]).find(Array.isArray) as unknown[] | undefined;
-      if (nested) visitList(nested, pairId);
-      else add(pairId, str(item, START_KEYS), item);
-    }
-  };
-  if (Array.isArray(schedule)) visitList(schedule);
-  else if (isObj(schedule)) {
-    for (const k of ['meetings', 'events', 'occurrences', 'pairs', 'series']) if (Array.isArray(schedule[k])) visitList(schedule[k] as unknown[]);
-  }
-  return seen ? counts : undefined;
+/** True when `v` is a schedule state document this version understands (written by `mentor-cli schedule`). */
+export function isScheduleState(v: unknown): v is ScheduleState {
+  const s = v as Partial<ScheduleState> | null | undefined;
+  return typeof s === 'object' && s !== null && s.version === 1 && typeof s.events === 'object' && s.events !== null;
 }
 
-/** Meetings a pair should have had by `now` at the configured frequency, from the later of program start and the match date. */
-export function expectedMeetingsToDate(config: Pick<ProgramConfig, 'program' | 'schedule'>, match: Pick<Match, 'createdAt'>, now: Date): number {
+/**
+ * Start instants (UTC ms, ascending) of the meetings each active pair's series holds, by match id.
+ * The state stores one series per pair (or per group: then every pair of the group shares it) with the rule
+ * dates it holds in `occurrences` (skipped/EXDATE dates are not in it); moved meetings take their new date.
+ * Pairs without a series (no common time, or matched after the last `schedule`) are absent.
+ */
+export function scheduledStartsByPair(schedule: ScheduleState, matches: readonly Match[]): Map<string, number[]> {
+  const series = Object.values(schedule.events).filter((s) => s.status === 'active' && s.event.kind === 'series');
+  const byUnit = new Map<string, number[]>();
+  const byPerson = new Map<string, Array<{ emails: Set<string>; starts: number[] }>>();
+  let clocks: ZoneClocks | undefined;
+  for (const s of series) {
+    const e = s.event;
+    const moved = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+    const days = s.occurrences.map((d) => dayNumber(moved.get(d)?.date ?? d));
+    // Outside the pre-scanned range a clock still converts correctly (directly, just slower).
+    if (days.length) clocks ??= new ZoneClocks(Math.min(...days) - 7, Math.max(...days) + 7);
+    const clock = clocks?.get(e.tz);
+    const starts = !clock ? [] : s.occurrences.map((d, i) => clock.toUtc({ day: days[i], minute: parseClock(moved.get(d)?.time ?? e.start.time) })).sort((a, b) => a - b);
+    if (e.unitId) byUnit.set(e.unitId, starts);
+    const entry = { emails: new Set(e.attendees.map((a) => a.email.trim().toLowerCase())), starts };
+    for (const email of entry.emails) {
+      const list = byPerson.get(email);
+      if (list) list.push(entry); else byPerson.set(email, [entry]);
+    }
+  }
+  const out = new Map<string, number[]>();
+  for (const m of matches) {
+    if (m.status !== 'active') continue;
+    const mentor = m.mentor.trim().toLowerCase();
+    const mentee = m.mentee.trim().toLowerCase();
+    // One-to-one series carry the match id; group series are found by their attendees.
+    const starts = byUnit.get(m.id) ?? byPerson.get(mentee)?.find((s) => s.emails.has(mentor))?.starts;
+    if (starts) out.set(m.id, starts);
+  }
+  return out;
+}
+
+/** How many of the ascending `starts` are on or before `asOfMs`. */
+export function countUpTo(starts: readonly number[], asOfMs: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= asOfMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Meetings a pair should have had by `asOf` at the configured frequency, from the later of program start and the match date. */
+export function expectedMeetingsToDate(config: Pick<ProgramConfig, 'program' | 'schedule'>, match: Pick<Match, 'createdAt'>, asOf: Date): number {
   const start = Math.max(Date.parse(`${config.program.startDate}T00:00:00Z`), Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0);
-  const end = Math.min(now.getTime(), Date.parse(`${config.program.endDate}T23:59:59Z`));
+  const end = Math.min(asOf.getTime(), Date.parse(`${config.program.endDate}T23:59:59Z`));
   if (Number.isNaN(start) || end < start) return 0;
   const days = Math.floor((end - start) / DAY);
   const n = config.schedule.frequency === 'weekly' ? Math.floor(days / 7) + 1
     : config.schedule.frequency === 'biweekly' ? Math.floor(days / 14) + 1
       : Math.floor(days / 30.4375) + 1;
   return config.schedule.count !== undefined ? Math.min(n, config.schedule.count) : n;
+}
+
+/** Meetings scheduled for a pair up to a moment: from the schedule when it ran, else the frequency estimate. */
+export type MeetingsBy = (match: Match, asOf: Date) => number;
+
+/** The meetings-by function for a program, and whether it reads the real schedule. */
+export function meetingsBy(config: Pick<ProgramConfig, 'program' | 'schedule'>, schedule: ScheduleState | undefined, matches: readonly Match[]): { by: MeetingsBy; fromSchedule: boolean; unscheduled: Match[] } {
+  if (!schedule) return { by: (m, asOf) => expectedMeetingsToDate(config, m, asOf), fromSchedule: false, unscheduled: [] };
+  const starts = scheduledStartsByPair(schedule, matches);
+  const unscheduled = matches.filter((m) => m.status === 'active' && !starts.has(m.id));
+  return { by: (m, asOf) => countUpTo(starts.get(m.id) ?? [], asOf.getTime()), fromSchedule: true, unscheduled };
 }

@@ -6,6 +6,7 @@ import { emailKey, type LinkedSurveys } from './link.js';
 import { isRealConcern } from './scales.js';
 import type { SurveyResponse } from './state.js';
 import { orderedWaves } from './waves.js';
+import type { MeetingsBy } from './meetings.js';
 
 /** Why a pair is at risk (stable codes, plain-words text). */
 export interface RiskReason {
@@ -13,12 +14,20 @@ export interface RiskReason {
   text: string;
 }
 
-/** One active pair with its survey facts and risk reasons (empty when fine). */
+/** Severity order of the reasons: what the pair says first, then meetings, then silence. */
+export const RISK_ORDER: readonly RiskReason['code'][] = ['low-satisfaction', 'concern', 'few-meetings', 'no-answer'];
+
+/** One active pair with its survey facts and risk reasons (empty when fine), most severe reason first. */
 export interface PairHealth {
   match: Match;
+  /** Meetings scheduled up to `now`. */
   scheduledToDate: number;
-  /** Highest count either side reported in their most recent answer; undefined when nobody said. */
+  /** The meetings-held count used: of the two sides' most recent reports, the one closest to its schedule. */
   meetingsHeld?: number;
+  /** When that count was reported (submission time, else the wave's opening date), ISO. */
+  heldReportedAt?: string;
+  /** Meetings scheduled up to `heldReportedAt`: what `meetingsHeld` is compared with. */
+  scheduledAtReport?: number;
   menteeSatisfaction?: number;
   mentorSatisfaction?: number;
   reasons: RiskReason[];
@@ -27,7 +36,7 @@ export interface PairHealth {
 /** The satisfaction-at-risk threshold and the meetings ratio, as documented. */
 export const RISK_RULES = { maxSatisfaction: 2, minHeldRatio: 0.5 } as const;
 
-/** A person's most recent response (latest wave they answered), and the most recent that has `pick`. */
+/** A person's most recent response (latest wave they answered) that passes `has`. */
 function mostRecent(linked: LinkedSurveys, order: readonly SurveyWave[], email: string, has: (r: SurveyResponse) => boolean): SurveyResponse | undefined {
   for (let i = order.length - 1; i >= 0; i--) {
     const r = linked.latest.get(order[i].name)?.get(email);
@@ -36,40 +45,70 @@ function mostRecent(linked: LinkedSurveys, order: readonly SurveyWave[], email: 
   return undefined;
 }
 
-/** Assesses every active pair; `scheduled(match)` gives the meetings scheduled to date; `current` is the latest wave opened. */
-export function assessPairs(matches: readonly Match[], linked: LinkedSurveys, waves: readonly SurveyWave[], current: SurveyWave | undefined, scheduled: (m: Match) => number): PairHealth[] {
+/** The moment a response speaks for: its submission, else the end of its wave's opening day. */
+function reportedAt(r: SurveyResponse, waves: readonly SurveyWave[]): Date | undefined {
+  if (r.submittedAt && !Number.isNaN(Date.parse(r.submittedAt))) return new Date(r.submittedAt);
+  const w = waves.find((x) => x.name === r.wave);
+  return w ? new Date(`${w.opens}T23:59:59Z`) : undefined;
+}
+
+/**
+ * Assesses every active pair at `now` from the waves opened by then. `scheduled(match, asOf)` gives the meetings scheduled up to a moment;
+ * `current` is the latest wave opened. Each meetings-held report is compared with the meetings scheduled when it was
+ * given, and only pairs that existed when `current` opened are expected to have answered it.
+ */
+export function assessPairs(matches: readonly Match[], linked: LinkedSurveys, waves: readonly SurveyWave[], current: SurveyWave | undefined, scheduled: MeetingsBy, now: Date): PairHealth[] {
   const out: PairHealth[] = [];
-  const order = orderedWaves(waves);
+  // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it was then.
+  const day = now.toISOString().slice(0, 10);
+  const order = orderedWaves(waves).filter((w) => w.opens <= day);
   for (const match of matches) {
     if (match.status !== 'active') continue;
     const sides = [['mentee', emailKey(match.mentee)], ['mentor', emailKey(match.mentor)]] as const;
     const reasons: RiskReason[] = [];
     const sat: Partial<Record<'mentee' | 'mentor', number>> = {};
-    let held: number | undefined;
+    let best: { held: number; due: number; at: Date; ratio: number } | undefined;
     for (const [side, email] of sides) {
       const s = mostRecent(linked, order, email, (r) => r.measures.satisfaction !== undefined)?.measures.satisfaction;
       if (s !== undefined) sat[side] = s;
       if (s !== undefined && s <= RISK_RULES.maxSatisfaction) reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
       const last = mostRecent(linked, order, email, () => true);
       if (last && isRealConcern(last.measures.concerns)) reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
-      const h = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined)?.measures.meetingsHeld;
-      if (h !== undefined) held = Math.max(held ?? 0, h);
+      const report = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined);
+      const at = report && reportedAt(report, waves);
+      if (!report || !at) continue;
+      const held = report.measures.meetingsHeld!;
+      const due = scheduled(match, at);
+      // Keep the report that looks best against its own date, so one side's low count does not outvote the other's.
+      const ratio = held / Math.max(due, 1);
+      if (!best || ratio > best.ratio || (ratio === best.ratio && at > best.at)) best = { held, due, at, ratio };
     }
-    const due = scheduled(match);
-    if (held !== undefined && due > 0 && held < due * RISK_RULES.minHeldRatio) {
-      reasons.push({ code: 'few-meetings', text: `${held} of ${due} scheduled meetings held` });
+    if (best && best.due > 0 && best.held < best.due * RISK_RULES.minHeldRatio) {
+      reasons.push({ code: 'few-meetings', text: `${best.held} of ${best.due} scheduled meetings held by ${best.at.toISOString().slice(0, 10)}` });
     }
-    if (current) {
+    if (current && !(match.createdAt && match.createdAt.slice(0, 10) > current.opens)) {
       const answered = linked.latest.get(current.name);
       for (const [side, email] of sides) {
         if (!answered?.has(email)) reasons.push({ code: 'no-answer', text: `${side} did not answer the ${current.name} survey` });
       }
     }
-    const ph: PairHealth = { match, scheduledToDate: due, reasons };
-    if (held !== undefined) ph.meetingsHeld = held;
+    reasons.sort((a, b) => RISK_ORDER.indexOf(a.code) - RISK_ORDER.indexOf(b.code));
+    const ph: PairHealth = { match, scheduledToDate: scheduled(match, now), reasons };
+    if (best) Object.assign(ph, { meetingsHeld: best.held, heldReportedAt: best.at.toISOString(), scheduledAtReport: best.due });
     if (sat.mentee !== undefined) ph.menteeSatisfaction = sat.mentee;
     if (sat.mentor !== undefined) ph.mentorSatisfaction = sat.mentor;
     out.push(ph);
   }
   return out;
+}
+
+/** Orders at-risk pairs most severe first: by their worst reason, then by how many reasons, then by pair id. */
+export function bySeverity(a: PairHealth, b: PairHealth): number {
+  const worst = (h: PairHealth) => Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length);
+  return worst(a) - worst(b) || b.reasons.length - a.reasons.length || (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0);
+}
+
+/** How many pairs have each reason (a pair with two reasons counts under both), in severity order. */
+export function reasonCounts(pairs: readonly PairHealth[]): Array<{ code: RiskReason['code']; pairs: number }> {
+  return RISK_ORDER.map((code) => ({ code, pairs: pairs.filter((h) => h.reasons.some((r) => r.code === code)).length }));
 }

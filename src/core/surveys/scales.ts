@@ -29,10 +29,10 @@ export const PROGRESS_SCALE: Readonly<Record<string, number>> = {
   'good progress': 4, 'a lot': 4, 'significant progress': 4, 'fully achieved': 5, 'achieved': 5, 'completely': 5,
 };
 
-/** Yes/no answers (wouldContinue). */
+/** Yes/no answers (wouldContinue); Typeform exports yes/no questions as "1"/"0". */
 export const YES_NO_SCALE: Readonly<Record<string, boolean>> = {
-  'yes': true, 'y': true, 'true': true, 'definitely': true, 'probably': true, 'definitely yes': true, 'probably yes': true,
-  'no': false, 'n': false, 'false': false, 'probably not': false, 'definitely not': false,
+  'yes': true, 'y': true, 'true': true, '1': true, 'definitely': true, 'probably': true, 'definitely yes': true, 'probably yes': true,
+  'no': false, 'n': false, 'false': false, '0': false, 'probably not': false, 'definitely not': false,
 };
 
 /** Every 1-5 label in one lookup; the scales share no label with different values. */
