@@ -1,6 +1,6 @@
 /** Loads what `match` needs from the program folder and option files, and builds the settings. */
 
-import { resolve, basename } from 'node:path';
+import { resolve, basename, extname } from 'node:path';
 import type { Program } from '../io/program.js';
 import { readState } from '../io/program.js';
 import { readTable } from '../io/read-table.js';
@@ -10,6 +10,8 @@ import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
 import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
 import { norm, type MatchSettings } from '../core/matching/score.js';
+import { PairScoreArrays } from '../core/matching/pair-arrays.js';
+import { readPairScoresCsv } from '../io/pair-scores-read.js';
 
 const MODELS: MentoringModel[] = ['one-to-one', 'group', 'team', 'peer', 'reverse', 'self-directed'];
 
@@ -42,6 +44,23 @@ export function chooseModel(program: Program, opts: { model?: string; suggest?: 
 export async function readPairs(cwd: string, file: string, score: boolean, known?: Set<string>): Promise<PairRow[]> {
   const table = await readTable(resolve(cwd, file));
   return parsePairTable({ ...table, file }, { score, known });
+}
+
+/**
+ * Reads --pair-scores: CSV/TSV files are streamed into typed arrays (25 M rows fit in memory);
+ * XLSX files go through the spreadsheet reader, which holds every cell (fine to ~1 M rows).
+ */
+export async function readPairScores(cwd: string, file: string, known: Set<string>): Promise<PairScoreArrays> {
+  const path = resolve(cwd, file);
+  if (/^\.xls[xm]?$/i.test(extname(file))) return PairScoreArrays.fromRows(await readPairs(cwd, file, true, known), fileLabel(file));
+  try {
+    return await readPairScoresCsv(path, { label: file, known });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('does not exist', { file }, 'Check the file name and folder given to --pair-scores');
+    if (code === 'EISDIR' || code === 'EACCES') throw new InputError(`cannot be read (${code})`, { file }, 'Give a CSV or XLSX file to --pair-scores');
+    throw e;
+  }
 }
 
 /** Settings for scoring and rules from config and flags. */

@@ -12,8 +12,9 @@ import { impossibleRules } from '../core/matching/unmatched.js';
 import { RULE_CONFIG } from '../core/matching/rules.js';
 import { activeMatches, applyRun } from '../core/matching/state.js';
 import { norm } from '../core/matching/score.js';
-import { renderMatchSummary, renderSuggestions } from '../ui/match-summary.js';
-import { buildSettings, checkManual, chooseModel, fileLabel, intOption, loadProgramData, readPairs } from './match-input.js';
+import { renderMatchSummary } from '../ui/match-summary.js';
+import { buildSettings, checkManual, chooseModel, fileLabel, intOption, loadProgramData, readPairs, readPairScores } from './match-input.js';
+import { emitSuggestions } from './match-suggest.js';
 
 export function registerMatch(program: Command): void {
   program
@@ -25,9 +26,12 @@ export function registerMatch(program: Command): void {
     .option('--pair-scores <file>', 'CSV/XLSX with mentee, mentor, score: use these scores instead of the criteria')
     .option('--manual <file>', 'CSV/XLSX with mentee, mentor: pairs fixed before matching')
     .option('--history <file>', 'CSV/XLSX with mentee, mentor pairs from earlier cohorts, never repeated')
+    .option('--previous <file>', 'an earlier `export matches` CSV/XLSX: its pairs are never repeated (like --history)')
     .option('--keep', 'keep current active pairs; only match people who are unmatched')
     .option('--allow-repeat', 'allow pairs from earlier cohorts again')
     .option('--suggest <n>', 'self-directed: list the N best mentors per mentee instead of assigning')
+    .option('--out <file>', 'with --suggest: also write the suggestions to FILE (.csv, .xlsx or .json)')
+    .option('--force', 'with --out: overwrite an existing file outside the program folder')
     .option('--min-score <n>', 'minimum pair score (default: matching.minScore)')
     .option('--include-sensitive', 'show reasons based on sensitive attributes')
     .option('--audit', 'show the fairness audit')
@@ -45,18 +49,19 @@ export function registerMatch(program: Command): void {
       const k = intOption('--mentors-per-mentee', opts.mentorsPerMentee, 1, 10) ?? cfg.matching.mentorsPerMentee;
       if (algorithm === 'stable' && (model === 'peer' || (model === 'team' && k > 1))) throw new UsageError(`--algorithm stable does not support the ${model} model`, 'Use --algorithm optimal');
       const suggest = intOption('--suggest', opts.suggest, 1, 100) ?? (model === 'self-directed' ? 3 : undefined);
+      if (opts.out && suggest === undefined) throw new UsageError('--out only works with --suggest', 'Write the matches with `mentor-cli export matches --out FILE`');
       const work = async () => {
         const { participants, state } = await loadProgramData(program);
         const known = new Set(participants.map((p) => norm(p.email)));
-        const given = opts.pairScores ? await readPairs(ctx.cwd, opts.pairScores, true, known) : undefined;
+        const given = opts.pairScores ? await readPairScores(ctx.cwd, opts.pairScores, known) : undefined;
         const manual = opts.manual ? await readPairs(ctx.cwd, opts.manual, false, known) : [];
         if (opts.manual) checkManual(manual, participants, opts.manual);
-        const history = opts.history ? await readPairs(ctx.cwd, opts.history, false) : [];
+        const history = [...(opts.history ? await readPairs(ctx.cwd, opts.history, false) : []), ...(opts.previous ? await readPairs(ctx.cwd, opts.previous, false) : [])];
         const settings = buildSettings(program, model, state, history, opts);
         const { mentees, mentors } = sidesOf(participants);
         if (model !== 'peer') {
           if (!mentors.length) ctx.out.warn('there are no active mentors: nobody can be matched. Import mentors (role "mentor" or "both") first');
-          const places = mentors.reduce((x, p) => x + (model === 'one-to-one' ? 1 : p.capacity ?? cfg.participants.defaultCapacity), 0);
+          const places = mentors.reduce((x, p) => x + Math.max(0, p.capacity ?? cfg.participants.defaultCapacity), 0);
           const need = mentees.length * (model === 'team' ? k : 1);
           if (mentors.length && places < need) ctx.out.warn(`mentor capacity (${places} places) is below what ${mentees.length} mentees need (${need}); at least ${need - places} will stay unmatched`);
         }
@@ -64,8 +69,7 @@ export function registerMatch(program: Command): void {
           const g = buildCandidates(mentees, mentors, settings, given ? givenToCsr(given, mentees, mentors) : undefined);
           const list = suggestMentors(g, mentees, mentors, suggest, settings, given ? fileLabel(opts.pairScores) : undefined)
             .map((x) => ({ ...x, mentors: x.mentors.map((m) => ({ ...m, reasons: opts.includeSensitive ? [...m.reasons, ...m.sensitiveReasons] : m.reasons, sensitiveReasons: [] })) }));
-          if (ctx.out.json) ctx.out.resultJson({ model: 'self-directed', suggestions: list });
-          else ctx.out.result(renderSuggestions(list));
+          await emitSuggestions(ctx, list, opts.out, program.dir, Boolean(opts.force));
           return;
         }
         const previous = activeMatches(state);

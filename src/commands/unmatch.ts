@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, endMatch, type MatchesState } from '../core/matching/state.js';
 import { norm } from '../core/matching/score.js';
+import { askEndReason } from '../ui/match-prompt.js';
 
 export function registerUnmatch(program: Command): void {
   program
@@ -25,8 +26,10 @@ export function registerUnmatch(program: Command): void {
         const people = await readState<Participant[]>(program, 'participants', []);
         const names = new Map(people.map((p) => [norm(p.email), p.name]));
         const state = { ...emptyMatchesState(), ...(await readState<MatchesState>(program, 'matches', emptyMatchesState())) };
-        const done = endMatch(state, a, b, reason || 'ended', ctx.now, (e) => names.get(norm(e)) ?? '');
-        if (!done) throw new UsageError(`No active pair of "${a}" and "${b}"`, 'Check the emails with `mentor-cli export matches`');
+        const found = endMatch(state, a, b, reason || 'ended', ctx.now, (e) => names.get(norm(e)) ?? '');
+        if (!found) throw new UsageError(`No active pair of "${a}" and "${b}"`, 'Check the emails with `mentor-cli export matches`');
+        // Asked only once the pair is known to exist, and only on a TTY (checked above).
+        const done = reason ? found : endMatch(state, a, b, await askEndReason(found.match.mentee, found.match.mentor), ctx.now, (e) => names.get(norm(e)) ?? '')!;
         if (!opts.dryRun) await writeState(program, 'matches', done.state, ctx.now);
         const m = done.match;
         if (ctx.out.json) ctx.out.resultJson({ ended: { id: m.id, mentee: m.mentee, mentor: m.mentor, endedAt: m.endedAt, endReason: m.endReason }, dryRun: Boolean(opts.dryRun) });

@@ -10,7 +10,9 @@ const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`)
 /** Plain-text summary (colour-free: the caller may emphasise). */
 export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
-  lines.push(`${r.dryRun ? 'Dry run (nothing saved): ' : ''}matched ${r.matched} of ${r.mentees} mentees (${r.model}, ${r.algorithm}${r.scores !== 'criteria' ? `, scores from ${r.scores}` : ''})`);
+  // The peer model pairs people among themselves: nobody there is a "mentee".
+  const counted = r.model === 'peer' ? `paired ${r.matched} of ${r.mentees} people` : `matched ${r.matched} of ${r.mentees} mentees`;
+  lines.push(`${r.dryRun ? 'Dry run (nothing saved): ' : ''}${counted} (${r.model}, ${r.algorithm}${r.scores !== 'criteria' ? `, scores from ${r.scores}` : ''})`);
   if (r.matched) lines.push(`average score ${r.averageScore}, lowest ${r.lowestScore}`);
   if (r.mentorUtilisation.capacity) lines.push(`mentor utilisation ${r.mentorUtilisation.used} of ${r.mentorUtilisation.capacity} places (${pct(r.mentorUtilisation.rate)})`);
   if (r.stable) lines.push(r.stable.moreUnmatched ? `the stable matching leaves ${r.stable.moreUnmatched} more mentee${r.stable.moreUnmatched === 1 ? '' : 's'} unmatched than the optimal one (${r.stable.optimalMatched} matched)` : 'the stable matching matches as many mentees as the optimal one');

@@ -19,14 +19,19 @@ export const RULE_SLOTS = 16;
 export interface GivenScores { offsets: Int32Array; targets: Int32Array; scores: Float64Array }
 
 class Grow {
-  t = new Int32Array(1 << 16); w = new Float64Array(1 << 16); n = 0;
+  n = 0;
+  constructor(public t: Int32Array = new Int32Array(1 << 16), public w: Float64Array = new Float64Array(1 << 16)) {}
   grow(): void {
     const t2 = new Int32Array(this.n * 2); t2.set(this.t); this.t = t2;
     const w2 = new Float64Array(this.n * 2); w2.set(this.w); this.w = w2;
   }
 }
 
-/** Builds the candidate graph; reasons are not kept here (explain/unmatched recompute them for the few that need them). */
+/**
+ * Builds the candidate graph; reasons are not kept here (explain/unmatched recompute them for the few that need them).
+ * With `given`, its targets/scores arrays are reused for the output (allowed edges are a subset, written in order,
+ * never ahead of the edge being read): a 25 M-pair file needs no second copy. Do not reuse `given` afterwards.
+ */
 export function buildCandidates(mentees: Participant[], mentors: Participant[], s: MatchSettings, given?: GivenScores): CandidateGraph {
   const m = s.matching, r = m.rules;
   const topicsI = new Interner(), wordsI = new Interner(), langI = new Interner(), deptI = new Interner(), cohortI = new Interner();
@@ -43,7 +48,7 @@ export function buildCandidates(mentees: Participant[], mentors: Participant[], 
   const trained = Uint8Array.from(mentors, (p) => (p.trainingCompleted === true ? 1 : 0));
   const ban = new Uint8Array(nR), pref = new Int32Array(nR);
   const tw = new Int32Array(topicsI.size + 1), imark = new Uint8Array(wordsI.size + 1), lmark = new Uint8Array(langI.size + 1);
-  const out = new Grow();
+  const out = given ? new Grow(given.targets, given.scores) : new Grow();
   const offsets = new Int32Array(nL + 1);
   const blocked = new Int32Array(nL * RULE_SLOTS);
   const byEmail = indexBy(mentors, (p) => [norm(p.email)]);
@@ -142,7 +147,8 @@ export function buildCandidates(mentees: Participant[], mentors: Participant[], 
     for (let q = A.langOff[i]; q < A.langOff[i + 1]; q++) lmark[A.langIds[q]] = 0;
   }
   offsets[nL] = out.n;
-  return { offsets, targets: out.t.slice(0, out.n), weights: out.w.slice(0, out.n), blocked };
+  const keep = out.n === out.t.length || (given && out.n > out.t.length / 2);
+  return { offsets, targets: keep ? out.t.subarray(0, out.n) : out.t.slice(0, out.n), weights: keep ? out.w.subarray(0, out.n) : out.w.slice(0, out.n), blocked };
 }
 
 function indexBy(people: Participant[], keys: (p: Participant) => string[]): Map<string, number[]> {

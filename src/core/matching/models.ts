@@ -10,6 +10,10 @@ import { blockingPairs, stableMatching } from './stable.js';
 import { buildStableInstance } from './stable-prefs.js';
 import { unmatchedReason, type UnmatchedMentee } from './unmatched.js';
 import { bestOf, runPeer } from './peer.js';
+import { PairScoreArrays, pairArraysToCsr } from './pair-arrays.js';
+
+/** Outside scores (--pair-scores): typed columns from the streaming reader, or plain rows. */
+export type GivenPairs = PairScoreArrays | Array<{ mentee: string; mentor: string; score: number }>;
 
 /** Everything one run needs (pure data; the command reads files and builds this). */
 export interface MatchRequest {
@@ -23,8 +27,8 @@ export interface MatchRequest {
   keep: Match[];
   /** Pairs fixed first (--manual), by email. */
   manual: Array<{ mentee: string; mentor: string }>;
-  /** Outside scores (--pair-scores) by email. */
-  given?: Array<{ mentee: string; mentor: string; score: number }>;
+  /** Outside scores (--pair-scores) by email. A PairScoreArrays is consumed: its columns are released once the CSR is built. */
+  given?: GivenPairs;
   /** Always count blocking pairs, even on large instances. */
   audit?: boolean;
 }
@@ -46,6 +50,9 @@ export interface MatchOutcome {
   blockingPairs?: number;
 }
 
+/** Up to this many candidate pairs, blocking pairs are counted without --audit. */
+export const BLOCKING_AUTO_EDGES = 100_000;
+
 const warn = (code: string, message: string, hint?: string): Problem => ({ severity: 'warning', code, message, hint });
 
 /** Mentees and mentors of a bipartite model: role "both" people are on both sides. */
@@ -54,18 +61,19 @@ export function sidesOf(participants: Participant[]): { mentees: Participant[]; 
   return { mentees: active.filter((p) => p.role !== 'mentor'), mentors: active.filter((p) => p.role !== 'mentee') };
 }
 
-/** Outside scores as CSR over the given sides (mentor indices ascending, as the kernel expects). */
-export function givenToCsr(given: NonNullable<MatchRequest['given']>, mentees: Participant[], mentors: Participant[]): GivenScores {
-  const li = new Map(mentees.map((p, i) => [norm(p.email), i])), ri = new Map(mentors.map((p, j) => [norm(p.email), j]));
-  const rows: Array<Map<number, number>> = mentees.map(() => new Map());
-  for (const g of given) {
-    const i = li.get(norm(g.mentee)), j = ri.get(norm(g.mentor));
-    if (i !== undefined && j !== undefined) rows[i].set(j, g.score);
-  }
-  const offsets = new Int32Array(mentees.length + 1), targets: number[] = [], scores: number[] = [];
-  rows.forEach((row, i) => { offsets[i] = targets.length; for (const j of [...row.keys()].sort((a, b) => a - b)) { targets.push(j); scores.push(row.get(j)!); } });
-  offsets[mentees.length] = targets.length;
-  return { offsets, targets: Int32Array.from(targets), scores: Float64Array.from(scores) };
+/** Typed columns of outside scores (plain rows are converted). */
+export const givenArrays = (g: GivenPairs): PairScoreArrays => (g instanceof PairScoreArrays ? g : PairScoreArrays.fromRows(g));
+
+/** Outside scores as CSR over the given sides (mentor indices ascending, as the kernel expects; a repeated pair keeps the later row). */
+export function givenToCsr(given: GivenPairs, mentees: Participant[], mentors: Participant[]): GivenScores {
+  return pairArraysToCsr(givenArrays(given), mentees, mentors).csr;
+}
+
+/** The score of pair (i, j) in a CSR of outside scores, or undefined. */
+function csrScore(g: GivenScores, i: number, j: number): number | undefined {
+  let lo = g.offsets[i], hi = g.offsets[i + 1] - 1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (g.targets[mid] === j) return g.scores[mid]; if (g.targets[mid] < j) lo = mid + 1; else hi = mid - 1; }
+  return undefined;
 }
 
 /** Runs the matching described by `req`. */
@@ -78,8 +86,24 @@ export function runMatching(req: MatchRequest): MatchOutcome {
   const capacity = Int32Array.from(mentors, (p) => Math.max(0, p.capacity ?? req.defaultCapacity));
   const demand = new Int32Array(nL).fill(req.model === 'team' ? req.mentorsPerMentee : 1);
   const problems: Problem[] = [];
-  const graph = buildCandidates(mentees, mentors, s, req.given ? givenToCsr(req.given, mentees, mentors) : undefined);
   const li = new Map(mentees.map((p, i) => [norm(p.email), i])), ri = new Map(mentors.map((p, j) => [norm(p.email), j]));
+  let givenCsr: GivenScores | undefined;
+  const fixedGiven = new Map<number, number | undefined>();
+  if (req.given) {
+    const arrays = givenArrays(req.given);
+    const built = pairArraysToCsr(arrays, mentees, mentors);
+    arrays.release();
+    givenCsr = built.csr;
+    const d = built.firstDuplicate;
+    if (d) problems.push(warn('pair-scores-duplicate', `${arrays.file || 'the pair-scores file'}: ${built.duplicates} pair(s) listed more than once (row ${d.line} repeats ${d.mentee} – ${d.mentor} from row ${d.earlierLine}); the later row wins`, 'Delete the repeated rows to silence this'));
+    // Scores of fixed pairs are read now: buildCandidates reuses the CSR's arrays for its output.
+    for (const m of [...req.manual, ...req.keep]) {
+      const i = li.get(norm(m.mentee)), j = ri.get(norm(m.mentor));
+      if (i !== undefined && j !== undefined) fixedGiven.set(i * nR + j, csrScore(givenCsr, i, j));
+    }
+  }
+  const graph = buildCandidates(mentees, mentors, s, givenCsr);
+  givenCsr = undefined;
   const pairs: ChosenPair[] = [];
   const fixed = new Set<number>();
   const left = Int32Array.from(capacity), need = Int32Array.from(demand);
@@ -135,8 +159,9 @@ export function runMatching(req: MatchRequest): MatchOutcome {
     unmatched.push(unmatchedReason({ mentee: mentees[i], mentorCount: nR, blocked: graph.blocked.subarray(i * RULE_SLOTS, (i + 1) * RULE_SLOTS), allowed: graph.offsets[i + 1] - graph.offsets[i], best, algorithm: req.algorithm, demand: demand[i], got: got[i] }, s));
   }
   let blocking: number | undefined;
-  // Counting blocking pairs builds full rankings: done when asked (--audit), for stable runs, or when the graph is small.
-  if (req.model !== 'team' && (req.audit || req.algorithm === 'stable' || graph.targets.length <= 2_000_000)) {
+  // Counting blocking pairs builds full rankings of every mentee and mentor: done when asked (--audit),
+  // for stable runs, or on small programs where it costs a few milliseconds.
+  if (req.model !== 'team' && (req.audit || req.algorithm === 'stable' || graph.targets.length <= BLOCKING_AUTO_EDGES)) {
     const menteeTo = new Int32Array(nL).fill(-1), extra = new Map<number, number>();
     for (const p of pairs) { menteeTo[p.i] = p.j; extra.set(p.i, p.j); }
     blocking = blockingPairs(buildStableInstance(graph, mentees, mentors, capacity, extra), menteeTo).length;
@@ -144,8 +169,8 @@ export function runMatching(req: MatchRequest): MatchOutcome {
   return { model: req.model, algorithm: req.algorithm, mentees, mentors, capacity, demand, graph, pairs, unmatched, problems, optimalMatched, blockingPairs: blocking };
 
   function fixedScore(i: number, j: number): { score: number; broken: string[] } {
-    const g = req.given?.find((x) => norm(x.mentee) === norm(mentees[i].email) && norm(x.mentor) === norm(mentors[j].email));
-    const score = g ? g.score : scorePair(mentees[i], mentors[j], s).score;
+    const g = fixedGiven.get(i * nR + j);
+    const score = g ?? (req.given ? 0 : scorePair(mentees[i], mentors[j], s).score);
     const broken = brokenRules(mentees[i], mentors[j], s, score).map((c) => ruleWords(c, s).some);
     return { score, broken };
   }

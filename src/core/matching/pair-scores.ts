@@ -10,6 +10,13 @@ export interface PairRow { mentee: string; mentor: string; score: number; row: n
 /** Options: whether a score column is required, and which emails are known (unknown ones are errors when given). */
 export interface PairTableOptions { score: boolean; known?: Set<string> }
 
+const PATTERNS = { mentee: /mentee|learner|prot[eé]g[eé]/, mentor: /mentor|coach|buddy/, score: /score|rating|weight|points|fit/ } as const;
+
+/** The column of a pairs file holding the mentee, mentor or score (loose header names); -1 when none. */
+export function findPairColumn(headers: string[], kind: keyof typeof PATTERNS): number {
+  return findColumn(headers, PATTERNS[kind]);
+}
+
 function findColumn(headers: string[], pattern: RegExp): number {
   const hits = headers.map((h, i) => [norm(h), i] as const).filter(([h]) => pattern.test(h));
   // "Mentee email" beats "Mentee name" when both exist.
@@ -27,9 +34,9 @@ export function parseScore(text: string): number {
 /** The pairs of a table; throws one InputError naming file, row and column for the first bad cell. */
 export function parsePairTable(table: SourceTable, opts: PairTableOptions): PairRow[] {
   const where = { file: table.file, sheet: table.sheet, row: table.headerRow };
-  const mi = findColumn(table.headers, /mentee|learner|prot[eé]g[eé]/);
-  const mo = findColumn(table.headers, /mentor|coach|buddy/);
-  const si = opts.score ? findColumn(table.headers, /score|rating|weight|points|fit/) : -1;
+  const mi = findPairColumn(table.headers, 'mentee');
+  const mo = findPairColumn(table.headers, 'mentor');
+  const si = opts.score ? findPairColumn(table.headers, 'score') : -1;
   const need = opts.score ? 'mentee, mentor and score' : 'mentee and mentor';
   if (mi < 0) throw new InputError('no mentee column', where, `Name the columns ${need}`);
   if (mo < 0) throw new InputError('no mentor column', where, `Name the columns ${need}`);

@@ -6,7 +6,8 @@ import { maxWeightMatching } from './general.js';
 import { topicSimilarity, type MatchSettings } from './score.js';
 import { edgeScore } from './stable-prefs.js';
 import { unmatchedReason, type UnmatchedMentee } from './unmatched.js';
-import { givenToCsr, type ChosenPair, type MatchOutcome, type MatchRequest } from './models.js';
+import { symmetricPairs } from './pair-arrays.js';
+import { givenArrays, givenToCsr, type ChosenPair, type MatchOutcome, type MatchRequest } from './models.js';
 
 /** The best allowed mentor of mentee i (highest score, then input order), with whether they share a topic. */
 export function bestOf(g: CandidateGraph, i: number, mentors: Participant[], mentee: Participant, s: MatchSettings): { name: string; score: number; sharesTopics: boolean } | undefined {
@@ -35,7 +36,7 @@ export function runPeer(req: MatchRequest): MatchOutcome {
   }
   const pool = all.map((_, k) => k).filter((k) => !taken[k]);
   const people = pool.map((k) => all[k]);
-  const given = req.given ? [...req.given, ...req.given.map((g) => ({ mentee: g.mentor, mentor: g.mentee, score: g.score }))] : undefined;
+  const given = req.given ? symmetricPairs(givenArrays(req.given)) : undefined;
   const g = buildCandidates(people, people, s, given ? givenToCsr(given, people, people) : undefined);
   const edges: Array<[number, number, number]> = [];
   for (let a = 0; a < people.length; a++) {
