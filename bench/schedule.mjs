@@ -1,7 +1,7 @@
 // Benchmark: `mentor-cli schedule` on a generated program of 5,000 pairs meeting weekly for 6 months.
 // Usage: npx tsc -p . && node bench/schedule.mjs [pairs]   (prints the wall time of the whole command)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +29,20 @@ const program = { dir, stateDir: join(dir, '.mentor'), config };
 await writeState(program, 'participants', participants);
 await writeState(program, 'matches', matches);
 
+// GNU time (when installed) adds the child's CPU time and peak RSS: wall time alone misleads on a busy machine.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const run = () => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'schedule', '--json', '--now', '2026-12-15'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', CI: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const cmd = [process.execPath, join(root, 'dist/cli.js'), 'schedule', '--json', '--now', '2026-12-15'];
+  const r = spawnSync(gnuTime ?? cmd[0], gnuTime ? ['-f', '@@ %U %S %M', ...cmd] : cmd.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', CI: '1' }, maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`schedule failed (${r.status}): ${r.stderr}`);
-  return { ms, summary: JSON.parse(r.stdout) };
+  const m = /@@ ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  const usage = m ? ` (CPU ${(Number(m[1]) + Number(m[2])).toFixed(2)} s, peak RSS ${Math.round(Number(m[3]) / 1024)} MB)` : '';
+  return { ms, usage, summary: JSON.parse(r.stdout) };
 };
 const first = run();
 const second = run();
 const files = readdirSync(join(dir, 'schedule'), { recursive: true }).length;
-console.log(`schedule: ${pairs} pairs, ${first.summary.meetings} meetings, ${files} files: first run ${Math.round(first.ms)} ms, re-run ${Math.round(second.ms)} ms`);
+console.log(`schedule: ${pairs} pairs, ${first.summary.meetings} meetings, ${files} files: first run ${Math.round(first.ms)} ms${first.usage}, re-run ${Math.round(second.ms)} ms${second.usage}`);
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);

@@ -4,9 +4,7 @@ import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { contextOf } from './context.js';
 import { lockProgram } from '../io/program.js';
-import { prepareSchedule } from '../io/schedule-pipeline.js';
-import { renderIntros } from '../io/intro-emails.js';
-import { writeStaged } from '../io/staged-write.js';
+import { UsageError } from '../errors.js';
 
 export function registerIntro(program: Command): void {
   program
@@ -18,8 +16,17 @@ export function registerIntro(program: Command): void {
       const ctx = contextOf(cmd);
       const prog = await ctx.program();
       const outDir = resolve(ctx.cwd, opts.out ?? prog.dir);
+      const [{ prepareSchedule }, { renderIntros }, { writeStaged }] = await Promise.all([
+        import('../io/schedule-pipeline.js'), import('../io/intro-emails.js'), import('../io/staged-write.js'),
+      ]);
       const files = await lockProgram(prog, 'intro', async () => {
         const prep = await prepareSchedule(prog, ctx.now);
+        // The attached invitation must be the one `schedule` wrote (same UID, SEQUENCE, DTSTAMP), or calendars see two versions.
+        if (!prep.previous) throw new UsageError('No schedule yet: the introductions attach each pair\'s invitation', 'Run `mentor-cli schedule` first');
+        const { added, changed, cancelled } = prep.rec.counts;
+        if (added + changed + cancelled > 0) {
+          throw new UsageError(`The schedule is out of date (${added} new, ${changed} changed, ${cancelled} cancelled event(s) since \`mentor-cli schedule\` ran)`, 'Run `mentor-cli schedule` first, then `mentor-cli intro`');
+        }
         const rendered = renderIntros(prep, prog.config, ctx.now);
         if (!opts.dryRun) writeStaged(outDir, rendered);
         return [...rendered.keys()].sort();

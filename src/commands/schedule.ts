@@ -5,9 +5,6 @@ import { join, relative, resolve } from 'node:path';
 import { contextOf } from './context.js';
 import { ProblemsError } from '../errors.js';
 import { lockProgram, writeState } from '../io/program.js';
-import { prepareSchedule } from '../io/schedule-pipeline.js';
-import { writeStaged } from '../io/staged-write.js';
-import { meetingWorkbook } from '../io/schedule-xlsx.js';
 
 export function registerSchedule(program: Command): void {
   program
@@ -20,13 +17,15 @@ export function registerSchedule(program: Command): void {
       const ctx = contextOf(cmd);
       const prog = await ctx.program();
       const outDir = resolve(ctx.cwd, opts.out ?? join(prog.dir, 'schedule'));
+      // Loaded on use: other commands should not pay for the calendar writers at start-up.
+      const [{ prepareSchedule }, { replaceFolder }] = await Promise.all([import('../io/schedule-pipeline.js'), import('../io/staged-write.js')]);
       const summary = await lockProgram(prog, 'schedule', async () => {
-        const { plan, rec, rendered, previous } = await prepareSchedule(prog, ctx.now);
-        const files = new Map<string, string | Uint8Array>(rendered.files);
-        files.set('schedule.xlsx', await meetingWorkbook(rendered.rows));
+        const { plan, rec, rendered, previous, workbook } = await prepareSchedule(prog, ctx.now, { workbook: true });
+        const files = new Map(rendered.files);
+        files.set('schedule.xlsx', await (workbook as Promise<Uint8Array>));
         if (!opts.dryRun) {
-          const stale = previous && previous.outDir === outDir ? previous.files : [];
-          writeStaged(outDir, files, stale);
+          const owned = previous && previous.outDir === outDir ? previous.files : [];
+          replaceFolder(outDir, files, owned);
           // State last: if anything above failed, the next run still compares with what is really on disk.
           await writeState(prog, 'schedule', { ...rec.state, files: [...files.keys()].sort(), outDir }, ctx.now);
         }
@@ -37,6 +36,7 @@ export function registerSchedule(program: Command): void {
           scheduled: plan.series.length - unscheduled.length,
           fallback: plan.series.filter((s) => s.outcome.slot?.fallback).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.reason ?? '' })),
           unscheduled,
+          shifted: plan.series.filter((s) => s.event && s.outcome.shift).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.shift ?? '' })),
           meetings: plan.series.reduce((n, s) => n + s.occurrences.filter((o) => o.status !== 'skipped').length, 0),
           events: rec.counts,
           cancellations: rec.cancellations.length,
@@ -53,6 +53,7 @@ export function registerSchedule(program: Command): void {
           `Events: ${summary.events.added} new, ${summary.events.changed} changed, ${summary.events.unchanged} unchanged, ${summary.events.cancelled} cancelled.`,
           ...summary.fallback.map((u) => `  fallback slot: ${u.pair} (${u.reason})`),
           ...summary.unscheduled.map((u) => `  unscheduled: ${u.pair} (${u.reason})`),
+          ...summary.shifted.map((u) => `  clock change: ${u.pair} (${u.reason})`),
           `${summary.dryRun ? 'Would write' : 'Wrote'} ${summary.files.length} files to ${where}/ (all.ics for you, people/ for each person, pairs/ to send as invitations${summary.cancellations ? ', cancellations/ to send' : ''}).`,
         ].map(printable).join('\n'));
         ctx.out.info('Next: `mentor-cli intro` writes the introduction emails with the invitations attached.');

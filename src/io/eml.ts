@@ -10,7 +10,7 @@ export interface EmlAttachment {
   filename: string;
   /** e.g. `text/calendar; method=REQUEST; charset=UTF-8`. */
   contentType: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 /** Everything a message needs; `date` and `messageId` are given so output is reproducible. */
@@ -72,8 +72,8 @@ export function quotedPrintable(text: string): string {
   return out.join('\r\n');
 }
 
-function base64Lines(content: string): string {
-  return (Buffer.from(content, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+function base64Lines(content: string | Uint8Array): string {
+  return ((typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.length)).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
 }
 
 function rfc5322Date(d: Date): string {

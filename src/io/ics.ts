@@ -7,28 +7,34 @@ const PRODID = '-//mentor-cli//mentor-cli 0.1//EN';
 /** Folds one content line at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence; returns it CRLF-terminated. */
 export function foldLine(line: string): string {
   if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return `${line}\r\n`;
+  // Cut into slices (no per-character concatenation: descriptions are kilobytes long and there are thousands).
   let out = '';
   let used = 0;
-  let limit = 75;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0) as number;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (used + size > limit) {
-      out += '\r\n ';
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // A surrogate pair is one 4-byte character, never cut between its halves; a lone surrogate is written as U+FFFD (3 bytes).
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < line.length && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (used + size > 75) {
+      out += `${line.slice(from, i)}\r\n `;
+      from = i;
       used = 1;
-      limit = 75;
     }
-    out += ch;
     used += size;
+    if (pair) i++;
   }
-  return `${out}\r\n`;
+  return `${out}${line.slice(from)}\r\n`;
 }
 
 // Control characters other than TAB and LF; a lone CR is dropped too, so no text can start a new line.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
+const NEEDS_ESCAPE = /[\u0000-\u001F\u007F\\;,]/;
+
 /** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newline; drops other control characters. */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\r\n/g, '\n').replace(CONTROL, '').replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 }
 
@@ -104,10 +110,18 @@ export interface CalendarParts {
   events: string[];
 }
 
-/** A complete iCalendar object. */
-export function buildCalendar(parts: CalendarParts): string {
+/** The lines of a VCALENDAR before its components. */
+export function calendarHead(parts: Pick<CalendarParts, 'method' | 'name'>): string {
   const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
   if (parts.method) head.push(`METHOD:${parts.method}`);
   if (parts.name) head.push(`X-WR-CALNAME:${escapeText(parts.name)}`);
-  return `${head.map(foldLine).join('')}${parts.timezones.join('')}${parts.events.join('')}END:VCALENDAR\r\n`;
+  return head.map(foldLine).join('');
+}
+
+/** The line that closes a VCALENDAR. */
+export const CALENDAR_END = 'END:VCALENDAR\r\n';
+
+/** A complete iCalendar object. */
+export function buildCalendar(parts: CalendarParts): string {
+  return `${calendarHead(parts)}${parts.timezones.join('')}${parts.events.join('')}${CALENDAR_END}`;
 }

@@ -8,6 +8,7 @@ import { renderTemplate } from '../core/scheduling/template.js';
 import { stableHash } from '../core/scheduling/ids.js';
 import { buildEml, textToHtml } from './eml.js';
 import { FileNamer } from './safe-filename.js';
+import { contentBytes } from './staged-write.js';
 
 /** Splits "Subject: ..." off the first line of a mail template. */
 function splitSubject(text: string, fallback: string): { subject: string; body: string } {
@@ -26,7 +27,9 @@ export function renderIntros(prep: PreparedSchedule, config: ProgramConfig, now:
   const intro = splitSubject(templates.intro, `${config.program.name}: your mentoring partner`);
   for (const s of plan.series) {
     const { unit } = s;
-    const ics = rendered.pairFiles.has(unit.id) ? rendered.files.get(rendered.pairFiles.get(unit.id) as string) : undefined;
+    const pairFile = rendered.pairFiles.get(unit.id);
+    const content = pairFile === undefined ? undefined : rendered.files.get(pairFile);
+    const ics = content === undefined ? undefined : contentBytes(content);
     const first = s.occurrences.find((o) => o.status !== 'skipped');
     const anchorTz = plan.zoneOf(unit.anchor);
     for (const reader of [unit.mentor, ...unit.mentees]) {

@@ -6,6 +6,8 @@ import { reconcile, type Reconciled, type ScheduleState } from '../core/scheduli
 import { readState, type Program } from './program.js';
 import { readScheduleInput, type ScheduleTemplates } from './schedule-input.js';
 import { renderSchedule, type RenderedSchedule } from './schedule-files.js';
+import { meetingRows } from './schedule-rows.js';
+import { meetingWorkbook } from './schedule-xlsx.js';
 
 /** A schedule ready to write. */
 export interface PreparedSchedule {
@@ -14,10 +16,12 @@ export interface PreparedSchedule {
   rendered: RenderedSchedule;
   previous?: ScheduleState;
   templates: ScheduleTemplates;
+  /** schedule.xlsx, when asked for (compressed on the thread pool while the calendars render). */
+  workbook?: Promise<Uint8Array>;
 }
 
 /** Plans and renders the program's schedule; throws a one-line error for unusable input. */
-export async function prepareSchedule(program: Program, now: Date): Promise<PreparedSchedule> {
+export async function prepareSchedule(program: Program, now: Date, opts: { workbook?: boolean } = {}): Promise<PreparedSchedule> {
   const input = await readScheduleInput(program);
   const plan = buildPlan(input);
   const error = plan.problems.find((p) => p.severity === 'error');
@@ -32,6 +36,10 @@ export async function prepareSchedule(program: Program, now: Date): Promise<Prep
     if (s.event) occurrences.set(s.event.uid, s.occurrences.filter((o) => o.status !== 'skipped').map((o) => o.ruleDate));
   }
   const rec = reconcile(plan.events, occurrences, previous, now);
-  const rendered = renderSchedule(plan, rec, program.config);
-  return { plan, rec, rendered, previous, templates: input.templates };
+  const rows = meetingRows(plan);
+  const workbook = opts.workbook ? meetingWorkbook(rows) : undefined;
+  // A failed workbook is reported by whoever awaits it; this only keeps it from being an unhandled rejection meanwhile.
+  workbook?.catch(() => undefined);
+  const rendered = renderSchedule(plan, rec, program.config, rows);
+  return { plan, rec, rendered, previous, templates: input.templates, workbook };
 }

@@ -1,52 +1,58 @@
 /** The meeting list (schedule.csv / schedule.xlsx): one row per meeting with both people's local times. */
 
 import type { Plan } from '../core/scheduling/plan.js';
-import { localTimeOf } from '../core/scheduling/describe.js';
-import { dayNumber, parseClock } from '../core/scheduling/zone.js';
-import type { ColumnSpec } from './xlsx-write.js';
+import { dayNumber, dayString, formatClock } from '../core/scheduling/zone.js';
+import type { FastColumn, FastValue } from './xlsx-fast.js';
 
-/** Columns of the meeting list, in order. */
-export const MEETING_COLUMNS: ColumnSpec[] = [
-  { header: 'Pair ID', key: 'pairId' },
-  { header: 'Pair', key: 'pair', width: 36 },
-  { header: 'Meeting', key: 'number', type: 'integer' },
-  { header: 'Status', key: 'status' },
-  { header: 'Mentor', key: 'mentor' },
-  { header: 'Mentor date', key: 'mentorDate', type: 'date' },
-  { header: 'Mentor time', key: 'mentorTime' },
-  { header: 'Mentor time zone', key: 'mentorZone' },
-  { header: 'Mentee', key: 'mentee' },
-  { header: 'Mentee date', key: 'menteeDate' },
-  { header: 'Mentee time', key: 'menteeTime' },
-  { header: 'Mentee time zone', key: 'menteeZone' },
-  { header: 'Start (UTC)', key: 'startUtc' },
-  { header: 'Note', key: 'note', width: 40 },
+/** Columns of the meeting list, in order (rows from meetingRows follow it). */
+export const MEETING_COLUMNS: FastColumn[] = [
+  { header: 'Pair ID' },
+  { header: 'Pair', width: 36 },
+  { header: 'Meeting', type: 'integer' },
+  { header: 'Status' },
+  { header: 'Mentor' },
+  { header: 'Mentor date', type: 'date' },
+  { header: 'Mentor time', type: 'time' },
+  { header: 'Mentor time zone' },
+  { header: 'Mentee' },
+  { header: 'Mentee date', type: 'date' },
+  { header: 'Mentee time', type: 'time' },
+  { header: 'Mentee time zone' },
+  { header: 'Start (UTC)' },
+  { header: 'Note', width: 40 },
 ];
 
-/** Every meeting of every series, skipped dates and unscheduled pairs included. */
-export function meetingRows(plan: Plan): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
+const DAY_MS = 86_400_000;
+
+/** Every meeting of every series, skipped dates and unscheduled pairs included, as cells in MEETING_COLUMNS order. */
+export function meetingRows(plan: Plan): FastValue[][] {
+  const rows: FastValue[][] = [];
   for (const s of plan.series) {
     const { unit } = s;
-    const base = { pairId: unit.id, pair: s.title, mentor: unit.mentor.name, mentee: unit.mentees.map((m) => m.name).join('; '), mentorZone: plan.zoneOf(unit.mentor), menteeZone: unit.mentees.map(plan.zoneOf).join('; ') };
+    const mentorZone = plan.zoneOf(unit.mentor);
+    const menteeZones = unit.mentees.map(plan.zoneOf);
+    const mentees = unit.mentees.map((m) => m.name).join('; ');
     if (!s.event) {
-      rows.push({ ...base, status: 'unscheduled', note: s.outcome.reason ?? '' });
+      rows.push([unit.id, s.title, undefined, 'unscheduled', unit.mentor.name, undefined, undefined, mentorZone, mentees, undefined, undefined, menteeZones.join('; '), undefined, s.outcome.reason ?? '']);
       continue;
     }
-    const anchorTz = plan.zoneOf(unit.anchor);
-    const clock = plan.clocks.get(anchorTz);
+    const anchor = plan.clocks.get(plan.zoneOf(unit.anchor));
+    const mentorClock = plan.clocks.get(mentorZone);
+    const menteeClocks = menteeZones.map((z) => plan.clocks.get(z));
+    const fallbackNote = s.outcome.slot?.fallback ? s.outcome.reason ?? '' : '';
+    const minute = s.outcome.slot?.minute ?? 0;
     for (const o of s.occurrences) {
       const date = o.status === 'skipped' ? o.ruleDate : o.date;
-      const mentor = localTimeOf(plan.clocks, anchorTz, date, o.time, base.mentorZone);
-      const mentees = unit.mentees.map((m) => localTimeOf(plan.clocks, anchorTz, date, o.time, plan.zoneOf(m)));
-      const utc = new Date(clock.toUtc({ day: dayNumber(date), minute: parseClock(o.time) })).toISOString().slice(0, 16).replace('T', ' ');
-      rows.push({
-        ...base, number: o.number || undefined, status: o.status,
-        mentorDate: mentor.date, mentorTime: mentor.time,
-        menteeDate: mentees.map((m) => m.date).join('; '), menteeTime: mentees.map((m) => m.time).join('; '),
-        startUtc: utc,
-        note: o.status === 'skipped' ? 'blackout date' : o.status === 'moved' ? `moved from ${o.ruleDate} (blackout date)` : s.outcome.slot?.fallback ? s.outcome.reason ?? '' : '',
-      });
+      const utc = anchor.toUtc({ day: dayNumber(date), minute });
+      const mentor = mentorClock.toWall(utc);
+      const local = menteeClocks.map((c) => c.toWall(utc));
+      const utcDay = Math.floor(utc / DAY_MS);
+      rows.push([
+        unit.id, s.title, o.number || undefined, o.status, unit.mentor.name, dayString(mentor.day), formatClock(mentor.minute), mentorZone,
+        mentees, local.map((w) => dayString(w.day)).join('; '), local.map((w) => formatClock(w.minute)).join('; '), menteeZones.join('; '),
+        `${dayString(utcDay)} ${formatClock(Math.round((utc - utcDay * DAY_MS) / 60_000))}`,
+        o.status === 'skipped' ? 'blackout date' : o.status === 'moved' ? `moved from ${o.ruleDate} (blackout date)` : fallbackNote,
+      ]);
     }
   }
   return rows;

@@ -114,6 +114,11 @@ describe('mentor-cli schedule', () => {
 describe('mentor-cli intro', () => {
   it('writes one email per person with the first meeting in their own time and the invitation attached', async () => {
     const dir = await program();
+    const before = runCli(['intro', '--now', '2027-02-01'], { cwd: dir });
+    expect(before.code).toBe(2);
+    expect(before.stderr).toMatch(/No schedule yet.*Run `mentor-cli schedule` first/);
+    expect(existsSync(join(dir, 'intro'))).toBe(false);
+    expect(runCli(['schedule', '--now', '2027-01-20'], { cwd: dir }).code).toBe(0);
     const r = runCli(['intro', '--now', '2027-02-01'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(files(join(dir, 'intro'))).toEqual(['Tom-Lee-Ana-Ruiz-to-Ana-Ruiz.eml', 'Tom-Lee-Ana-Ruiz-to-Tom-Lee.eml', 'Tom-Lee-Zoe-Angstrom-to-Tom-Lee.eml', 'Tom-Lee-Zoe-Angstrom-to-Zoe-Angstrom.eml', 'announcement.eml']);
@@ -127,6 +132,18 @@ describe('mentor-cli intro', () => {
     const ics = Buffer.from(b64.replace(/\r\n/g, ''), 'base64').toString('utf8');
     expect(parseCalendar(ics).getFirstPropertyValue('method')).toBe('REQUEST');
     expect(contentLines(ics)).toContain('SUMMARY:Mentoring: Tom Lee ↔ Ana Ruiz');
-    expect(existsSync(join(dir, 'schedule'))).toBe(false);
+    // Byte-for-byte the invitation `schedule` wrote: same UID, SEQUENCE and DTSTAMP (stamped by the schedule run).
+    expect(ics).toBe(readFileSync(join(dir, 'schedule/pairs/Tom-Lee-Ana-Ruiz.ics'), 'utf8'));
+    expect(ics).toMatch(/\r\nDTSTAMP:2027012\d/);
+  });
+
+  it('refuses to attach invitations when the schedule is out of date', async () => {
+    const dir = await program();
+    expect(runCli(['schedule', '--now', '2027-01-20'], { cwd: dir }).code).toBe(0);
+    await writeProgram(dir, config, people, [matches[0]]);
+    const r = runCli(['intro', '--now', '2027-02-01'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The schedule is out of date (0 new, 0 changed, 2 cancelled event(s)');
+    expect(r.stderr).toContain('Run `mentor-cli schedule` first');
   });
 });

@@ -18,12 +18,19 @@ export interface Agenda {
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const dayTexts = new Map<string, string>();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Tue 16 Mar 2027" for an ISO date (fixed English, so output does not depend on the machine's locale). */
 export function formatDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return `${DAYS[(d.getUTCDay() + 6) % 7]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  let text = dayTexts.get(date);
+  if (text === undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    text = `${DAYS[(d.getUTCDay() + 6) % 7]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    // Every meeting line of every pair names a date; a program has a few hundred distinct ones.
+    if (dayTexts.size < 20_000) dayTexts.set(date, text);
+  }
+  return text;
 }
 
 /** The agenda text for meeting `n` of `total`. */
@@ -42,7 +49,8 @@ export function localTimeOf(clocks: ZoneClocks, anchorTz: string, date: string, 
 /** One line per occurrence: number, date, every person's local time, suggested agenda. */
 export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks: ZoneClocks, zoneOf: (p: Participant) => string, agenda: Agenda): string {
   const anchorTz = zoneOf(unit.anchor);
-  const others = [unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor);
+  const anchor = clocks.get(anchorTz);
+  const others = [unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor).map((p) => ({ p, tz: zoneOf(p), clock: clocks.get(zoneOf(p)) }));
   const total = occurrences.filter((o) => o.status !== 'skipped').length;
   const lines: string[] = [];
   for (const o of occurrences) {
@@ -51,10 +59,11 @@ export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks
       continue;
     }
     const times = [`${o.time} ${anchorTz} (${unit.anchor.name})`];
-    for (const p of others) {
-      const tz = zoneOf(p);
-      const local = localTimeOf(clocks, anchorTz, o.date, o.time, tz);
-      times.push(`${local.date === o.date ? '' : `${formatDay(local.date)} `}${local.time} ${tz} (${p.name})`);
+    const utc = anchor.toUtc({ day: dayNumber(o.date), minute: parseClock(o.time) });
+    for (const { p, tz, clock } of others) {
+      const wall = clock.toWall(utc);
+      const date = dayString(wall.day);
+      times.push(`${date === o.date ? '' : `${formatDay(date)} `}${formatClock(wall.minute)} ${tz} (${p.name})`);
     }
     const moved = o.status === 'moved' ? ` (moved from ${formatDay(o.ruleDate)}, a blackout date)` : '';
     lines.push(`${o.number}. ${formatDay(o.date)}${moved}: ${times.join(' = ')}. Agenda: ${agendaFor(agenda, o.number, total)}`);

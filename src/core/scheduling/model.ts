@@ -38,6 +38,8 @@ export interface SlotOutcome {
   slot?: Slot;
   /** Why there is no slot, or why the fallback was used. */
   reason?: string;
+  /** Set when a clock change later in the program moves someone outside their availability (no slot avoided it). */
+  shift?: string;
 }
 
 /** One meeting of a series. */

@@ -56,7 +56,7 @@ export function buildPlan(input: PlanInput): Plan {
   }
   if (problems.some((p) => p.severity === 'error')) return { series: [], events: [], problems, clocks, zoneOf };
 
-  const outcomes = findSlots({ units, schedule, startDay, clocks, zoneOf });
+  const outcomes = findSlots({ units, schedule, startDay, clocks, zoneOf, endDay });
   const series: PlannedSeries[] = [];
   const events: CalEvent[] = [];
   const organizer = config.program.manager;
@@ -98,7 +98,7 @@ export function buildPlan(input: PlanInput): Plan {
       kind: 'series',
       unitId: unit.id,
       summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-      description: renderTemplate(input.descriptionTemplate, values),
+      description: renderTemplate(input.descriptionTemplate, values) + (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
       location,
       url,
       tz: anchorTz,

@@ -3,7 +3,7 @@
 import type { AvailabilityWindow, Participant } from '../types.js';
 import type { ScheduleConfig } from '../config.js';
 import type { MeetingUnit, SlotOutcome } from './model.js';
-import { isoWeekday, parseClock, type ZoneClocks } from './zone.js';
+import { dayString, formatClock, isoWeekday, parseClock, type ZoneClock, type ZoneClocks } from './zone.js';
 
 const STEP = 15;
 const MIN_MS = 60_000;
@@ -18,6 +18,8 @@ export interface SlotInput {
   startDay: number;
   clocks: ZoneClocks;
   zoneOf: (p: Participant) => string;
+  /** Day number of the last possible meeting: clock changes up to it are checked (default: first week only). */
+  endDay?: number;
 }
 
 /** The windows someone is available in: their own, else the configured working hours. */
@@ -31,6 +33,38 @@ export function windowsOf(p: Participant, schedule: ScheduleConfig): Availabilit
 function fits(windows: AvailabilityWindow[], weekday: number, minute: number, length: number): boolean {
   for (const w of windows) if (w.day === weekday && w.start <= minute && minute + length <= w.end) return true;
   return false;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Later days on the slot's weekday that start a new offset period (a clock change in anyone's zone), where the
+ * two people's local times can differ from the first week: the first such weekday after each change.
+ */
+function periodDays(zones: ZoneClock[], day: number, endDay: number | undefined): number[] {
+  if (endDay === undefined || endDay <= day + 7) return [];
+  const days = new Set<number>();
+  for (const z of zones) {
+    for (const t of z.changesBetween(day * DAY_MS, (endDay + 1) * DAY_MS)) {
+      const d = day + Math.ceil((Math.floor(t / DAY_MS) + 1 - day) / 7) * 7;
+      if (d <= endDay) days.add(d);
+    }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+/** The first later period where someone is outside their windows at the anchor's fixed wall-clock time, as a note. */
+function shiftedOutside(people: Participant[], zones: ZoneClock[], windows: AvailabilityWindow[][], days: number[], minute: number, length: number): string | undefined {
+  for (const day of days) {
+    const utc = zones[0].toUtc({ day, minute });
+    for (let i = 1; i < people.length; i++) {
+      const wall = zones[i].toWall(utc);
+      if (!fits(windows[i], isoWeekday(wall.day), wall.minute, length)) {
+        return `from ${dayString(day)} a clock change moves the meeting to ${formatClock(wall.minute)} ${zones[i].tz} for ${people[i].name}, outside their availability`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Picks slots for every unit: common availability, preferred hours first, no double booking, a cap per day. */
@@ -53,7 +87,10 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     const people = [unit.anchor, ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor)];
     const zones = people.map((p) => clocks.get(zoneOf(p)));
     const windows = people.map((p) => windowsOf(p, schedule));
-    let best: { day: number; minute: number; score: number; utc: number; locals: number[] } | undefined;
+    let best: { day: number; minute: number; score: number; utc: number; locals: number[]; shift?: string } | undefined;
+    // A slot that holds through every clock change of the program beats any that does not; then preferred hours.
+    const hold = people.length + 1;
+    const full = people.length + hold;
     let anyCommon = false;
     for (const day of days) {
       const weekday = isoWeekday(day);
@@ -72,6 +109,9 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
           }
           if (!ok) continue;
           anyCommon = true;
+          if (best && score + hold <= best.score) continue;
+          const shift = shiftedOutside(people, zones, windows, periodDays(zones, day, input.endDay), minute, length);
+          if (shift === undefined) score += hold;
           if (best && score <= best.score) continue;
           const end = utc + length * MIN_MS;
           const free = people.every((p, i) => {
@@ -83,17 +123,17 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
             }
             return sameDay < schedule.maxMeetingsPerDay;
           });
-          if (free) best = { day, minute, score, utc, locals };
-          if (best && best.score === people.length) break;
+          if (free) best = { day, minute, score, utc, locals, shift };
+          if (best && best.score === full) break;
         }
-        if (best && best.score === people.length) break;
+        if (best && best.score === full) break;
       }
-      if (best && best.score === people.length) break;
+      if (best && best.score === full) break;
     }
     if (best) {
       const b = best;
       people.forEach((p, i) => booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }));
-      outcomes.push({ unitId: unit.id, slot: { day: b.day, minute: b.minute, fallback: false } });
+      outcomes.push({ unitId: unit.id, slot: { day: b.day, minute: b.minute, fallback: false }, ...(b.shift ? { shift: b.shift } : {}) });
       continue;
     }
     const why = anyCommon

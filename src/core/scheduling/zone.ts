@@ -4,15 +4,29 @@ import { tzOffset, tzScan } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
+// Date parsing and formatting dominate the per-meeting work of a big program; programs span a few hundred days.
+const CACHE_LIMIT = 20_000;
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
 
 /** Days since 1970-01-01 for an ISO date (YYYY-MM-DD). */
 export function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size < CACHE_LIMIT) dayNumbers.set(date, n);
+  }
+  return n;
 }
 
 /** ISO date (YYYY-MM-DD) of a day number. */
 export function dayString(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayStrings.size < CACHE_LIMIT) dayStrings.set(day, s);
+  }
+  return s;
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a day number. */
@@ -54,6 +68,11 @@ export class ZoneClock {
       this.at.push(change.date.getTime());
       this.offsets.push(change.offset);
     }
+  }
+
+  /** UTC instants (ms) where this zone's offset changes, between `fromMs` and `toMs`. */
+  changesBetween(fromMs: number, toMs: number): number[] {
+    return this.at.slice(1).filter((t) => t > fromMs && t <= toMs);
   }
 
   /** UTC offset in minutes at a UTC instant (ms). */
