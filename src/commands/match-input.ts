@@ -10,6 +10,7 @@ import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
 import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
 import { norm, type MatchSettings } from '../core/matching/score.js';
+import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
 import { PairScoreArrays } from '../core/matching/pair-arrays.js';
 import { readPairScoresCsv } from '../io/pair-scores-read.js';
 
@@ -63,31 +64,13 @@ export async function readPairScores(cwd: string, file: string, known: Set<strin
   }
 }
 
-/** Settings for scoring and rules from config and flags. */
-export function buildSettings(program: Program, model: MentoringModel, history: MatchesState, extraHistory: PairRow[], opts: { allowRepeat?: boolean; minScore?: string }): MatchSettings {
+/** Settings for scoring and rules from config and flags, with a note or warning about the minimum score. */
+export function buildSettings(program: Program, model: MentoringModel, history: MatchesState, extraHistory: PairRow[], opts: { allowRepeat?: boolean; minScore?: string }, given?: PairScoreArrays): { settings: MatchSettings } & MinScoreChoice {
   const c = program.config;
-  const minScore = opts.minScore === undefined ? c.matching.minScore : Number(opts.minScore);
-  if (!Number.isFinite(minScore) || minScore < 0) throw new UsageError(`--min-score "${opts.minScore}" is not a number of 0 or more`);
-  return {
-    matching: { ...c.matching, reverse: c.matching.reverse || model === 'reverse' },
-    sensitive: new Set(c.participants.sensitiveAttributes.map(norm)),
-    defaultTimezone: c.program.timezone,
-    refDate: new Date(`${c.program.startDate}T12:00:00Z`),
-    history: repeatKeys(history, extraHistory),
-    allowRepeat: Boolean(opts.allowRepeat),
-    minScore,
-  };
-}
-
-/** Checks manual pairs: known people on the right sides, not the same person. */
-export function checkManual(rows: PairRow[], participants: Participant[], file: string): void {
-  const by = new Map(participants.map((p) => [norm(p.email), p]));
-  for (const r of rows) {
-    if (norm(r.mentee) === norm(r.mentor)) throw new InputError('pairs a person with themselves', { file, row: r.row }, 'Fix the row');
-    const a = by.get(norm(r.mentee))!, b = by.get(norm(r.mentor))!;
-    if (a.role === 'mentor') throw new InputError(`${a.email} is a mentor, not a mentee`, { file, row: r.row }, 'Swap the columns or fix the role');
-    if (b.role === 'mentee') throw new InputError(`${b.email} is a mentee, not a mentor`, { file, row: r.row }, 'Swap the columns or fix the role');
-  }
+  const flag = opts.minScore === undefined ? undefined : Number(opts.minScore);
+  if (flag !== undefined && (!Number.isFinite(flag) || flag < 0)) throw new UsageError(`--min-score "${opts.minScore}" is not a number of 0 or more`);
+  const choice = chooseMinScore(c.matching.minScore, flag, given && { scores: given.score, count: given.count, file: given.file || 'the pair-scores file' });
+  return { ...choice, settings: matchSettings(c, model, repeatKeys(history, extraHistory), { allowRepeat: Boolean(opts.allowRepeat), minScore: choice.minScore }) };
 }
 
 export const fileLabel = (f: string) => basename(f);

@@ -11,9 +11,11 @@ import { finishRun } from '../core/matching/result.js';
 import { impossibleRules } from '../core/matching/unmatched.js';
 import { RULE_CONFIG } from '../core/matching/rules.js';
 import { activeMatches, applyRun } from '../core/matching/state.js';
+import { capacityWarnings } from '../core/matching/settings.js';
+import { checkManualPairs } from '../core/matching/pair-scores.js';
 import { norm } from '../core/matching/score.js';
 import { renderMatchSummary } from '../ui/match-summary.js';
-import { buildSettings, checkManual, chooseModel, fileLabel, intOption, loadProgramData, readPairs, readPairScores } from './match-input.js';
+import { buildSettings, chooseModel, fileLabel, intOption, loadProgramData, readPairs, readPairScores } from './match-input.js';
 import { emitSuggestions } from './match-suggest.js';
 
 export function registerMatch(program: Command): void {
@@ -55,16 +57,14 @@ export function registerMatch(program: Command): void {
         const known = new Set(participants.map((p) => norm(p.email)));
         const given = opts.pairScores ? await readPairScores(ctx.cwd, opts.pairScores, known) : undefined;
         const manual = opts.manual ? await readPairs(ctx.cwd, opts.manual, false, known) : [];
-        if (opts.manual) checkManual(manual, participants, opts.manual);
+        if (opts.manual) checkManualPairs(manual, participants, opts.manual);
         const history = [...(opts.history ? await readPairs(ctx.cwd, opts.history, false) : []), ...(opts.previous ? await readPairs(ctx.cwd, opts.previous, false) : [])];
-        const settings = buildSettings(program, model, state, history, opts);
+        const { settings, note, warning } = buildSettings(program, model, state, history, opts, given);
+        if (note) ctx.out.info(note);
+        if (warning) ctx.out.warn(warning);
         const { mentees, mentors } = sidesOf(participants);
-        if (model !== 'peer') {
-          if (!mentors.length) ctx.out.warn('there are no active mentors: nobody can be matched. Import mentors (role "mentor" or "both") first');
-          const places = mentors.reduce((x, p) => x + Math.max(0, p.capacity ?? cfg.participants.defaultCapacity), 0);
-          const need = mentees.length * (model === 'team' ? k : 1);
-          if (mentors.length && places < need) ctx.out.warn(`mentor capacity (${places} places) is below what ${mentees.length} mentees need (${need}); at least ${need - places} will stay unmatched`);
-        }
+        if (model !== 'peer' && !mentors.length) throw new UsageError('There are no active mentors, so nobody can be matched', 'Import mentors (role "mentor" or "both") with `mentor-cli import FILE` first');
+        if (model !== 'peer') for (const w of capacityWarnings(mentees, mentors, cfg.participants.defaultCapacity, model === 'team' ? k : 1)) ctx.out.warn(w);
         if (suggest !== undefined) {
           const g = buildCandidates(mentees, mentors, settings, given ? givenToCsr(given, mentees, mentors) : undefined);
           const list = suggestMentors(g, mentees, mentors, suggest, settings, given ? fileLabel(opts.pairScores) : undefined)

@@ -49,7 +49,7 @@ describe('models', () => {
     expect(o.pairs.map((p) => [o.mentees[p.i].email, o.mentors[p.j].email])).toEqual([['a@x', 'm@x'], ['b@x', 'n@x']]);
     const kept = runMatching(req(ps, { settings: settings({ minScore: 0 }), manual: [{ mentee: 'b@x', mentor: 'm@x' }] }));
     expect(kept.pairs.map((p) => [o.mentees[p.i].email, o.mentors[p.j].email, p.origin])).toEqual([['b@x', 'm@x', 'manual']]);
-    expect(kept.unmatched).toEqual([{ email: 'a@x', name: 'a', code: 'capacity', reason: 'their only possible mentor is at capacity (best: m, score 5.26)' }]);
+    expect(kept.unmatched).toEqual([{ email: 'a@x', name: 'a', code: 'capacity', reason: 'their only possible mentor is at capacity (best: m, score 21.05)' }]); // both gave no availability: working hours assumed, full availability score
   });
   it('explains a mentee nobody can take', () => {
     const ps = [P('a@x', { languages: ['French'] }), mentor('m@x'), mentor('n@x')];

@@ -97,7 +97,7 @@ export function buildCandidates(mentees: Participant[], mentors: Participant[], 
       for (let q = B.langOff[j]; q < B.langOff[j + 1]; q++) sharedLang |= lmark[B.langIds[q]];
       if (r.requireSharedLanguage && nla > 0 && B.langOff[j + 1] > B.langOff[j] && !sharedLang) { blocked[row + Rule.language]++; continue; }
       const ov = needOverlap ? A.overlapWith(ia0, ia1, B, j) : 0;
-      if (r.minOverlapHours > 0 && ia1 > ia0 && B.avOff[j + 1] > B.avOff[j] && ov < r.minOverlapHours * 60) { blocked[row + Rule.overlap]++; continue; }
+      if (r.minOverlapHours > 0 && ov < r.minOverlapHours * 60) { blocked[row + Rule.overlap]++; continue; }
       const lvB = B.level[j], known = lvA === lvA && lvB === lvB, gap = lvB - lvA;
       const gapOk = known && gap >= r.seniorityGap.min && gap <= r.seniorityGap.max;
       if (r.seniorityGap.mode === 'require' && known && !gapOk) { blocked[row + Rule.seniority]++; continue; }

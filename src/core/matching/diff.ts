@@ -1,11 +1,13 @@
-/** Which pairs changed since the last saved matching, and why (new person, withdrawn, score changed, better option). */
+/** Which pairs changed since the last saved matching, and why (new person, withdrawn, score changed, better fit, stability). */
+
+import { ordinal } from './explain.js';
 
 /** One mentee whose mentors changed (or whose score changed). */
 export interface PairChange {
   mentee: string;
   kind: 'added' | 'removed' | 'changed' | 'score';
-  before: Array<{ mentor: string; score: number }>;
-  after: Array<{ mentor: string; score: number }>;
+  before: Array<{ mentor: string; score: number; origin?: string }>;
+  after: Array<{ mentor: string; score: number; origin?: string }>;
   why: string;
 }
 
@@ -20,14 +22,18 @@ export interface DiffFacts {
   /** Why a mentee is unmatched now. */
   unmatchedWhy(mentee: string): string | undefined;
   nameOf(email: string): string;
+  /** The algorithm of the new run: the reason for a moved pair differs (score optimum vs stability). */
+  algorithm?: 'optimal' | 'stable';
+  /** 1-based position of `mentor` in the mentee's own ranking, 0 when not ranked. */
+  preferenceRank?(mentee: string, mentor: string): number;
 }
 
-type P = { mentee: string; mentor: string; score: number };
+type P = { mentee: string; mentor: string; score: number; origin?: string };
 const key = (s: string) => s.toLowerCase();
 
-function group(pairs: P[]): Map<string, Array<{ mentor: string; score: number }>> {
-  const m = new Map<string, Array<{ mentor: string; score: number }>>();
-  for (const p of pairs) (m.get(key(p.mentee)) ?? m.set(key(p.mentee), []).get(key(p.mentee))!).push({ mentor: p.mentor, score: p.score });
+function group(pairs: P[]): Map<string, Array<{ mentor: string; score: number; origin?: string }>> {
+  const m = new Map<string, Array<{ mentor: string; score: number; origin?: string }>>();
+  for (const p of pairs) (m.get(key(p.mentee)) ?? m.set(key(p.mentee), []).get(key(p.mentee))!).push({ mentor: p.mentor, score: p.score, ...(p.origin ? { origin: p.origin } : {}) });
   for (const v of m.values()) v.sort((a, b) => a.mentor.localeCompare(b.mentor));
   return m;
 }
@@ -60,9 +66,10 @@ export function diffMatchings(before: P[], after: P[], f: DiffFacts): PairChange
     } else {
       const lost = gone.map((x) => reasonGone(x.mentor)).find(Boolean);
       const nm = came.find((y) => f.isNew(y.mentor));
-      const oldScore = gone[0]?.score, newScore = came[0]?.score;
-      why = lost ?? (nm ? `${name(nm.mentor)} is a new mentor and fits better (score ${newScore} vs ${oldScore})`
-        : `better option overall: ${name(came[0]?.mentor ?? '')} (score ${newScore}) instead of ${name(gone[0]?.mentor ?? '')} (score ${oldScore}), so more mentees are matched or the total score is higher`);
+      const fixed = came.find((y) => y.origin === 'manual');
+      why = lost ?? (fixed ? `fixed by --manual: ${name(fixed.mentor)} (score ${fixed.score})${gone[0] ? ` instead of ${name(gone[0].mentor)}` : ''}`
+        : nm ? `${name(nm.mentor)} is a new mentor and fits better (score ${nm.score}${gone[0] ? ` vs ${gone[0].score}` : ''})`
+          : movedWhy(mentee, came[0], gone[0], f, name));
     }
     out.push({ mentee, kind: !was.length ? 'added' : !now.length ? 'removed' : 'changed', before: was, after: now, why });
 
@@ -77,3 +84,23 @@ export function diffMatchings(before: P[], after: P[], f: DiffFacts): PairChange
   }
   return out;
 }
+
+/** Why a mentee moved from `old` to `now` when the old pair is still allowed: never calls a lower score "better". */
+function movedWhy(mentee: string, now: { mentor: string; score: number } | undefined, old: { mentor: string; score: number } | undefined, f: DiffFacts, name: (e: string) => string): string {
+  if (!now || !old) return 'mentors changed';
+  const was = `${name(old.mentor)} (score ${old.score})`, is = `${name(now.mentor)} (score ${now.score})`;
+  if (f.algorithm === 'stable') {
+    // Mentee-proposing deferred acceptance: a mentee ends with a mentor ranked below the old one only when the old
+    // mentor turned them down for mentees that mentor ranks higher.
+    const rn = f.preferenceRank?.(mentee, now.mentor) ?? 0, ro = f.preferenceRank?.(mentee, old.mentor) ?? 0;
+    const ranked = rn > 0 || ro > 0;
+    const prefersNew = ranked ? rn > 0 && (ro === 0 || rn < ro) : now.score > old.score;
+    if (prefersNew) return `stable matching: the mentee ranks ${is} above ${was}${ranked ? ` (their ${rankWords(rn)} vs ${rankWords(ro)})` : ''} and got them`;
+    return `stable matching: ${name(old.mentor)} is full with mentees they rank higher, so now ${is} instead of ${was}`;
+  }
+  if (now.score > old.score) return `better fit: ${is} instead of ${was}`;
+  if (now.score === old.score) return `equally good: ${name(now.mentor)} instead of ${name(old.mentor)} (both score ${now.score}; a tie)`;
+  return `${is} instead of ${was}: ${name(old.mentor)}'s places now go to other mentees, so that more mentees are matched or the total score is higher`;
+}
+
+const rankWords = (r: number): string => (r === 0 ? 'unranked' : `${ordinal(r)} choice`);

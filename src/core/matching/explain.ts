@@ -1,7 +1,7 @@
 /** Why a pair was made, in words a program manager can repeat ("shares Python and Leadership; 3 h overlap ..."). */
 
 import type { Participant } from '../types.js';
-import { attributeHolds, attributeOf, enabledBase, norm, ruleApplies, scorePair, splitValues, type MatchSettings } from './score.js';
+import { attributeHolds, attributeOf, enabledBase, norm, ruleApplies, scorePair, splitValues, windowsFor, type MatchSettings } from './score.js';
 
 /** Reasons for a pair; attribute reasons on sensitive fields are kept apart so exports can leave them out. */
 export interface PairExplanation { score: number; reasons: string[]; sensitiveReasons: string[] }
@@ -28,6 +28,12 @@ function display(shared: string[], source: string[]): string[] {
   return shared.map((x) => byNorm.get(x) ?? x);
 }
 
+/** " (working hours assumed for X)" when someone gave no availability: the scheduler assumes the same. */
+function assumedNote(mentee: Participant, mentor: Participant, s: MatchSettings): string {
+  const who = [mentee, mentor].filter((p) => windowsFor(p, s).assumed).map((p) => p.name || p.email);
+  return who.length === 2 ? ' (working hours assumed for both)' : who.length ? ` (working hours assumed for ${who[0]})` : '';
+}
+
 /** Explains one pair; `given` is an outside score (from --pair-scores) with the file's name. */
 export function explainPair(mentee: Participant, mentor: Participant, s: MatchSettings, given?: { score: number; file: string }): PairExplanation {
   const m = s.matching;
@@ -37,7 +43,7 @@ export function explainPair(mentee: Participant, mentor: Participant, s: MatchSe
   const sensitiveReasons: string[] = [];
   if (given) reasons.push(`score ${given.score} from ${given.file}`);
   if (d.sharedTopics.length) reasons.push(`shares ${listWords(display(d.sharedTopics, m.reverse ? mentor.topics : mentee.topics))}`);
-  if (d.overlap > 0) reasons.push(`${hoursWords(d.overlap)} overlap in availability`);
+  if (d.overlap > 0) reasons.push(`${hoursWords(d.overlap)} overlap in availability${assumedNote(mentee, mentor, s)}`);
   const langs = new Set((mentor.languages ?? []).map(norm));
   const sharedLangs = [...new Set((mentee.languages ?? []).map(norm))].filter((l) => l && langs.has(l));
   if (sharedLangs.length && (on.has('language') || m.rules.requireSharedLanguage)) reasons.push(`both speak ${listWords(display(sharedLangs, mentee.languages))}`);

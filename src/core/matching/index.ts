@@ -12,7 +12,7 @@ export * from './audit.js';
 export * from './diff.js';
 export * from './state.js';
 export * from './pair-scores.js';
-export { weekIntervalsUtc, overlapMinutes, zoneOffsetMinutes } from './overlap.js';
+export { toUtcWeekIntervals, overlapMinutes, commonMinutes, workingHoursWindows } from '../availability-overlap.js';
 export { assignMaxWeight, type BipartiteInstance, type BipartiteResult } from './assign.js';
 export { stableMatching, blockingPairs, type StableInstance } from './stable.js';
 export { maxWeightMatching } from './general.js';

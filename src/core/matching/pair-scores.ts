@@ -1,7 +1,7 @@
 /** Reads a table of pairs (mentee, mentor[, score]) from --pair-scores, --manual or --history: loose headers, clear errors. */
 
 import { InputError } from '../../errors.js';
-import type { SourceTable } from '../types.js';
+import type { Participant, SourceTable } from '../types.js';
 import { norm } from './score.js';
 
 /** A pair read from a file, with the Excel row it came from. */
@@ -60,4 +60,15 @@ export function parsePairTable(table: SourceTable, opts: PairTableOptions): Pair
     out.push({ mentee, mentor, score, row: r.line });
   }
   return out;
+}
+
+/** Checks manual pairs: known people on the right sides, not the same person. */
+export function checkManualPairs(rows: PairRow[], participants: Participant[], file: string): void {
+  const by = new Map(participants.map((p) => [norm(p.email), p]));
+  for (const r of rows) {
+    if (norm(r.mentee) === norm(r.mentor)) throw new InputError('pairs a person with themselves', { file, row: r.row }, 'Fix the row');
+    const a = by.get(norm(r.mentee))!, b = by.get(norm(r.mentor))!;
+    if (a.role === 'mentor') throw new InputError(`${a.email} is a mentor, not a mentee`, { file, row: r.row }, 'Swap the columns or fix the role');
+    if (b.role === 'mentee') throw new InputError(`${b.email} is a mentee, not a mentor`, { file, row: r.row }, 'Swap the columns or fix the role');
+  }
 }

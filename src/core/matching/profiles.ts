@@ -2,8 +2,8 @@
 
 import type { AttributeRule } from '../config.js';
 import type { Participant } from '../types.js';
-import { overlapMinutes, weekIntervalsUtc } from './overlap.js';
-import { attributeOf, norm, splitValues, type MatchSettings } from './score.js';
+import { commonMinutes, toUtcWeekIntervals } from '../availability-overlap.js';
+import { MEETING_GRID_MINUTES, attributeOf, meetingMinutesOf, norm, splitValues, windowsFor, type MatchSettings } from './score.js';
 
 /** Maps text to small integer ids (1-based, so 0 can mean "none" in scratch arrays). */
 export class Interner {
@@ -27,7 +27,7 @@ function pack(people: Participant[], get: (p: Participant) => string[] | undefin
 /** One side (mentees or mentors) as flat arrays. */
 export class Side {
   topicOff: Int32Array; topicIds: Int32Array; intOff: Int32Array; intIds: Int32Array; langOff: Int32Array; langIds: Int32Array;
-  avOff: Int32Array; av: Int32Array; level: Float64Array; dept: Int32Array; cohort: Int32Array; prefs: string[][];
+  avOff: Int32Array; av: Int32Array; minRun: number; level: Float64Array; dept: Int32Array; cohort: Int32Array; prefs: string[][];
 
   constructor(people: Participant[], topics: Interner, words: Interner, langs: Interner, depts: Interner, cohorts: Interner, s: MatchSettings) {
     const t = pack(people, (p) => p.topics, topics), w = pack(people, (p) => p.interests, words), l = pack(people, (p) => p.languages, langs);
@@ -38,19 +38,20 @@ export class Side {
     const av: number[] = [];
     people.forEach((p, i) => {
       this.avOff[i] = av.length;
-      for (const x of weekIntervalsUtc(p.availability ?? [], p.timezone || s.defaultTimezone, s.refDate)) av.push(x);
+      for (const x of toUtcWeekIntervals(windowsFor(p, s).windows, p.timezone || s.defaultTimezone, s.refDate)) av.push(x);
     });
     this.avOff[people.length] = av.length;
     this.av = Int32Array.from(av);
+    this.minRun = meetingMinutesOf(s);
     this.level = Float64Array.from(people, (p) => (typeof p.level === 'number' ? p.level : NaN));
     this.dept = Int32Array.from(people, (p) => (norm(p.department) ? depts.id(norm(p.department)) : -1));
     this.cohort = Int32Array.from(people, (p) => (norm(p.cohort) ? cohorts.id(norm(p.cohort)) : -1));
     this.prefs = people.map((p) => [...new Set((p.preferences ?? []).map(norm).filter(Boolean))]);
   }
 
-  /** Overlap minutes between intervals [a0,a1) of the other side's array and person j of this side. */
+  /** Common minutes (stretches that fit a meeting) between intervals [a0,a1) of this side's array and person j of the other side. */
   overlapWith(this: Side, a0: number, a1: number, other: Side, j: number): number {
-    return overlapMinutes(this.av, a0, a1, other.av, other.avOff[j], other.avOff[j + 1]);
+    return commonMinutes(this.av, a0, a1, other.av, other.avOff[j], other.avOff[j + 1], this.minRun, MEETING_GRID_MINUTES);
   }
 }
 

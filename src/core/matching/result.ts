@@ -6,7 +6,7 @@ import { diffMatchings, type PairChange } from './diff.js';
 import { explainPair } from './explain.js';
 import type { MatchOutcome } from './models.js';
 import { brokenRules, ruleWords } from './rules.js';
-import { norm, type MatchSettings } from './score.js';
+import { norm, preferenceRank, type MatchSettings } from './score.js';
 import { matchId, type MatchRun } from './state.js';
 
 /** The result document (stdout with --json, and what the summary renders). */
@@ -54,6 +54,8 @@ export function finishRun(f: FinishInput): { matches: Match[]; run: MatchRun; re
     blockedWhy: (a, b) => { const x = byEmail.get(norm(a)), y = byEmail.get(norm(b)); if (!x || !y) return undefined; const r = brokenRules(x, y, s); return r.length ? r.map((c) => ruleWords(c, s).some).join('; ') : undefined; },
     unmatchedWhy: (e) => unmatchedBy.get(norm(e)),
     nameOf: (e) => byEmail.get(norm(e))?.name ?? '',
+    algorithm: o.algorithm,
+    preferenceRank: (a, b) => { const x = byEmail.get(norm(a)), y = byEmail.get(norm(b)); return x && y ? preferenceRank(x, y) : 0; },
   }) : [];
   const capacity = o.model === 'peer' ? 0 : o.capacity.reduce((x, y) => x + y, 0);
   const used = o.model === 'peer' ? 0 : o.pairs.length;

@@ -1,7 +1,7 @@
 /** Hard rules: what makes a pair not allowed, as small codes (for the fast kernel) and in plain words. */
 
 import type { Participant } from '../types.js';
-import { attributeHolds, attributeOf, norm, pairKey, pairOverlapMinutes, ruleApplies, type MatchSettings } from './score.js';
+import { attributeHolds, attributeOf, meetingMinutesOf, norm, pairKey, pairOverlapMinutes, ruleApplies, type MatchSettings } from './score.js';
 
 /** Rule codes, in the order a blocked pair is reported (the first broken rule is its main reason). */
 export const Rule = {
@@ -20,7 +20,10 @@ export function ruleWords(code: RuleCode, s: MatchSettings): { some: string; all
     case Rule.training: return { some: 'have not completed training', all: 'no mentor has completed training' };
     case Rule.repeat: return { some: 'were their partner before (earlier cohort or ended pair)', all: 'every mentor was their partner before, in an earlier cohort or an ended pair (use --allow-repeat)' };
     case Rule.language: return { some: 'share no language', all: 'no mentor shares a language with them' };
-    case Rule.overlap: return { some: `have under ${s.matching.rules.minOverlapHours} h overlap in availability`, all: `no mentor has ${s.matching.rules.minOverlapHours} h of availability in common with them` };
+    case Rule.overlap: {
+      const h = s.matching.rules.minOverlapHours, len = `in stretches of at least ${meetingMinutesOf(s)} min, one meeting`;
+      return { some: `have under ${h} h of common availability (${len})`, all: `no mentor has ${h} h of availability in common with them (${len})` };
+    }
     case Rule.seniority: return { some: 'are outside the required seniority gap', all: `no mentor is ${s.matching.rules.seniorityGap.min} to ${s.matching.rules.seniorityGap.max} levels above them` };
     case Rule.department: return { some: 'are in the same department', all: 'every mentor is in their department' };
     case Rule.cohort: return { some: 'are in another cohort', all: 'no mentor is in their cohort' };
@@ -54,7 +57,7 @@ export function brokenRules(mentee: Participant, mentor: Participant, s: MatchSe
   if (!s.allowRepeat && s.history.has(pairKey(a, b))) out.push(Rule.repeat);
   const la = (mentee.languages ?? []).map(norm).filter(Boolean), lb = new Set((mentor.languages ?? []).map(norm).filter(Boolean));
   if (r.requireSharedLanguage && la.length && lb.size && !la.some((l) => lb.has(l))) out.push(Rule.language);
-  if (r.minOverlapHours > 0 && mentee.availability?.length && mentor.availability?.length && pairOverlapMinutes(mentee, mentor, s) < r.minOverlapHours * 60) out.push(Rule.overlap);
+  if (r.minOverlapHours > 0 && pairOverlapMinutes(mentee, mentor, s) < r.minOverlapHours * 60) out.push(Rule.overlap);
   if (r.seniorityGap.mode === 'require' && mentee.level !== undefined && mentor.level !== undefined) {
     const gap = mentor.level - mentee.level;
     if (gap < r.seniorityGap.min || gap > r.seniorityGap.max) out.push(Rule.seniority);

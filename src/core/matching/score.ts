@@ -1,8 +1,8 @@
 /** The matching score of one pair (0-100): a weighted average of criterion similarities. Reference (slow) path, used by explain and tests. */
 
-import type { MatchingConfig } from '../config.js';
-import type { Participant } from '../types.js';
-import { overlapMinutes, weekIntervalsUtc } from './overlap.js';
+import { defaultConfig, type MatchingConfig, type ScheduleConfig } from '../config.js';
+import type { AvailabilityWindow, Participant } from '../types.js';
+import { commonMinutes, toUtcWeekIntervals, workingHoursWindows } from '../availability-overlap.js';
 
 /** Everything scoring and rules need besides the two people. */
 export interface MatchSettings {
@@ -16,7 +16,25 @@ export interface MatchSettings {
   history: Set<string>;
   allowRepeat: boolean;
   minScore: number;
+  /**
+   * What the scheduler assumes and needs (default: the default config's): someone who gave no availability is
+   * available in `workingHours`, and only common stretches that fit a meeting of `meetingMinutes` count.
+   */
+  schedule?: Pick<ScheduleConfig, 'workingHours' | 'meetingMinutes'>;
 }
+
+/** The scheduler's 15-minute grid: a meeting starts on a quarter hour. */
+export const MEETING_GRID_MINUTES = 15;
+const DEFAULT_SCHEDULE = defaultConfig().schedule;
+
+/** A person's weekly windows as the scheduler sees them: their own, else the working hours (flag `assumed`). */
+export function windowsFor(p: Participant, s: MatchSettings): { windows: AvailabilityWindow[]; assumed: boolean } {
+  if (p.availability?.length) return { windows: p.availability, assumed: false };
+  return { windows: workingHoursWindows((s.schedule ?? DEFAULT_SCHEDULE).workingHours), assumed: true };
+}
+
+/** Shortest common stretch that counts as overlap: one meeting (schedule.meetingMinutes). */
+export const meetingMinutesOf = (s: MatchSettings): number => (s.schedule ?? DEFAULT_SCHEDULE).meetingMinutes;
 
 /** Availability overlap that counts as a full match (3 hours a week). */
 export const OVERLAP_SATURATION_MINUTES = 180;
@@ -67,11 +85,14 @@ export function attributeHolds(compare: 'same' | 'different' | 'overlap', a: str
 
 const dedupe = (xs: string[]): string[] => [...new Set(xs.map(norm).filter(Boolean))];
 
-/** Weekly overlap of two people's availability, in minutes, after converting time zones. */
+/**
+ * Weekly common time of two people, in minutes, after converting time zones: only stretches long enough for one
+ * meeting count, and working hours stand in for missing availability (what the scheduler can book).
+ */
 export function pairOverlapMinutes(a: Participant, b: Participant, s: MatchSettings): number {
-  const ia = weekIntervalsUtc(a.availability ?? [], a.timezone || s.defaultTimezone, s.refDate);
-  const ib = weekIntervalsUtc(b.availability ?? [], b.timezone || s.defaultTimezone, s.refDate);
-  return overlapMinutes(ia, 0, ia.length, ib, 0, ib.length);
+  const ia = toUtcWeekIntervals(windowsFor(a, s).windows, a.timezone || s.defaultTimezone, s.refDate);
+  const ib = toUtcWeekIntervals(windowsFor(b, s).windows, b.timezone || s.defaultTimezone, s.refDate);
+  return commonMinutes(ia, 0, ia.length, ib, 0, ib.length, meetingMinutesOf(s), MEETING_GRID_MINUTES);
 }
 
 /** 1-based position of `mentor` in the mentee's ranked preferences (email or name), 0 when not listed. */
