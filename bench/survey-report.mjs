@@ -2,7 +2,8 @@
 // Targets on a 2-core machine: `survey merge` of the three exports < 3 s, `report` (XLSX) < 5 s.
 // Run after a build: npx tsc -p . && node bench/survey-report.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,23 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const { openProgram, writeState } = await import(join(ROOT, 'dist', 'io', 'program.js'));
 const dir = mkdtempSync(join(tmpdir(), 'mentor-bench-survey-'));
+const loadAtStart = loadavg();
 const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', CI: '1' };
+// CPU time of finished children (user + system, Linux /proc; 0 elsewhere): less sensitive to a busy machine than wall time.
+const childCpuMs = () => {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10; // cutime + cstime, in clock ticks of 10 ms
+  } catch { return 0; }
+};
+const cpu = new Map();
 const run = (args) => {
   const t0 = performance.now();
+  const c0 = childCpuMs();
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+  cpu.set(ms, childCpuMs() - c0);
   return ms;
 };
 
@@ -63,8 +75,9 @@ for (const [w, date] of [['kickoff', '2027/01/1'], ['midpoint', '2027/04/1'], ['
 const merge = run(['survey', 'merge', ...files, '--quiet']);
 const report = run(['report', '--out', 'report.xlsx', '--by', 'department', '--by', 'gender', '--now', '2027-06-28']);
 const json = run(['report', '--format', 'json', '--now', '2027-06-28']);
-const verdict = (ms, limit) => `${(ms / 1000).toFixed(2)} s (target < ${limit} s: ${ms < limit * 1000 ? 'ok' : 'SLOW'})`;
+const verdict = (ms, limit) => `${(ms / 1000).toFixed(2)} s (target < ${limit} s: ${ms < limit * 1000 ? 'ok' : 'SLOW'}; CPU ${(cpu.get(ms) / 1000).toFixed(2)} s)`;
+console.log(`load average (1, 5, 15 min) at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`survey merge, 3 waves (~24,000 responses): ${verdict(merge, 3)}`);
 console.log(`report XLSX, 10,000 participants:         ${verdict(report, 5)}`);
-console.log(`report --format json:                      ${(json / 1000).toFixed(2)} s`);
+console.log(`report --format json:                      ${(json / 1000).toFixed(2)} s (CPU ${(cpu.get(json) / 1000).toFixed(2)} s)`);
 if (process.env.KEEP) console.log(`kept ${dir}`); else rmSync(dir, { recursive: true, force: true });

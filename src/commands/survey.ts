@@ -3,14 +3,13 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { UsageError } from '../errors.js';
 import { lockProgram, readState, writeState } from '../io/program.js';
 import { readSurveyFile } from '../io/survey-read.js';
 import { writeSurveyTemplates } from '../io/survey-templates.js';
 import { parseSurveyMapFlags } from '../core/surveys/measures.js';
 import { EMPTY_SURVEY_STATE, mergeSurveyResponses, type SurveyBatch, type SurveyResponse, type SurveyState } from '../core/surveys/state.js';
-import { currentWave, surveyWaves } from '../core/surveys/waves.js';
-import { emailKey } from '../core/surveys/link.js';
+import { surveyWaves } from '../core/surveys/waves.js';
+import { chooseMergeWaves, countByWave, unknownEmailsWarning, unknownResponseEmails } from '../core/surveys/merge-plan.js';
 import type { Participant, Problem } from '../core/types.js';
 import { printProblems } from '../ui/problems.js';
 
@@ -47,13 +46,7 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
   const flags = parseSurveyMapFlags(opts.map);
   const program = await ctx.program();
   const waves = surveyWaves(program.config);
-  if (waves.length === 0) throw new UsageError('The config has no survey waves', 'Add surveys.waves to mentor.config.json');
-  let wave: string | undefined;
-  if (opts.wave !== undefined) {
-    wave = waves.find((w) => w.name.toLowerCase() === opts.wave!.toLowerCase())?.name;
-    if (!wave) throw new UsageError(`--wave "${opts.wave}" is not a wave in the config (waves: ${waves.map((w) => w.name).join(', ')})`, `Use e.g. --wave ${waves[0].name}, or add the wave to surveys.waves`);
-  }
-  const fallbackWave = (currentWave(waves, ctx.now) ?? waves[0]).name;
+  const { wave, fallbackWave } = chooseMergeWaves(waves, opts.wave, ctx.now);
   const incoming: SurveyResponse[] = [];
   const batches: SurveyBatch[] = [];
   const problems: Problem[] = [];
@@ -76,14 +69,12 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
     const participants = await readState<Participant[]>(program, 'participants', []);
     const merged = mergeSurveyResponses(state, batches);
     if (!opts.dryRun && merged.added > 0) await writeState(program, 'surveys', merged.state, ctx.now);
-    const known = new Set(participants.map((p) => emailKey(p.email)));
-    const unknownEmails = [...new Set(incoming.map((r) => r.email || '(no email)').filter((e) => !known.has(e)))].sort();
-    return { added: merged.added, duplicates: merged.duplicates, unknown: unknownEmails };
+    return { added: merged.added, duplicates: merged.duplicates, unknown: unknownResponseEmails(incoming, participants) };
   });
   printProblems(ctx.out, problems, 50);
-  if (unknown.length) ctx.out.warn(`${unknown.length} response email(s) match no participant (kept; listed in the report): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}`);
-  const byWave = new Map<string, number>();
-  for (const r of incoming) byWave.set(r.wave, (byWave.get(r.wave) ?? 0) + 1);
+  const unknownWarning = unknownEmailsWarning(unknown);
+  if (unknownWarning) ctx.out.warn(unknownWarning);
+  const byWave = countByWave(incoming);
   if (ctx.out.json) {
     ctx.out.resultJson({ files: perFile, responses: incoming.length, added, duplicates, byWave: Object.fromEntries(byWave), unknownEmails: unknown, problems, dryRun: Boolean(opts.dryRun) });
     return;

@@ -2,10 +2,11 @@
 
 import type { KpiInput } from '../core/kpi/facts.js';
 import type { GroupStats, KpiReport } from '../core/kpi/types.js';
-import { emailKey, linkResponses } from '../core/surveys/link.js';
+import { emailKey } from '../core/surveys/link.js';
 import { MEASURES } from '../core/surveys/measures.js';
 import type { SurveyResponse } from '../core/surveys/state.js';
 import type { Participant } from '../core/types.js';
+import { dateColumnKind } from '../core/kpi/iso-dates.js';
 import type { ColumnSpec, SheetSpec } from './xlsx-write.js';
 
 const col = (header: string, key: string, type: ColumnSpec['type'] = 'text', width?: number): ColumnSpec => ({ header, key, type, ...(width ? { width } : {}) });
@@ -36,11 +37,13 @@ export function participantsSheet(input: KpiInput, includeSensitive: boolean): S
     }
   }
   const attrList = [...attrs].sort();
+  // An attribute whose every value is an ISO date ("Start date", "Start time") becomes a real date column.
+  const attrType = attrList.map((a) => dateColumnKind(input.participants.map((p) => p.attributes?.[a])) ?? 'text');
   return {
     name: 'Participants',
     columns: [col('Email', 'email'), col('Name', 'name'), col('Role', 'role'), col('Department', 'department'), col('Title', 'title'), col('Level', 'level', 'integer'),
       col('Cohort', 'cohort'), col('Status', 'status'), col('Training completed', 'training'), col('Capacity', 'capacity', 'integer'), col('Matched with', 'partners'),
-      col('Signed up', 'submittedAt', 'datetime'), ...attrList.map((a, i) => col(a, `a${i}`))],
+      col('Signed up', 'submittedAt', 'datetime'), ...attrList.map((a, i) => col(a, `a${i}`, attrType[i]))],
     rows: input.participants.map((p: Participant) => {
       const row: Record<string, unknown> = { email: p.email, name: p.name, role: p.role, department: p.department, title: p.title, level: p.level, cohort: p.cohort, status: p.status,
         training: yesNo(p.trainingCompleted), capacity: p.role === 'mentee' ? undefined : p.capacity, partners: (partners.get(emailKey(p.email)) ?? []).join('; '), submittedAt: p.submittedAt };
@@ -79,7 +82,7 @@ export function pairSheets(report: KpiReport): SheetSpec[] {
 
 /** Survey waves overview, then one sheet per wave with each person's latest response (unknown emails included). */
 export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
-  const linked = linkResponses(input.responses, input.participants, input.matches);
+  const { linked } = report;
   const waveCols = [col('Wave', 'wave'), col('Opens', 'opens', 'date'), col('Invited', 'invited', 'integer'), col('Responded', 'responded', 'integer'), col('Response rate', 'responseRate', 'percent'),
     col('Satisfaction', 'satisfaction', 'number'), col('Satisfaction (mentees)', 'satisfactionMentee', 'number'), col('Satisfaction (mentors)', 'satisfactionMentor', 'number'), col('NPS', 'nps', 'number'),
     col('Goal progress', 'goalProgress', 'number'), col('Skills improved', 'skillsImproved', 'number'), col('Would continue', 'wouldContinue', 'percent'), col('Unknown emails', 'unknownResponses', 'integer')];

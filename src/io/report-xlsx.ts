@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { KpiInput } from '../core/kpi/facts.js';
 import type { KpiReport } from '../core/kpi/types.js';
 import { neutraliseCell } from '../core/safe-cell.js';
+import { parseIsoValue } from '../core/kpi/iso-dates.js';
 import type { ColumnType, SheetSpec } from './xlsx-write.js';
 import { groupSheets, matchesSheet, pairSheets, participantsSheet, summarySheet, surveySheets } from './report-sheets.js';
 
@@ -19,17 +20,24 @@ const KPI_FMT = { integer: '0', number: '0.00', percent: '0.0%' } as const;
 const GREEN = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } };
 const RED = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } };
 
-/** A cell value for its column type; anything that does not fit is written as neutralised text. */
-function cellValue(v: unknown, type: ColumnType): ExcelJS.CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if ((type === 'date' || type === 'datetime') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
-    // A zone-less value is wall-clock: keep its fields as the UTC fields Excel shows.
-    const d = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+type Convert = (v: unknown) => ExcelJS.CellValue | undefined;
+
+/** Anything that does not fit its column type is written as neutralised text. */
+function asText(v: unknown): ExcelJS.CellValue | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'boolean') return v;
   return neutraliseCell(Array.isArray(v) ? v.join('; ') : String(v));
+}
+
+/** The cell conversion of a column, chosen once per column rather than per cell; undefined leaves the cell out. */
+function converterFor(type: ColumnType): Convert {
+  if (type !== 'date' && type !== 'datetime') return (v) => (v === null || v === undefined || v === '' ? undefined : asText(v));
+  return (v) => {
+    if (v === null || v === undefined || v === '') return undefined;
+    if (v instanceof Date) return v;
+    const parsed = typeof v === 'string' ? parseIsoValue(v.trim()) : undefined;
+    return parsed ? new Date(parsed.ms) : asText(v);
+  };
 }
 
 function safeSheetName(name: string, used: Set<string>): string {
@@ -74,11 +82,26 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, use
   return ws;
 }
 
-function writeRows(ws: ExcelJS.Worksheet, spec: SheetSpec, format?: (row: ExcelJS.Row, i: number) => void): void {
-  const types = spec.columns.map((c) => c.type ?? 'text');
+/** Style objects shared by every cell of a column: exceljs caches a style by object identity, and a fresh object per cell costs a re-render each. */
+const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+function sharedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const key = numFmt ?? '';
+  let style = styleCache.get(key);
+  if (!style) styleCache.set(key, (style = numFmt ? { numFmt } : {}));
+  return style;
+}
+
+function writeRows(ws: ExcelJS.Worksheet, spec: SheetSpec, styleOf?: (i: number, j: number) => Partial<ExcelJS.Style> | undefined): void {
+  const converters = spec.columns.map((c) => converterFor(c.type ?? 'text'));
+  const styles = spec.columns.map((c) => sharedStyle(c.numFmt ?? FORMATS[c.type ?? 'text']));
+  const n = spec.columns.length;
+  const values: Array<ExcelJS.CellValue | undefined> = new Array(n);
   spec.rows.forEach((rec, i) => {
-    const row = ws.addRow(spec.columns.map((c, j) => cellValue(rec[c.key], types[j])));
-    format?.(row, i);
+    const own = styleOf ? spec.columns.map((_, j) => styleOf(i, j)) : [];
+    // An empty cell is left out, unless it has a style of its own (a KPI with no data yet keeps its format).
+    for (let j = 0; j < n; j++) values[j] = converters[j](rec[spec.columns[j].key]) ?? (own[j] ? null : undefined);
+    const row = ws.addRow(values);
+    for (let j = 0; j < n; j++) if (values[j] !== undefined) row.getCell(j + 1).style = own[j] ?? styles[j];
     row.commit();
   });
   (ws as unknown as { commit(): void }).commit();
@@ -102,11 +125,8 @@ export async function writeReportWorkbook(path: string, report: KpiReport, input
         { type: 'expression', priority: 2, formulae: [`$E${first}="not met"`], style: RED as unknown as ExcelJS.Style },
       ],
     });
-    writeRows(ws, summary, (row, i) => {
-      const fmt = KPI_FMT[report.kpis[i].format];
-      row.getCell(3).numFmt = fmt;
-      row.getCell(4).numFmt = fmt;
-    });
+    // Value and target take each KPI's own format (count, decimal or percent).
+    writeRows(ws, summary, (i, j) => (j === 2 || j === 3 ? sharedStyle(KPI_FMT[report.kpis[i].format]) : undefined));
     const [meetings, atRisk] = pairSheets(report);
     for (const spec of [participantsSheet(input, opts.includeSensitive), matchesSheet(input), meetings, ...surveySheets(report, input), atRisk, ...groupSheets(report)]) {
       writeRows(writeSheet(wb, spec, used), spec);

@@ -61,6 +61,12 @@ describe('mentor-cli demo on the sample program', () => {
     expect(demo.stderr).not.toContain('is not yes or no');
   });
 
+  it('says each warning once per command: merge names the 4 unknown emails, status and report each count them', () => {
+    const count = (needle: string) => demo.stderr.split(needle).length - 1;
+    expect(count('4 response email(s) match no participant (kept; listed in the report): ')).toBe(1);
+    expect(count('4 survey response(s) from emails not in the program')).toBe(2);
+  });
+
   it('imports 75 participants (74 active) and rejects the 3 wrong HR rows with their reasons', () => {
     const people = state('participants') as Array<{ email: string; status: string }>;
     expect(people).toHaveLength(EXPECTED.participants.imported);

@@ -105,3 +105,13 @@ describe('before any match', () => {
     expect(r.warnings).toContain('1 active pair(s) have no meetings in the schedule (no common time, or matched after the last `mentor-cli schedule`): m2');
   });
 });
+
+describe('cohort comparison and --by cohort', () => {
+  it('reuses the --by cohort groups, with the same figures as computed on its own', () => {
+    const input = { config, participants, matches, responses, schedule, now: NOW };
+    const withBy = computeKpis(input, { by: ['cohort'] });
+    expect(withBy.cohorts).toBe(withBy.breakdowns[0].groups);
+    expect(withBy.cohorts).toEqual(computeKpis(input).cohorts);
+    expect(withBy.cohorts!.map((g) => [g.value, g.participants, g.atRiskPairs])).toEqual([['A', 3, 0], ['B', 3, 1]]);
+  });
+});

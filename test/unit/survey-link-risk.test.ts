@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferWave, currentWave, surveyWaves } from '../../src/core/surveys/waves.js';
 import { linkResponses } from '../../src/core/surveys/link.js';
-import { assessPairs, bySeverity, reasonCounts } from '../../src/core/surveys/risk.js';
+import { assessPairs, bySeverity, reasonCounts, sortBySeverity, type RiskReason } from '../../src/core/surveys/risk.js';
 import { mergeSurveyResponses } from '../../src/core/surveys/state.js';
 import { countUpTo, expectedMeetingsToDate, isScheduleState, meetingsBy, scheduledStartsByPair } from '../../src/core/surveys/meetings.js';
 import { config, matches, participants, responses, schedule, storedSeries } from '../helpers/survey-program.js';
@@ -77,6 +77,12 @@ describe('assessPairs', () => {
       ['m1', ['no-answer']],
     ]);
     expect(reasonCounts(ph)).toEqual([{ code: 'low-satisfaction', pairs: 1 }, { code: 'concern', pairs: 1 }, { code: 'few-meetings', pairs: 1 }, { code: 'no-answer', pairs: 1 }]);
+  });
+  it('sortBySeverity keeps at-risk pairs only, in the bySeverity order', () => {
+    const mk = (id: string, codes: RiskReason['code'][]) => ({ match: { ...matches[0], id }, scheduledToDate: 0, reasons: codes.map((code) => ({ code, text: code })) });
+    const pairs = [mk('p5', ['no-answer']), mk('p4', []), mk('p3', ['concern', 'no-answer']), mk('p2', ['concern']), mk('p1', ['no-answer']), mk('p0', ['low-satisfaction'])];
+    expect(sortBySeverity(pairs).map((h) => h.match.id)).toEqual(['p0', 'p3', 'p2', 'p1', 'p5']);
+    expect(sortBySeverity(pairs)).toEqual(pairs.filter((h) => h.reasons.length).sort(bySeverity));
   });
 });
 

@@ -5,7 +5,7 @@ import type { SurveyResponse } from '../surveys/state.js';
 import { breakdownBy, compareCohorts } from './groups.js';
 import { buildFacts, isMenteeRole, isMentorRole, type KpiInput, type ProgramFacts } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
-import { bySeverity, reasonCounts } from '../surveys/risk.js';
+import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 
 export type { KpiInput } from './facts.js';
@@ -102,7 +102,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const goalW = headline((r) => r.measures.goalProgress);
   add('Outcomes', 'goalProgress', `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}`, goalW?.goalProgress ?? null, 'number', t.goalProgress);
   add('Outcomes', 'retention', 'Retention (active / enrolled)', ratio(active.length, input.participants.length), 'percent', t.retention);
-  const atRisk = facts.pairs.filter((h) => h.reasons.length > 0).sort(bySeverity);
+  const atRisk = sortBySeverity(facts.pairs);
   add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length) warnings.push(`${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`);
 
@@ -110,10 +110,10 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const breakdowns = (options.by ?? []).map((f) => breakdownBy(facts, f, sensitive.has(f.toLowerCase())));
   const report: KpiReport = {
     program: config.program.name, generatedAt: input.now.toISOString(), kpis, waves,
-    pairs: facts.pairs, atRisk, atRiskByReason: reasonCounts(atRisk), unknownResponses: facts.linked.unknown, breakdowns, warnings,
+    pairs: facts.pairs, atRisk, atRiskByReason: reasonCounts(atRisk), unknownResponses: facts.linked.unknown, linked: facts.linked, breakdowns, warnings,
   };
   if (facts.current) report.currentWave = facts.current.name;
-  const cohorts = compareCohorts(facts);
+  const cohorts = compareCohorts(facts, breakdowns.find((b) => b.field.toLowerCase() === 'cohort'));
   if (cohorts) report.cohorts = cohorts;
   return report;
 }

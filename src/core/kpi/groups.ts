@@ -1,6 +1,7 @@
 /** Statistics for a group of participants: breakdowns by any field, diversity views with suppression, cohorts. */
 
 import type { Participant } from '../types.js';
+import type { SurveyResponse } from '../surveys/state.js';
 import { emailKey } from '../surveys/link.js';
 import type { Breakdown, GroupStats } from './types.js';
 import { isMenteeRole, isMentorRole, type ProgramFacts } from './facts.js';
@@ -9,7 +10,9 @@ import { mean, netPromoterScore, ratio } from './stats.js';
 /** Groups smaller than this are shown as "<5" for sensitive attributes. */
 export const MIN_GROUP_SIZE = 5;
 const BLANK = '(blank)';
-const FIELDS = ['department', 'cohort', 'role', 'status', 'title', 'level', 'timezone'] as const;
+/** Participant fields a breakdown can use besides the attributes. */
+export const BREAKDOWN_FIELDS = ['department', 'cohort', 'role', 'status', 'title', 'level', 'timezone'] as const;
+const FIELDS = BREAKDOWN_FIELDS;
 
 /** The value of `field` for a participant: a schema field, else an attribute (header matched case-insensitively). */
 export function fieldValue(p: Participant, field: string): string {
@@ -21,18 +24,47 @@ export function fieldValue(p: Participant, field: string): string {
   return v === '' ? BLANK : v;
 }
 
+/** What every group's stats need, computed once per report rather than once per group. */
+interface GroupIndex {
+  matchedMentees: Set<string>;
+  /** emailKey of each active match's mentee, in match order. */
+  menteeKeys: string[];
+  satisfaction: Map<string, number>;
+  recommend: Map<string, number>;
+  /** Mentee and mentor email keys of each at-risk pair. */
+  atRisk: Array<[string, string]>;
+}
+const indexes = new WeakMap<ProgramFacts, GroupIndex>();
+
+function indexOf(facts: ProgramFacts): GroupIndex {
+  let ix = indexes.get(facts);
+  if (ix) return ix;
+  const menteeKeys = facts.activeMatches.map((m) => emailKey(m.mentee));
+  // Satisfaction and NPS of a group come from the same headline waves as the Summary's.
+  const answers = (pick: (r: SurveyResponse) => number | undefined) => {
+    const wave = facts.headlineWave(pick);
+    const out = new Map<string, number>();
+    for (const [email, r] of (wave ? facts.linked.latest.get(wave) : undefined) ?? []) { const v = pick(r); if (v !== undefined) out.set(email, v); }
+    return out;
+  };
+  ix = {
+    matchedMentees: new Set(menteeKeys), menteeKeys,
+    satisfaction: answers((r) => r.measures.satisfaction), recommend: answers((r) => r.measures.recommend),
+    atRisk: facts.pairs.filter((h) => h.reasons.length > 0).map((h) => [emailKey(h.match.mentee), emailKey(h.match.mentor)]),
+  };
+  indexes.set(facts, ix);
+  return ix;
+}
+
 /** Stats for the people in `members`. */
 export function groupStats(facts: ProgramFacts, value: string, members: readonly Participant[]): GroupStats {
+  const ix = indexOf(facts);
   const emails = new Set(members.map((p) => emailKey(p.email)));
   const active = members.filter((p) => p.status !== 'withdrawn');
   const mentees = active.filter(isMenteeRole);
-  const matchedMentees = new Set(facts.activeMatches.map((m) => emailKey(m.mentee)));
-  const inGroup = facts.activeMatches.filter((m) => emails.has(emailKey(m.mentee)));
-  const satWave = facts.headlineWave((r) => r.measures.satisfaction);
-  const npsWave = facts.headlineWave((r) => r.measures.recommend);
-  const answers = (wave: string | undefined) => [...(wave ? facts.linked.latest.get(wave)?.values() ?? [] : [])].filter((r) => emails.has(emailKey(r.email)));
-  const sat = answers(satWave).flatMap((r) => (r.measures.satisfaction === undefined ? [] : [r.measures.satisfaction]));
-  const rec = answers(npsWave).flatMap((r) => (r.measures.recommend === undefined ? [] : [r.measures.recommend]));
+  const inGroup = facts.activeMatches.filter((_, i) => emails.has(ix.menteeKeys[i]));
+  const sat = [...emails].flatMap((e) => { const v = ix.satisfaction.get(e); return v === undefined ? [] : [v]; });
+  const rec = [...emails].flatMap((e) => { const v = ix.recommend.get(e); return v === undefined ? [] : [v]; });
   const cur = facts.current ? facts.linked.latest.get(facts.current.name) : undefined;
   const responded = active.filter((p) => cur?.has(emailKey(p.email))).length;
   return {
@@ -41,13 +73,13 @@ export function groupStats(facts: ProgramFacts, value: string, members: readonly
     suppressed: false,
     mentors: active.filter(isMentorRole).length,
     mentees: mentees.length,
-    matchRate: ratio(mentees.filter((p) => matchedMentees.has(emailKey(p.email))).length, mentees.length),
+    matchRate: ratio(mentees.filter((p) => ix.matchedMentees.has(emailKey(p.email))).length, mentees.length),
     averageScore: mean(inGroup.map((m) => m.score)),
     satisfaction: mean(sat),
     nps: netPromoterScore(rec),
     responseRate: facts.current ? ratio(responded, active.length) : null,
     retention: ratio(active.length, members.length),
-    atRiskPairs: facts.pairs.filter((h) => h.reasons.length && (emails.has(emailKey(h.match.mentee)) || emails.has(emailKey(h.match.mentor)))).length,
+    atRiskPairs: ix.atRisk.filter(([mentee, mentor]) => emails.has(mentee) || emails.has(mentor)).length,
   };
 }
 
@@ -74,9 +106,10 @@ export function breakdownBy(facts: ProgramFacts, field: string, sensitive: boole
   };
 }
 
-/** Cohort comparison when the program has two or more cohorts; undefined otherwise. */
-export function compareCohorts(facts: ProgramFacts): GroupStats[] | undefined {
-  const b = breakdownBy(facts, 'cohort', false);
+/** Cohort comparison when the program has two or more cohorts; undefined otherwise. `computed`: a cohort breakdown already made. */
+export function compareCohorts(facts: ProgramFacts, computed?: Breakdown): GroupStats[] | undefined {
+  // A --by cohort breakdown (not suppressed) already holds the same groups: reuse it rather than compute them twice.
+  const b = computed && !computed.sensitive && computed.field.toLowerCase() === 'cohort' ? computed : breakdownBy(facts, 'cohort', false);
   const real = b.groups.filter((g) => g.value !== BLANK);
   return real.length >= 2 ? b.groups : undefined;
 }

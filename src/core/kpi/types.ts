@@ -2,6 +2,7 @@
 
 import type { PairHealth, RiskReason } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
+import type { LinkedSurveys } from '../surveys/link.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -73,6 +74,8 @@ export interface KpiReport {
   /** How many at-risk pairs have each reason, in severity order. */
   atRiskByReason: Array<{ code: RiskReason['code']; pairs: number }>;
   unknownResponses: SurveyResponse[];
+  /** The responses as linked for the KPIs (latest per person and wave), reused by the Survey sheets; not in the JSON. */
+  linked: LinkedSurveys;
   breakdowns: Breakdown[];
   /** Present when the program has two or more cohorts. */
   cohorts?: GroupStats[];

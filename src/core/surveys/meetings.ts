@@ -65,14 +65,21 @@ export function countUpTo(starts: readonly number[], asOfMs: number): number {
 
 /** Meetings a pair should have had by `asOf` at the configured frequency, from the later of program start and the match date. */
 export function expectedMeetingsToDate(config: Pick<ProgramConfig, 'program' | 'schedule'>, match: Pick<Match, 'createdAt'>, asOf: Date): number {
-  const start = Math.max(Date.parse(`${config.program.startDate}T00:00:00Z`), Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0);
-  const end = Math.min(asOf.getTime(), Date.parse(`${config.program.endDate}T23:59:59Z`));
-  if (Number.isNaN(start) || end < start) return 0;
-  const days = Math.floor((end - start) / DAY);
-  const n = config.schedule.frequency === 'weekly' ? Math.floor(days / 7) + 1
-    : config.schedule.frequency === 'biweekly' ? Math.floor(days / 14) + 1
-      : Math.floor(days / 30.4375) + 1;
-  return config.schedule.count !== undefined ? Math.min(n, config.schedule.count) : n;
+  return expectedMeetings(config)(match, asOf);
+}
+
+/** expectedMeetingsToDate with the config's dates parsed once (it runs for every pair and every report date). */
+function expectedMeetings(config: Pick<ProgramConfig, 'program' | 'schedule'>): (match: Pick<Match, 'createdAt'>, asOf: Date) => number {
+  const programStart = Date.parse(`${config.program.startDate}T00:00:00Z`);
+  const programEnd = Date.parse(`${config.program.endDate}T23:59:59Z`);
+  const period = config.schedule.frequency === 'weekly' ? 7 : config.schedule.frequency === 'biweekly' ? 14 : 30.4375;
+  return (match, asOf) => {
+    const start = Math.max(programStart, Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0);
+    const end = Math.min(asOf.getTime(), programEnd);
+    if (Number.isNaN(start) || end < start) return 0;
+    const n = Math.floor(Math.floor((end - start) / DAY) / period) + 1;
+    return config.schedule.count !== undefined ? Math.min(n, config.schedule.count) : n;
+  };
 }
 
 /** Meetings scheduled for a pair up to a moment: from the schedule when it ran, else the frequency estimate. */
@@ -80,7 +87,7 @@ export type MeetingsBy = (match: Match, asOf: Date) => number;
 
 /** The meetings-by function for a program, and whether it reads the real schedule. */
 export function meetingsBy(config: Pick<ProgramConfig, 'program' | 'schedule'>, schedule: ScheduleState | undefined, matches: readonly Match[]): { by: MeetingsBy; fromSchedule: boolean; unscheduled: Match[] } {
-  if (!schedule) return { by: (m, asOf) => expectedMeetingsToDate(config, m, asOf), fromSchedule: false, unscheduled: [] };
+  if (!schedule) return { by: expectedMeetings(config), fromSchedule: false, unscheduled: [] };
   const starts = scheduledStartsByPair(schedule, matches);
   const unscheduled = matches.filter((m) => m.status === 'active' && !starts.has(m.id));
   return { by: (m, asOf) => countUpTo(starts.get(m.id) ?? [], asOf.getTime()), fromSchedule: true, unscheduled };

@@ -47,7 +47,8 @@ function mostRecent(linked: LinkedSurveys, order: readonly SurveyWave[], email: 
 
 /** The moment a response speaks for: its submission, else the end of its wave's opening day. */
 function reportedAt(r: SurveyResponse, waves: readonly SurveyWave[]): Date | undefined {
-  if (r.submittedAt && !Number.isNaN(Date.parse(r.submittedAt))) return new Date(r.submittedAt);
+  const ms = r.submittedAt ? Date.parse(r.submittedAt) : Number.NaN;
+  if (!Number.isNaN(ms)) return new Date(ms);
   const w = waves.find((x) => x.name === r.wave);
   return w ? new Date(`${w.opens}T23:59:59Z`) : undefined;
 }
@@ -106,6 +107,13 @@ export function assessPairs(matches: readonly Match[], linked: LinkedSurveys, wa
 export function bySeverity(a: PairHealth, b: PairHealth): number {
   const worst = (h: PairHealth) => Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length);
   return worst(a) - worst(b) || b.reasons.length - a.reasons.length || (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0);
+}
+
+/** The pairs with at least one reason, sorted as bySeverity does (each pair's worst reason computed once, not per comparison). */
+export function sortBySeverity(pairs: readonly PairHealth[]): PairHealth[] {
+  const worst = new Map(pairs.map((h) => [h, Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length)]));
+  return pairs.filter((h) => h.reasons.length > 0)
+    .sort((a, b) => worst.get(a)! - worst.get(b)! || b.reasons.length - a.reasons.length || (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0));
 }
 
 /** How many pairs have each reason (a pair with two reasons counts under both), in severity order. */
