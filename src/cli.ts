@@ -7,7 +7,7 @@ import { registerCommands } from './commands/index.js';
 
 const VERSION = '0.1.0';
 
-function buildProgram(): Command {
+async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command();
   program
     .name('mentor-cli')
@@ -23,7 +23,8 @@ function buildProgram(): Command {
     .addOption(new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp())
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (str, write) => write(str) });
-  registerCommands(program);
+  // Only the command being run is loaded (its libraries are the slow part of starting up).
+  await registerCommands(program, argv.slice(2));
   // Every (sub)command maps commander's own exits to our codes instead of exiting 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();
@@ -41,8 +42,8 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // reader went away (e.g. `| head`): end quietly
   });
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = handleError(err, debugWanted(argv));

@@ -1,17 +1,17 @@
 /** `mentor-cli import FILE...`: read sign-up exports, validate every row, keep the good ones, reject the rest with reasons. */
 
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
 import { readTable } from '../io/read-table.js';
-import { lockProgram, readState, writeState, type Program } from '../io/program.js';
+import { lockProgram, readState, readStateEach, writeState, type Program } from '../io/program.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { toCsv } from '../io/csv-write.js';
 import { mapHeaders, parseMapFlags, formSignature, mappingToSaved, type ColumnMapping } from '../core/roster/header-map.js';
-import { planImport, rejectedTable, REJECTED_EXTRA_COLUMNS, type FileInput, type ImportPlan } from '../core/import-plan.js';
+import { startMerge } from '../core/roster/merge.js';
+import { buildImport, planFromMerge, rejectedTable, REJECTED_EXTRA_COLUMNS, type BuiltImport, type FileInput, type ImportPlan } from '../core/import-plan.js';
 import type { Participant, Role, SourceTable } from '../core/types.js';
 import { ProblemsError, UsageError } from '../errors.js';
-import { askColumnFor } from '../ui/prompt.js';
 import { printProblems, problemLine } from '../ui/problems.js';
 import { startProgress } from '../ui/progress.js';
 import { renderImportSummary, importJson } from '../ui/import-summary.js';
@@ -42,19 +42,24 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
   const saved = await readState<SavedMappings>(program, 'mappings', {});
   const inputs: FileInput[] = [];
   for (const file of files) {
-    const table = await readTable(join(ctx.cwd, file), { sheet: opts.sheet, encoding: opts.encoding, displayName: file });
+    const table = await readTable(resolve(ctx.cwd, file), { sheet: opts.sheet, encoding: opts.encoding, displayName: file });
     for (const note of table.notes) ctx.out.verbose(`${file}: ${note}`);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
   }
-  const existing = await readState<Participant[]>(program, 'participants', []);
-  const plan = buildPlan(ctx, inputs, existing, program, role);
+  const built = buildRows(ctx, inputs, program, role);
+  // The source rows are done with (rejected rows keep their own cells): let them go before the stored roster is loaded.
+  for (const input of inputs) input.table = { ...input.table, rows: [] };
+  // The stored roster streams through the merge, so a big one is never held twice.
+  const merge = startMerge(built.incoming);
+  await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
+  const plan = planFromMerge(built, merge.finish());
   // Managers outside the program are normal (the rule only needs the ones who take part): one note, details with --verbose.
   const managers = plan.problems.filter((p) => p.code === 'manager-unknown');
   printProblems(ctx.out, plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown'));
   if (managers.length) ctx.out.info(`${managers.length} participant(s) name a manager who is not in the program; that is fine (shown with --verbose)`);
   for (const p of managers) ctx.out.verbose(problemLine(p));
   printProblems(ctx.out, plan.rejected.flatMap((r) => r.reasons));
-  const rejectedPath = opts.rejected ? join(ctx.cwd, opts.rejected) : join(program.dir, 'rejected.csv');
+  const rejectedPath = opts.rejected ? resolve(ctx.cwd, opts.rejected) : join(program.dir, 'rejected.csv');
   const blocked = Boolean(opts.strict) && plan.rejected.length > 0;
   const write = !opts.dryRun && !blocked;
   if (write) await saveImport(program, plan, inputs, saved, rejectedPath, ctx.now);
@@ -89,19 +94,21 @@ async function resolveMapping(ctx: Ctx, table: SourceTable, overrides: Array<{ h
       throw new UsageError(`${table.file}: no column holds "${field}" (headers: ${table.headers.map((h) => `"${h}"`).join(', ')})`,
         field === 'role' ? 'Add --role mentor|mentee, or --map "Header=role"' : `Add --map "Header=${field}" naming the column`);
     }
+    // inquirer is loaded only when a question is really asked (it costs ~0.2 s to load).
+    const { askColumnFor } = await import('../ui/prompt.js');
     const header = await askColumnFor(field, table.file, table.headers);
     if (!header) throw new UsageError(`${table.file}: no column chosen for "${field}"`, `Add --map "Header=${field}"`);
     asked.push({ header, field });
   }
 }
 
-/** Builds the plan with a progress bar for big files. */
-function buildPlan(ctx: Ctx, inputs: FileInput[], existing: Participant[], program: Program, role: Role | undefined): ImportPlan {
+/** Builds and validates every row, with a progress bar for big files. */
+function buildRows(ctx: Ctx, inputs: FileInput[], program: Program, role: Role | undefined): BuiltImport {
   const total = inputs.reduce((n, i) => n + i.table.rows.length, 0);
   const progress = startProgress(ctx.out, 'Validating', total);
   const opts = { role, defaultCapacity: program.config.participants.defaultCapacity, defaultTimezone: program.config.program.timezone };
   try {
-    return planImport(inputs, existing, opts, (done) => progress.update(done));
+    return buildImport(inputs, opts, (done) => progress.update(done));
   } finally {
     progress.stop();
   }
@@ -117,6 +124,7 @@ async function saveImport(program: Program, plan: ImportPlan, inputs: FileInput[
     }
     await writeState(program, 'mappings', mappings, now);
     // Participants last: the roster is the state that matters; a crash before this line leaves the old roster intact.
-    await writeState(program, 'participants', plan.merge.participants, now);
+    // A re-import that changes nothing leaves the stored roster as it is (rewriting a big one takes seconds).
+    if (!plan.merge.storedUnchanged) await writeState(program, 'participants', plan.merge.participants, now);
   });
 }

@@ -32,11 +32,27 @@ export interface ImportPlan {
 /** Rows validated between two progress callbacks. */
 const CHUNK = 5_000;
 
+/** Every file built and validated, before the merge: what `buildImport` returns. */
+export interface BuiltImport {
+  incoming: Participant[];
+  rejected: RejectedRow[];
+  problems: Problem[];
+  files: FileSummary[];
+}
+
 /**
  * Builds every file, merges the accepted participants into `existing`, and checks cross-references.
  * `onRows` is told how many rows have been validated so far (for a progress bar).
  */
 export function planImport(files: FileInput[], existing: Participant[], opts: BuildOptions, onRows?: (done: number) => void): ImportPlan {
+  return finishImport(buildImport(files, opts, onRows), existing);
+}
+
+/**
+ * The first half of planImport: builds and validates every file. Separate so that a caller can let
+ * the source rows go before it loads the stored roster (a 100,000-row import then fits in memory).
+ */
+export function buildImport(files: FileInput[], opts: BuildOptions, onRows?: (done: number) => void): BuiltImport {
   const incoming: Participant[] = [];
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
@@ -57,9 +73,18 @@ export function planImport(files: FileInput[], existing: Participant[], opts: Bu
     }
     summaries.push({ file: table.file, sheet: table.sheet, rows: table.rows.length, accepted, rejected: bad });
   }
-  const merge = mergeParticipants(existing, incoming);
-  problems.push(...merge.problems, ...checkReferences(merge.participants));
-  return { merge, rejected, problems, files: summaries };
+  return { incoming, rejected, problems, files: summaries };
+}
+
+/** The second half of planImport: merges the built participants into `existing` and checks cross-references. */
+export function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
+  return planFromMerge(built, mergeParticipants(existing, built.incoming));
+}
+
+/** The plan from built files and their merge (from mergeParticipants or startMerge): adds the cross-reference checks. */
+export function planFromMerge(built: BuiltImport, merge: MergeResult): ImportPlan {
+  const problems = [...built.problems, ...merge.problems, ...checkReferences(merge.participants)];
+  return { merge, rejected: built.rejected, problems, files: built.files };
 }
 
 /** Headers and rows of rejected.csv: source file and row, the original columns (union, in order), the reason. */

@@ -11,11 +11,19 @@ function tempPathFor(path: string): string {
 
 /** Writes `data` to `path` so that readers see either the old or the new content, never a mix. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomicChunks(path, [data]);
+}
+
+/**
+ * Like writeFileAtomic, but the content comes in pieces (strings are written as UTF-8), so a big
+ * document never has to exist as one string or buffer. Pieces are produced lazily, one at a time.
+ */
+export async function writeFileAtomicChunks(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   const handle = await open(tmp, 'w', 0o644);
   try {
-    await handle.writeFile(data);
+    for (const chunk of chunks) await handle.writeFile(chunk);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => undefined);

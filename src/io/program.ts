@@ -8,7 +8,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { UsageError, InputError } from '../errors.js';
 import { checkConfig, type ProgramConfig } from '../core/config.js';
 import { isValidTimeZone } from '../core/timezone.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomicChunks } from './atomic.js';
+import { eachStateItem, parseStateJson, stateJsonChunks } from './state-json.js';
 import { withLock } from './lock.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
@@ -101,25 +102,47 @@ interface StateEnvelope<T> {
 /** Reads a state document, or `fallback` when it does not exist yet. */
 export async function readState<T>(program: Program, name: StateName, fallback: T): Promise<T> {
   const path = join(program.stateDir, `${name}.json`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
     throw err;
   }
   try {
-    const env = JSON.parse(text) as StateEnvelope<T>;
-    return env.data;
+    // Big rosters are parsed a line at a time (see state-json.ts), never as one giant string.
+    return parseStateJson(bytes).data as T;
   } catch {
     throw new InputError('program state is damaged', { file: path }, 'Restore it from backup or re-run the command that writes it');
   }
 }
 
+/**
+ * Calls `each` for every element of a list state document (e.g. each stored participant), parsing it
+ * a part at a time so that elements the caller replaces are freed at once; false when it does not exist yet.
+ */
+export async function readStateEach<T>(program: Program, name: StateName, each: (item: T) => void): Promise<boolean> {
+  const path = join(program.stateDir, `${name}.json`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  try {
+    eachStateItem(bytes, each as (item: unknown) => void);
+  } catch (err) {
+    if (!(err instanceof SyntaxError || err instanceof TypeError)) throw err;
+    throw new InputError('program state is damaged', { file: path }, 'Restore it from backup or re-run the command that writes it');
+  }
+  return true;
+}
+
 /** Writes a state document atomically (call inside `lockProgram`). */
 export async function writeState<T>(program: Program, name: StateName, data: T, now: Date = new Date()): Promise<void> {
   const env: StateEnvelope<T> = { version: 1, updatedAt: now.toISOString(), data };
-  await writeFileAtomic(join(program.stateDir, `${name}.json`), JSON.stringify(env));
+  await writeFileAtomicChunks(join(program.stateDir, `${name}.json`), stateJsonChunks(env));
 }
 
 /** Runs `fn` holding the program's lock. */

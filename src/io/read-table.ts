@@ -6,7 +6,6 @@ import { InputError } from '../errors.js';
 import type { SourceTable } from '../core/types.js';
 import { readCsvText } from './csv-read.js';
 import { decodeText } from './decode.js';
-import { readXlsxBuffer } from './xlsx-read.js';
 import { checkZipSafety, formatBytes, ZIP_LIMITS } from './zip-guard.js';
 
 export interface ReadOptions {
@@ -53,6 +52,8 @@ export async function readTable(path: string, opts: ReadOptions = {}): Promise<S
   const ext = extname(path).toLowerCase();
   if (isZip(buf)) {
     checkZipSafety(buf, file);
+    // exceljs takes ~0.3 s to load: only when the file really is a workbook.
+    const { readXlsxBuffer } = await import('./xlsx-read.js');
     return readXlsxBuffer(buf, file, opts.sheet);
   }
   if (isOle2(buf)) {

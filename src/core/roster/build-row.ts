@@ -39,6 +39,24 @@ function memo<T>(ctx: RowContext, kind: string, text: string, fn: (t: string) =>
   return v;
 }
 
+/**
+ * A stored copy of a cell's text that does not point into the whole decoded file. Cells are slices
+ * of that text, which is two-byte as soon as one name has a character such as "Ł": every slice then
+ * pins the 50 MB text and serialises several times slower. A JSON round trip makes a compact copy.
+ */
+function own(text: string): string {
+  return text.length ? JSON.parse(JSON.stringify(text)) as string : text;
+}
+
+/** `own(text)`, shared by every row with the same answer (departments, cohorts, time zones repeat). */
+const ownShared = (ctx: RowContext, text: string): string => memo(ctx, 'own', text, own);
+
+/**
+ * The attributes of everyone with none, shared: a null-prototype object costs ~190 bytes, 19 MB over
+ * a 100,000-row import. Frozen, so a change meant for one person fails loudly instead of reaching all.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
 /** Reads one row; `participant` is undefined when `errors` is not empty. */
 export function readRow(cells: string[], line: number, ctx: RowContext): { participant?: Participant; errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
@@ -100,7 +118,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
     for (const item of splitMulti(cell(f))) {
       const e = normaliseEmail(item);
       if (e.value) {
-        if (!out.includes(e.value)) out.push(e.value);
+        if (!out.includes(e.value)) out.push(own(e.value));
       } else warn(f, { code: `${f === 'avoid' ? 'avoid' : 'preference'}-invalid`, message: `${f} "${item}" is not an email address; ignored`, hint: 'List people by their email address, separated by commas' });
     }
     return out;
@@ -110,7 +128,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   let managerEmail: string | undefined;
   if (cell('managerEmail')) {
     const m = normaliseEmail(cell('managerEmail'));
-    if (m.value) managerEmail = m.value;
+    if (m.value) managerEmail = own(m.value);
     else warn('managerEmail', { code: 'manager-email-invalid', message: `manager email "${cell('managerEmail')}" is not a valid email address; ignored`, hint: 'Correct it to the form name@example.com' });
   }
   const training = memo(ctx, 'training', cell('trainingCompleted'), (t) => parseBoolean(t, 'training completed'));
@@ -124,13 +142,15 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   }
 
   if (errors.length || !email.value || !role) return { errors, warnings };
-  const attributes: Record<string, string> = Object.create(null);
+  let attributes = NO_ATTRIBUTES;
   for (const [i, key] of ctx.attributes) {
     const v = (cells[i] ?? '').trim();
-    if (v) attributes[key] = v;
+    if (!v) continue;
+    if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>;
+    attributes[key] = ownShared(ctx, v);
   }
   const p: Participant = {
-    email: email.value, name, role, languages: list(ctx, 'languages', cell('languages')), topics: list(ctx, 'topics', cell('topics')),
+    email: own(email.value), name: ownShared(ctx, name), role, languages: list(ctx, 'languages', cell('languages')), topics: list(ctx, 'topics', cell('topics')),
     interests: list(ctx, 'interests', cell('interests')), availability: avail.windows.map((w) => ({ ...w })), preferences, avoid, status: status.value ?? 'active', attributes,
     source: ctx.sheet === undefined ? { file: ctx.file, row: line } : { file: ctx.file, sheet: ctx.sheet, row: line },
   };
@@ -139,14 +159,14 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   const title = cell('title');
   const goals = cell('goals');
   const cohort = cell('cohort');
-  if (department) p.department = department;
-  if (title) p.title = title;
+  if (department) p.department = ownShared(ctx, department);
+  if (title) p.title = ownShared(ctx, title);
   if (level.value !== undefined) p.level = level.value;
   if (managerEmail !== undefined) p.managerEmail = managerEmail;
-  if (tz.tz !== undefined) p.timezone = tz.tz;
-  if (goals) p.goals = goals;
+  if (tz.tz !== undefined) p.timezone = ownShared(ctx, tz.tz);
+  if (goals) p.goals = ownShared(ctx, goals);
   if (capacity !== undefined) p.capacity = capacity;
-  if (cohort) p.cohort = cohort;
+  if (cohort) p.cohort = ownShared(ctx, cohort);
   if (training.value !== undefined) p.trainingCompleted = training.value;
   if (submittedAt !== undefined) p.submittedAt = submittedAt;
   return { participant: p, errors, warnings };
@@ -154,5 +174,5 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
 
 /** A multi-value cell split once per distinct text; each participant gets its own copy of the list. */
 function list(ctx: RowContext, field: 'languages' | 'topics' | 'interests', text: string): string[] {
-  return text ? memo(ctx, field, text, (t) => splitMulti(t, field === 'languages')).slice() : [];
+  return text ? memo(ctx, field, text, (t) => splitMulti(t, field === 'languages').map(own)).slice() : [];
 }

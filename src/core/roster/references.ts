@@ -4,6 +4,8 @@ import type { Participant, Problem } from '../types.js';
 
 /** Warnings for preferences/avoid/managerEmail naming nobody in the roster; `columns` gives header texts for locations. */
 export function checkReferences(participants: Participant[], columns: { preferences?: string; avoid?: string; managerEmail?: string } = {}): Problem[] {
+  // Most rosters name nobody: skip building the set of every email then.
+  if (!participants.some((p) => p.preferences.length || p.avoid.length || p.managerEmail)) return [];
   const known = new Set(participants.map((p) => p.email));
   const problems: Problem[] = [];
   for (const p of participants) {
