@@ -12,22 +12,28 @@ export function registerSchedule(program: Command): void {
     .description('book a recurring meeting series for every pair plus milestones: .ics per pair, per person and all.ics, schedule.csv/.xlsx')
     .option('-o, --out <dir>', 'output folder (default: schedule/ in the program folder)')
     .option('--dry-run', 'plan and report, write nothing')
+    .option('--force', 'write into an existing --out folder outside the program that mentor-cli did not create')
     .option('--strict', 'exit 1 when a pair could not be scheduled')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
       const prog = await ctx.program();
       const outDir = resolve(ctx.cwd, opts.out ?? join(prog.dir, 'schedule'));
       // Loaded on use: other commands should not pay for the calendar writers at start-up.
-      const [{ prepareSchedule }, { replaceFolder }] = await Promise.all([import('../io/schedule-pipeline.js'), import('../io/staged-write.js')]);
+      const [{ prepareSchedule }, { replaceFolder }, out] = await Promise.all([
+        import('../io/schedule-pipeline.js'), import('../io/staged-write.js'), import('../io/schedule-output.js'),
+      ]);
       const summary = await lockProgram(prog, 'schedule', async () => {
         const { plan, rec, rendered, previous, workbook } = await prepareSchedule(prog, ctx.now, { workbook: true });
+        out.assertMayUseOutDir(outDir, prog.dir, previous, Boolean(opts.force));
         const files = new Map(rendered.files);
         files.set('schedule.xlsx', await (workbook as Promise<Uint8Array>));
+        const written = [...files.keys()].sort();
         if (!opts.dryRun) {
-          const owned = previous && previous.outDir === outDir ? previous.files : [];
-          replaceFolder(outDir, files, owned);
+          files.set(out.SCHEDULE_MARKER, out.markerText(prog.config.program.name, written));
+          replaceFolder(outDir, files, out.ownedFiles(outDir, prog.dir, previous));
           // State last: if anything above failed, the next run still compares with what is really on disk.
-          await writeState(prog, 'schedule', { ...rec.state, files: [...files.keys()].sort(), outDir }, ctx.now);
+          // The folder is stored relative to the program, so moving the program folder keeps re-runs cleaning up.
+          await writeState(prog, 'schedule', { ...rec.state, files: [...written, out.SCHEDULE_MARKER], outDir: out.storedOutDir(outDir, prog.dir) }, ctx.now);
         }
         const unscheduled = plan.series.filter((s) => !s.event).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.reason ?? '' }));
         return {
@@ -40,7 +46,7 @@ export function registerSchedule(program: Command): void {
           meetings: plan.series.reduce((n, s) => n + s.occurrences.filter((o) => o.status !== 'skipped').length, 0),
           events: rec.counts,
           cancellations: rec.cancellations.length,
-          files: [...files.keys()].sort(),
+          files: written,
         };
       });
       if (ctx.out.json) ctx.out.resultJson(summary);

@@ -1,6 +1,7 @@
 /** RFC 5545 writer: CRLF lines folded at 75 octets, TEXT escaping, quoted parameters, TZID times, iTIP METHOD. */
 
 import type { CalEvent, CalPerson, LocalDateTime } from '../core/scheduling/model.js';
+import { foldLinesToBytes } from './ics-fold.js';
 
 const PRODID = '-//mentor-cli//mentor-cli 0.1//EN';
 
@@ -74,7 +75,7 @@ function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, attendee: boolean)
   return `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
 }
 
-function component(e: CalEvent, start: LocalDateTime, recurrenceId: LocalDateTime | undefined, withRule: boolean): string {
+function componentLines(e: CalEvent, start: LocalDateTime, recurrenceId: LocalDateTime | undefined, withRule: boolean): string[] {
   const tz = `;TZID=${e.tz}`;
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.dtstamp)}`];
   if (recurrenceId) lines.push(`RECURRENCE-ID${tz}:${localStamp(recurrenceId)}`);
@@ -88,15 +89,25 @@ function component(e: CalEvent, start: LocalDateTime, recurrenceId: LocalDateTim
   lines.push(person('ORGANIZER', e.organizer, false));
   for (const a of e.attendees) lines.push(person('ATTENDEE', a, true));
   lines.push(`TRANSP:OPAQUE`, 'END:VEVENT');
-  return lines.map(foldLine).join('');
+  return lines;
+}
+
+/** The unfolded content lines of an event: a series master plus one override per moved meeting, or a single instance. */
+function eventLines(e: CalEvent): string[] {
+  if (e.recurrenceId) return componentLines(e, e.start, e.recurrenceId, false);
+  const lines = componentLines(e, e.start, undefined, true);
+  for (const m of e.moved ?? []) lines.push(...componentLines(e, m.start, m.recurrenceId, false));
+  return lines;
 }
 
 /** The VEVENT text of an event: a series master plus one override per moved meeting, or a single instance. */
 export function serializeEvent(e: CalEvent): string {
-  if (e.recurrenceId) return component(e, e.start, e.recurrenceId, false);
-  let text = component(e, e.start, undefined, true);
-  for (const m of e.moved ?? []) text += component(e, m.start, m.recurrenceId, false);
-  return text;
+  return eventLines(e).map(foldLine).join('');
+}
+
+/** serializeEvent as UTF-8 bytes, folded on the bytes (the fast path for thousands of long descriptions). */
+export function serializeEventBytes(e: CalEvent): Buffer {
+  return foldLinesToBytes(eventLines(e));
 }
 
 /** Options for a whole VCALENDAR. */

@@ -4,9 +4,9 @@ import type { ProgramConfig } from '../core/config.js';
 import type { CalEvent } from '../core/scheduling/model.js';
 import type { Plan } from '../core/scheduling/plan.js';
 import type { Reconciled } from '../core/scheduling/reconcile.js';
-import { CALENDAR_END, calendarHead, serializeEvent, type CalendarParts } from './ics.js';
+import { CALENDAR_END, calendarHead, serializeEventBytes, type CalendarParts } from './ics.js';
 import { buildVTimezone } from './ics-vtimezone.js';
-import { FileNamer } from './safe-filename.js';
+import { FileNamer, peopleStem, personStem } from './safe-filename.js';
 import { meetingRows, MEETING_COLUMNS } from './schedule-rows.js';
 import type { FastValue } from './xlsx-fast.js';
 import { toCsv } from './csv-write.js';
@@ -27,6 +27,13 @@ export interface RenderedSchedule {
 
 const END = Buffer.from(CALENDAR_END);
 
+/** The file-name part of a pair event: its people (mentor first), the organizer left out. */
+export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
+  const manager = e.organizer.email.toLowerCase();
+  const people = e.attendees.filter((a) => a.email.toLowerCase() !== manager);
+  return peopleStem(people.length ? people : e.attendees);
+}
+
 /** Renders every file in memory (nothing is written here, so a failure leaves no half-written folder). */
 export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfig, rows: FastValue[][] = meetingRows(plan)): RenderedSchedule {
   const fromYear = Number(config.program.startDate.slice(0, 4));
@@ -46,7 +53,7 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
     return b;
   };
   const texts = new Map<CalEvent, Buffer>();
-  for (const e of all) texts.set(e, Buffer.from(serializeEvent(e)));
+  for (const e of all) texts.set(e, serializeEventBytes(e));
   // Chunks, not one buffer: the writer hands them to writev, so the event bytes are never copied per file.
   const calendar = (parts: Pick<CalendarParts, 'method' | 'name'>, events: CalEvent[]): Buffer[] => [
     Buffer.from(calendarHead(parts)),
@@ -60,10 +67,9 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
 
   const pairFiles = new Map<string, string>();
   const pairNames = new FileNamer();
-  const titles = new Map(plan.series.map((s) => [s.unit.id, s.title.replace('↔', '-')]));
   for (const e of rec.events) {
     if (e.kind !== 'series' || !e.unitId) continue;
-    const path = `pairs/${pairNames.name(titles.get(e.unitId) ?? e.unitId, '.ics')}`;
+    const path = `pairs/${pairNames.parts([pairStem(e)], '.ics')}`;
     pairFiles.set(e.unitId, path);
     files.set(path, calendar({ method: 'REQUEST' }, [e]));
   }
@@ -76,7 +82,10 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
   }
   const cancelNames = new FileNamer();
   for (const list of byUid.values()) {
-    files.set(`cancellations/${cancelNames.name(list[0].summary.replace('↔', '-'), '.ics')}`, calendar({ method: 'CANCEL' }, list));
+    const c = list[0];
+    // Pair events are named after the people (never cut short); a milestone after its title.
+    const path = c.kind === 'milestone' ? cancelNames.name(c.summary, '.ics') : cancelNames.parts([c.kind === 'checkin' ? 'Check-in' : c.summary.startsWith('Group') ? 'Group-mentoring' : 'Mentoring', pairStem(c)], '.ics');
+    files.set(`cancellations/${path}`, calendar({ method: 'CANCEL' }, list));
   }
 
   // Personal files: every event that concerns the person, cancelled ones included, to import or subscribe.
@@ -93,7 +102,7 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
   const personNames = new FileNamer();
   for (const [email, events] of perPerson) {
     if (!events.length) continue;
-    const path = `people/${personNames.name(names.get(email) || email, '.ics')}`;
+    const path = `people/${personNames.parts([personStem({ name: names.get(email) ?? '', email }, 60)], '.ics')}`;
     personFiles.set(email, path);
     files.set(path, calendar({ name: `${config.program.name}: ${names.get(email)}` }, events));
   }

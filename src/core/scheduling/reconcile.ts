@@ -23,6 +23,7 @@ export interface ScheduleState {
   events: Record<string, StoredEvent>;
   /** Files written by the last run, relative to the output folder (stale ones are removed). */
   files: string[];
+  /** Output folder: relative to the program folder when inside it (absolute in states written before that). */
   outDir?: string;
 }
 
