@@ -12,7 +12,7 @@ import type { KpiInput } from '../core/kpi/facts.js';
 import type { KpiReport } from '../core/kpi/types.js';
 import { neutraliseCell } from '../core/safe-cell.js';
 import { parseIsoValue } from '../core/kpi/iso-dates.js';
-import type { ColumnType, SheetSpec } from './xlsx-write.js';
+import { safeSheetName, type ColumnType, type SheetSpec } from './xlsx-write.js';
 import { groupSheets, matchesSheet, pairSheets, participantsSheet, summarySheet, surveySheets } from './report-sheets.js';
 
 const FORMATS: Record<ColumnType, string | undefined> = { text: undefined, integer: '0', number: '0.00', percent: '0.0%', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', boolean: undefined };
@@ -38,14 +38,6 @@ function converterFor(type: ColumnType): Convert {
     const parsed = typeof v === 'string' ? parseIsoValue(v.trim()) : undefined;
     return parsed ? new Date(parsed.ms) : asText(v);
   };
-}
-
-function safeSheetName(name: string, used: Set<string>): string {
-  const base = (name.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet').slice(0, 31);
-  let out = base;
-  for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
-  used.add(out.toLowerCase());
-  return out;
 }
 
 /** Column widths from the header and the first rows (enough to size a column without scanning 10,000 rows). */

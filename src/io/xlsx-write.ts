@@ -66,7 +66,7 @@ function displayLength(v: ExcelJS.CellValue, type: ColumnType): number {
 }
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
-function safeSheetName(name: string, used: Set<string>): string {
+export function safeSheetName(name: string, used: Set<string>): string {
   const base = (name.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet').slice(0, 31);
   let out = base;
   for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
