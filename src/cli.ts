@@ -21,17 +21,25 @@ async function buildProgram(argv: string[]): Promise<Command> {
     .option('--debug', 'show stack traces for errors')
     .option('-y, --yes', 'never ask questions; use defaults and flags')
     .addOption(new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp())
-    .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .showSuggestionAfterError(true);
   // Only the command being run is loaded (its libraries are the slow part of starting up).
   await registerCommands(program, argv.slice(2));
   // Every (sub)command maps commander's own exits to our codes instead of exiting 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();
+    cmd.configureOutput({ outputError: (str, write) => write(usageLine(str, cmd)) });
     cmd.commands.forEach(override);
   };
   override(program);
   return program;
+}
+
+/** commander's error (and its "Did you mean" line) as one line that names the help to read. */
+function usageLine(message: string, cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  const text = message.trim().replace(/\s*\n\s*\(Did you mean/g, ' (did you mean').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+  return `${text}. Run \`${['mentor-cli', ...names, '--help'].join(' ')}\` for usage.\n`;
 }
 
 function debugWanted(argv: string[]): boolean {
@@ -55,8 +63,7 @@ function handleError(err: unknown, debug: boolean): number {
   const out = new Output({});
   if (err instanceof CommanderError) {
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
-    // commander already printed its message; add the way forward.
-    process.stderr.write('Run `mentor-cli --help` (or `mentor-cli COMMAND --help`) for usage.\n');
+    // commander already printed its one-line message (see usageLine).
     return ExitCode.usage;
   }
   if (err instanceof MentorError) {

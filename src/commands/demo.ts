@@ -45,14 +45,29 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('create a sample program from bundled data and run the whole cycle on it')
     .argument('[dir]', 'folder to create (default: ./mentor-demo, or -2, -3... if it exists)')
-    .action(async (dir: string | undefined, _opts, cmd: Command) => runDemo(contextOf(cmd), dir));
+    .option('--dry-run', 'say which folder would be created and which commands would run; write nothing')
+    .action(async (dir: string | undefined, opts: { dryRun?: boolean }, cmd: Command) => runDemo(contextOf(cmd), dir, Boolean(opts.dryRun)));
 }
 
-async function runDemo(ctx: Ctx, dir: string | undefined): Promise<void> {
+/** The init command line the demo runs first. */
+const INIT_ARGS = (target: string) => ['init', target, '--name', 'Northwind Mentoring 2027', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London', '--quiet'];
+
+/** --dry-run: the folder and every command, in order, as a person could type them; nothing is created. */
+function describeDemo(ctx: Ctx, target: string): void {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
+  // The steps run inside the new folder (their sample/ paths are relative to it), as after a `cd`.
+  const lines = [`mentor-cli ${INIT_ARGS(target).map(quote).join(' ')}`, `# copy the bundled sample data to ${join(target, 'sample')}`, `cd ${quote(target)}`,
+    ...demoSteps().map((s) => `mentor-cli ${s.args.map(quote).join(' ')}`)];
+  if (ctx.out.json) ctx.out.resultJson({ dryRun: true, dir: target, commands: lines });
+  else ctx.out.result([`Dry run, nothing written. The demo would create ${target} and run:`, ...lines.map((l) => `  ${l}`)].join('\n'));
+}
+
+async function runDemo(ctx: Ctx, dir: string | undefined, dryRun = false): Promise<void> {
   const target = dir ? resolve(ctx.cwd, dir) : freeFolder(resolve(ctx.cwd, 'mentor-demo'));
+  if (dryRun) return describeDemo(ctx, target);
   const run = (args: string[]) => spawnSync(process.execPath, [CLI, '--dir', target, ...args], { cwd: target, encoding: 'utf8', env: process.env, maxBuffer: 256 * 1024 * 1024 });
   const say = (text: string) => (ctx.out.json ? ctx.out.info(text) : ctx.out.result(text));
-  const init = spawnSync(process.execPath, [CLI, 'init', target, '--name', 'Northwind Mentoring 2027', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London', '--quiet'], { cwd: ctx.cwd, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [CLI, ...INIT_ARGS(target)], { cwd: ctx.cwd, encoding: 'utf8' });
   if (init.status !== 0) throw new ProblemsError(`demo: could not create ${target}: ${init.stderr.trim()}`);
   await cp(SAMPLE, join(target, 'sample'), { recursive: true });
   say(ctx.out.c.bold(`Sample program created in ${target}`));

@@ -20,9 +20,10 @@ export function registerExportMatches(exportCmd: Command): void {
     .option('--all', 'include ended pairs')
     .option('--include-sensitive', 'include reasons based on sensitive attributes')
     .option('--force', 'overwrite an existing file outside the program folder')
+    .option('--dry-run', 'check and say what would be written, write nothing')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const format = exportFormat(opts.format, opts.out);
+      const format = exportFormat(opts.format, opts.out, ctx.out.json);
       const program = await ctx.program();
       const state = { ...emptyMatchesState(), ...(await readState<MatchesState>(program, 'matches', emptyMatchesState())) };
       if (!state.matches.length && !state.runs.length) throw new UsageError('No matches saved yet', 'Run `mentor-cli match` first');
@@ -47,6 +48,6 @@ export function registerExportMatches(exportCmd: Command): void {
         ];
         data = new Uint8Array(await buildWorkbook(sheets).xlsx.writeBuffer() as ArrayBuffer);
       }
-      await emit(ctx, data, opts.out, program.dir, Boolean(opts.force), format);
+      await emit(ctx, data, opts.out, program.dir, Boolean(opts.force), format, { rows: rows.length, dryRun: Boolean(opts.dryRun) });
     });
 }
