@@ -30,10 +30,12 @@ export function registerSchedule(program: Command): void {
         const written = [...files.keys()].sort();
         if (!opts.dryRun) {
           files.set(out.SCHEDULE_MARKER, out.markerText(prog.config.program.name, written));
-          replaceFolder(outDir, files, out.ownedFiles(outDir, prog.dir, previous));
+          // Stamps only describe the folder they were taken in.
+          const sameDir = out.resolveOutDir(previous?.outDir, prog.dir) === outDir;
+          const stamps = replaceFolder(outDir, files, out.ownedFiles(outDir, prog.dir, previous), sameDir ? previous?.stamps : undefined);
           // State last: if anything above failed, the next run still compares with what is really on disk.
           // The folder is stored relative to the program, so moving the program folder keeps re-runs cleaning up.
-          await writeState(prog, 'schedule', { ...rec.state, files: [...written, out.SCHEDULE_MARKER], outDir: out.storedOutDir(outDir, prog.dir) }, ctx.now);
+          await writeState(prog, 'schedule', { ...rec.state, files: [...written, out.SCHEDULE_MARKER], outDir: out.storedOutDir(outDir, prog.dir), stamps }, ctx.now);
         }
         const unscheduled = plan.series.filter((s) => !s.event).map((s) => ({ pairId: s.unit.id, pair: s.title, reason: s.outcome.reason ?? '' }));
         return {

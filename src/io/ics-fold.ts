@@ -7,31 +7,33 @@ const LIMIT = 75;
  * line at most 75 octets and never cut inside a UTF-8 character. Same bytes as `Buffer.from(lines.map(foldLine).join(''))`.
  */
 export function foldLinesToBytes(lines: readonly string[]): Buffer {
+  if (!lines.length) return Buffer.alloc(0);
   // Writers escape every text value; should a raw CR/LF still slip into a line, it must not start a new property.
-  const src = Buffer.from(lines.map((l) => (/[\r\n]/.test(l) ? l.replace(/[\r\n]/g, ' ') : l)).join('\n'), 'utf8');
+  const src = Buffer.from(lines.map((l) => (l.indexOf('\n') < 0 && l.indexOf('\r') < 0 ? l : l.replace(/[\r\n]/g, ' '))).join('\n'), 'utf8');
   // Worst case: a fold (3 bytes) every 74 bytes plus CRLF per line.
   const out = Buffer.allocUnsafe(src.length + Math.ceil(src.length / 74) * 3 + lines.length * 2 + 2);
   let o = 0;
-  let used = 0;
   let i = 0;
-  while (i < src.length) {
-    const b = src[i];
-    if (b === 0x0a) {
-      out[o++] = 0x0d; out[o++] = 0x0a;
-      used = 0;
-      i++;
-      continue;
-    }
-    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    if (used + size > LIMIT) {
+  // Whole runs are copied natively; JavaScript only looks at the fold points (Buffer.from never yields broken UTF-8).
+  for (;;) {
+    const nl = src.indexOf(0x0a, i);
+    const end = nl < 0 ? src.length : nl;
+    let room = LIMIT;
+    while (end - i > room) {
+      let cut = i + room;
+      // Never inside a character: back up to the lead byte of the one that does not fit.
+      while ((src[cut] & 0xc0) === 0x80) cut--;
+      src.copy(out, o, i, cut);
+      o += cut - i;
       out[o++] = 0x0d; out[o++] = 0x0a; out[o++] = 0x20;
-      used = 1;
+      i = cut;
+      room = LIMIT - 1;
     }
-    if (size === 1) out[o++] = b;
-    else { src.copy(out, o, i, i + size); o += size; }
-    used += size;
-    i += size;
+    src.copy(out, o, i, end);
+    o += end - i;
+    out[o++] = 0x0d; out[o++] = 0x0a;
+    if (nl < 0) break;
+    i = nl + 1;
   }
-  if (lines.length) { out[o++] = 0x0d; out[o++] = 0x0a; }
   return out.subarray(0, o);
 }

@@ -28,15 +28,15 @@ export function foldLine(line: string): string {
   return `${out}${line.slice(from)}\r\n`;
 }
 
-// Control characters other than TAB and LF; a lone CR is dropped too, so no text can start a new line.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
-
 const NEEDS_ESCAPE = /[\u0000-\u001F\u007F\\;,]/;
+// One pass: CRLF and LF become \n, other control characters but TAB (a lone CR too, so no text can start a new line)
+// are dropped, backslash, semicolon and comma are escaped.
+const ESCAPES = /\r\n|[\u0000-\u0008\u000A-\u001F\u007F\\;,]/g;
+const escaped = (c: string) => (c === '\n' || c === '\r\n' ? '\\n' : c === '\\' || c === ';' || c === ',' ? `\\${c}` : '');
 
 /** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newline; drops other control characters. */
 export function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/\r\n/g, '\n').replace(CONTROL, '').replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, escaped) : text;
 }
 
 /** A parameter value, always DQUOTE-quoted: quotes cannot be escaped (RFC 5545 3.2), so " becomes '. */
@@ -70,9 +70,18 @@ function plus(t: LocalDateTime, minutes: number): LocalDateTime {
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
+// The same few thousand people appear on every event of theirs (series, check-ins, overrides): escape each once.
+const personLines = new Map<string, string>();
+
 function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, attendee: boolean): string {
-  const extra = attendee ? ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : '';
-  return `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
+  const key = `${name}\u0000${p.name}\u0000${p.email}`;
+  let line = personLines.get(key);
+  if (line === undefined) {
+    const extra = attendee ? ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : '';
+    line = `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
+    if (personLines.size < 100_000) personLines.set(key, line);
+  }
+  return line;
 }
 
 function componentLines(e: CalEvent, start: LocalDateTime, recurrenceId: LocalDateTime | undefined, withRule: boolean): string[] {

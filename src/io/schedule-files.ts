@@ -9,7 +9,7 @@ import { buildVTimezone } from './ics-vtimezone.js';
 import { FileNamer, peopleStem, personStem } from './safe-filename.js';
 import { meetingRows, MEETING_COLUMNS } from './schedule-rows.js';
 import type { FastValue } from './xlsx-fast.js';
-import { toCsv } from './csv-write.js';
+import { csvChunks } from './schedule-csv.js';
 import type { FileContent } from './staged-write.js';
 
 /** The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which file belongs to whom. */
@@ -107,6 +107,6 @@ export function renderSchedule(plan: Plan, rec: Reconciled, config: ProgramConfi
     files.set(path, calendar({ name: `${config.program.name}: ${names.get(email)}` }, events));
   }
   files.set('all.ics', calendar({ name: config.program.name }, imported));
-  files.set('schedule.csv', toCsv(MEETING_COLUMNS.map((c) => c.header), rows));
+  files.set('schedule.csv', csvChunks(MEETING_COLUMNS.map((c) => c.header), rows));
   return { files, pairFiles, personFiles, rows, timezoneOf };
 }

@@ -41,15 +41,27 @@ export function meetingRows(plan: Plan): FastValue[][] {
     const menteeClocks = menteeZones.map((z) => plan.clocks.get(z));
     const fallbackNote = s.outcome.slot?.fallback ? s.outcome.reason ?? '' : '';
     const minute = s.outcome.slot?.minute ?? 0;
+    const zones = menteeZones.join('; ');
     for (const o of s.occurrences) {
       const date = o.status === 'skipped' ? o.ruleDate : o.date;
       const utc = anchor.toUtc({ day: dayNumber(date), minute });
       const mentor = mentorClock.toWall(utc);
-      const local = menteeClocks.map((c) => c.toWall(utc));
       const utcDay = Math.floor(utc / DAY_MS);
+      let menteeDates: string;
+      let menteeTimes: string;
+      if (menteeClocks.length === 1) {
+        // The usual one-to-one pair: no per-row arrays.
+        const w = menteeClocks[0].toWall(utc);
+        menteeDates = dayString(w.day);
+        menteeTimes = formatClock(w.minute);
+      } else {
+        const local = menteeClocks.map((c) => c.toWall(utc));
+        menteeDates = local.map((w) => dayString(w.day)).join('; ');
+        menteeTimes = local.map((w) => formatClock(w.minute)).join('; ');
+      }
       rows.push([
         unit.id, s.title, o.number || undefined, o.status, unit.mentor.name, dayString(mentor.day), formatClock(mentor.minute), mentorZone,
-        mentees, local.map((w) => dayString(w.day)).join('; '), local.map((w) => formatClock(w.minute)).join('; '), menteeZones.join('; '),
+        mentees, menteeDates, menteeTimes, zones,
         `${dayString(utcDay)} ${formatClock(Math.round((utc - utcDay * DAY_MS) / 60_000))}`,
         o.status === 'skipped' ? 'blackout date' : o.status === 'moved' ? `moved from ${o.ruleDate} (blackout date)` : fallbackNote,
       ]);

@@ -1,8 +1,11 @@
 /** Writing a folder of generated files so readers never see a half-written file: stage everything, then rename. */
 
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { contentHash, unchanged, type FileStamps } from './staged-stamps.js';
+
+export type { FileStamps } from './staged-stamps.js';
 import { spawnSync } from 'node:child_process';
 
 /** A file's content: text (written as UTF-8), bytes, or byte chunks written in order. */
@@ -15,19 +18,23 @@ export function contentBytes(content: FileContent): Buffer {
   return Buffer.concat(content as Uint8Array[]);
 }
 
-/** Writes `content` to a new file at `path`; chunk lists go through writev, so they are never joined in memory. */
-function writeContent(path: string, content: FileContent): void {
-  if (typeof content === 'string' || content instanceof Uint8Array) return writeFileSync(path, content);
+/** Writes `content` to a new file at `path` (chunk lists through writev, never joined in memory); returns its stamp (size, mtime). */
+function writeContent(path: string, content: FileContent): { size: number; mtimeMs: number } {
   const fd = openSync(path, 'w');
   try {
-    const chunks = content as Uint8Array[];
-    for (let i = 0; i < chunks.length; i += 512) {
-      const batch = chunks.slice(i, i + 512);
-      const size = batch.reduce((n, c) => n + c.length, 0);
-      const done = writevSync(fd, batch);
-      // A short write (rare for regular files) finishes with a plain write of what is left.
-      if (done < size) writeFileSync(fd, Buffer.concat(batch).subarray(done));
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content);
+    else {
+      const chunks = content as Uint8Array[];
+      for (let i = 0; i < chunks.length; i += 512) {
+        const batch = chunks.slice(i, i + 512);
+        const size = batch.reduce((n, c) => n + c.length, 0);
+        const done = writevSync(fd, batch);
+        // A short write (rare for regular files) finishes with a plain write of what is left.
+        if (done < size) writeFileSync(fd, Buffer.concat(batch).subarray(done));
+      }
     }
+    const st = fstatSync(fd);
+    return { size: st.size, mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -93,8 +100,10 @@ function listFiles(dir: string): string[] {
  * point leaves the previous folder (or, between the two renames, its backup, restored by the next run) intact.
  * `owned` lists files an earlier run wrote; when the folder holds anything else (the user's own files), or the
  * parent folder cannot take the sibling, it falls back to writeStaged, which replaces file by file.
+ * `stamps` (returned by the previous call) let an unchanged file be recognised by its size, mtime and content hash
+ * instead of by reading it back; returns the stamps of the new folder (undefined after the file-by-file fallback).
  */
-export function replaceFolder(outDir: string, files: ReadonlyMap<string, FileContent>, owned: string[] = []): void {
+export function replaceFolder(outDir: string, files: ReadonlyMap<string, FileContent>, owned: string[] = [], stamps?: FileStamps): FileStamps | undefined {
   const root = resolve(outDir);
   const inside = insideOf(root);
   for (const rel of files.keys()) inside(rel);
@@ -108,22 +117,32 @@ export function replaceFolder(outDir: string, files: ReadonlyMap<string, FileCon
   const exists = existsSync(root);
   if (exists) {
     const known = new Set([...owned, ...files.keys()]);
-    if (lstatSync(root).isSymbolicLink() || listFiles(root).some((f) => !known.has(f))) return writeStaged(outDir, files, owned);
+    if (lstatSync(root).isSymbolicLink()) return void writeStaged(outDir, files, owned);
+    const present = listFiles(root);
+    if (present.some((f) => !known.has(f))) return void writeStaged(outDir, files, owned);
+    // Nothing to write, link or remove: the folder already is the result, and stays untouched.
+    const same = stamps && present.length === files.size ? unchanged(root, files, stamps) : undefined;
+    if (same) return same;
   }
   try {
     mkdirSync(staging, { recursive: true });
   } catch {
-    return writeStaged(outDir, files, owned);
+    return void writeStaged(outDir, files, owned);
   }
   const written: string[] = [];
+  const next: FileStamps = Object.create(null);
+  const before: FileStamps = Object.assign(Object.create(null), stamps ?? {});
   try {
     const dirs = new Set<string>();
     for (const [rel, content] of files) {
       const target = join(staging, rel);
       const dir = dirname(target);
       if (!dirs.has(dir)) { mkdirSync(dir, { recursive: true }); dirs.add(dir); }
-      if (exists && linkIfSame(join(root, rel), target, content)) continue;
-      writeContent(target, content);
+      const hash = contentHash(content);
+      const kept = exists ? linkIfSame(join(root, rel), target, content, hash, before[rel]) : undefined;
+      if (kept) { next[rel] = kept; continue; }
+      const st = writeContent(target, content);
+      next[rel] = `${hash} ${st.size} ${st.mtimeMs}`;
       written.push(target);
     }
     syncTree(staging, written);
@@ -138,23 +157,33 @@ export function replaceFolder(outDir: string, files: ReadonlyMap<string, FileCon
     rmSync(staging, { recursive: true, force: true });
   }
   rmSync(backup, { recursive: true, force: true });
+  return next;
 }
 
-/** Hard-links `old` to `target` when it already holds exactly `content` (no data to write, sync or free). */
-function linkIfSame(old: string, target: string, content: FileContent): boolean {
+/**
+ * Hard-links `old` to `target` when it already holds exactly `content`; returns the file's stamp then. With a stamp of
+ * the previous run, size and mtime unchanged (nobody edited it) and the same content hash suffice; otherwise the bytes
+ * are compared.
+ */
+function linkIfSame(old: string, target: string, content: FileContent, hash: string, stamp: string | undefined): string | undefined {
   try {
-    const chunks = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
-    const size = chunks.reduce((n, c) => n + c.length, 0);
-    if (statSync(old).size !== size) return false;
-    const bytes = readFileSync(old);
-    let at = 0;
-    for (const c of chunks) {
-      if (Buffer.compare(bytes.subarray(at, at + c.length), c) !== 0) return false;
-      at += c.length;
-    }
+    const chunks = typeof content === 'string' ? undefined : content instanceof Uint8Array ? [content] : content;
+    const size = chunks ? chunks.reduce((n, c) => n + c.length, 0) : Buffer.byteLength(content as string, 'utf8');
+    const st = statSync(old);
+    if (st.size !== size) return undefined;
+    const now = `${hash} ${st.size} ${st.mtimeMs}`;
+    if (stamp === undefined || stamp.split(' ')[0] !== hash) {
+      if (stamp !== undefined) return undefined;
+      const bytes = readFileSync(old);
+      let at = 0;
+      for (const c of chunks ?? [Buffer.from(content as string, 'utf8')]) {
+        if (Buffer.compare(bytes.subarray(at, at + c.length), c) !== 0) return undefined;
+        at += c.length;
+      }
+    } else if (stamp !== now) return undefined;
     linkSync(old, target);
-    return true;
+    return now;
   } catch {
-    return false;
+    return undefined;
   }
 }

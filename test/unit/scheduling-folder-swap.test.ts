@@ -26,6 +26,32 @@ describe('replaceFolder', () => {
     expect(readdirSync(parent)).toEqual(['schedule']);
   });
 
+  it('with the stamps of the last run, links unchanged files without reading them and rewrites a file someone edited', () => {
+    const out = join(temp(), 'schedule');
+    const chunk = Buffer.from('EVENT');
+    const stamps = replaceFolder(out, new Map<string, string | Uint8Array[]>([['a.ics', [Buffer.from('H'), chunk]], ['b.ics', 'B']]))!;
+    expect(Object.keys(stamps).sort()).toEqual(['a.ics', 'b.ics']);
+    expect(stamps['a.ics']).toMatch(/^[0-9a-f]{40} 6 \d/);
+    const inodeA = statSync(join(out, 'a.ics')).ino;
+    // Same size, different bytes, written "by hand": the stamp's mtime no longer matches, so it is rewritten.
+    writeFileSync(join(out, 'b.ics'), 'X');
+    const utimes = statSync(join(out, 'b.ics'));
+    expect(utimes.size).toBe(1);
+    const next = replaceFolder(out, new Map<string, string | Uint8Array[]>([['a.ics', [Buffer.from('H'), chunk]], ['b.ics', 'B']]), ['a.ics', 'b.ics'], { ...stamps, 'b.ics': `${stamps['b.ics'].split(' ')[0]} 1 1` })!;
+    expect(statSync(join(out, 'a.ics')).ino).toBe(inodeA);
+    expect(next['a.ics']).toBe(stamps['a.ics']);
+    expect(readFileSync(join(out, 'b.ics'), 'utf8')).toBe('B');
+    // Nothing changed at all: the folder is left as it is (same inodes, no staging or backup folder).
+    const inodeB = statSync(join(out, 'b.ics')).ino;
+    expect(replaceFolder(out, new Map<string, string | Uint8Array[]>([['a.ics', [Buffer.from('H'), chunk]], ['b.ics', 'B']]), ['a.ics', 'b.ics'], next)).toEqual(next);
+    expect(statSync(join(out, 'b.ics')).ino).toBe(inodeB);
+    expect(readdirSync(join(out, '..'))).toEqual(['schedule']);
+    // A changed content hash rewrites even when size and mtime match.
+    const third = replaceFolder(out, new Map<string, string | Uint8Array[]>([['a.ics', [Buffer.from('H'), Buffer.from('EVENU')]], ['b.ics', 'B']]), ['a.ics', 'b.ics'], next)!;
+    expect(readFileSync(join(out, 'a.ics'), 'utf8')).toBe('HEVENU');
+    expect(third['a.ics']).not.toBe(next['a.ics']);
+  });
+
   it('keeps files it did not write: falls back to replacing file by file', () => {
     const out = join(temp(), 'schedule');
     mkdirSync(out);

@@ -86,7 +86,8 @@ export function buildPlan(input: PlanInput): Plan {
     }
     const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
     const values = templateValues(unit, config, plan, occurrences, input.agenda);
-    const urlValues = new Map([...values].map(([k, v]) => [k, encodeURIComponent(v)]));
+    // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
+    const urlValues = { get: (k: string) => { const v = values.get(k); return v === undefined ? undefined : encodeURIComponent(v); } };
     const url = schedule.url ? renderTemplate(schedule.url, urlValues) : undefined;
     const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
     values.set('url', url ?? location ?? '');

@@ -25,6 +25,8 @@ export interface ScheduleState {
   files: string[];
   /** Output folder: relative to the program folder when inside it (absolute in states written before that). */
   outDir?: string;
+  /** Per written file "<content hash> <size> <mtime ms>", so the next run recognises unchanged files without reading them. */
+  stamps?: Record<string, string>;
 }
 
 /** The outcome of reconciling. */

@@ -82,17 +82,21 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
   // Monday first, so ties go to the start of the week.
   const days = Array.from({ length: 7 }, (_, i) => input.startDay + i).sort((a, b) => isoWeekday(a) - isoWeekday(b));
   const outcomes: SlotOutcome[] = [];
+  // Whether people share any time depends only on their zones and windows: pairs like an earlier one without common
+  // time (the same two zones, default working hours) skip the scan of every candidate.
+  const noCommon = new Set<string>();
 
   for (const unit of input.units) {
     const people = [unit.anchor, ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor)];
     const zones = people.map((p) => clocks.get(zoneOf(p)));
     const windows = people.map((p) => windowsOf(p, schedule));
+    const shape = zones.map((z, i) => `${z.tz}|${windows[i].map((w) => `${w.day},${w.start},${w.end}`).join(';')}`).join('#');
     let best: { day: number; minute: number; score: number; utc: number; locals: number[]; shift?: string } | undefined;
     // A slot that holds through every clock change of the program beats any that does not; then preferred hours.
     const hold = people.length + 1;
     const full = people.length + hold;
     let anyCommon = false;
-    for (const day of days) {
+    for (const day of noCommon.has(shape) ? [] : days) {
       const weekday = isoWeekday(day);
       for (const w of windows[0]) {
         if (w.day !== weekday) continue;
@@ -136,6 +140,7 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
       outcomes.push({ unitId: unit.id, slot: { day: b.day, minute: b.minute, fallback: false }, ...(b.shift ? { shift: b.shift } : {}) });
       continue;
     }
+    if (!anyCommon) noCommon.add(shape);
     const why = anyCommon
       ? 'every common time is already taken or would exceed schedule.maxMeetingsPerDay'
       : 'no common time in their availability';

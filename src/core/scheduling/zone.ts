@@ -36,12 +36,32 @@ export function isoWeekday(day: number): number {
 
 /** "HH:MM" -> minutes after midnight. */
 export function parseClock(text: string): number {
+  // The common "HH:MM" without splitting (called for every meeting); anything else the general way.
+  if (text.length === 5 && text.charCodeAt(2) === 58 && isDigits(text)) {
+    return ((text.charCodeAt(0) - 48) * 10 + text.charCodeAt(1) - 48) * 60 + (text.charCodeAt(3) - 48) * 10 + text.charCodeAt(4) - 48;
+  }
   const [h, m] = text.split(':').map(Number);
   return h * 60 + m;
 }
 
+const clockTexts: string[] = [];
+
+function isDigits(hhmm: string): boolean {
+  const d = (i: number) => hhmm.charCodeAt(i) >= 48 && hhmm.charCodeAt(i) <= 57;
+  return d(0) && d(1) && d(3) && d(4);
+}
+
 /** Minutes after midnight -> "HH:MM". */
 export function formatClock(minutes: number): string {
+  // Every meeting row and description line formats a clock time; a day has only 1,440 of them.
+  const cached = clockTexts[minutes];
+  if (cached !== undefined) return cached;
+  const text = clockText(minutes);
+  if (Number.isInteger(minutes) && minutes >= 0 && minutes < 1440) clockTexts[minutes] = text;
+  return text;
+}
+
+function clockText(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
