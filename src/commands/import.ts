@@ -3,14 +3,14 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { readTable } from '../io/read-table.js';
 import { lockProgram, readState, readStateEach, writeState, type Program } from '../io/program.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeOutputFile, assertMayWrite } from '../io/output-file.js';
 import { toCsv } from '../io/csv-write.js';
 import { mapHeaders, parseMapFlags, formSignature, mappingToSaved, type ColumnMapping } from '../core/roster/header-map.js';
 import { startMerge } from '../core/roster/merge.js';
-import { buildImport, planFromMerge, rejectedTable, REJECTED_EXTRA_COLUMNS, type BuiltImport, type FileInput, type ImportPlan } from '../core/import-plan.js';
-import type { Participant, Role, SourceTable } from '../core/types.js';
+import { buildImport, rejectedTable, tableRowCount, REJECTED_EXTRA_COLUMNS, type BuiltImport, type FileInput, type ImportPlan } from '../core/import-plan.js';
+import type { Participant, Problem, Role, SourceTable } from '../core/types.js';
+import { assertUsableTextWorkbook, nulWarning, planForThisRun, readTableNamed } from './import-checks.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { printProblems, problemLine } from '../ui/problems.js';
 import { startProgress } from '../ui/progress.js';
@@ -18,7 +18,7 @@ import { renderImportSummary, importJson } from '../ui/import-summary.js';
 
 type SavedMappings = Record<string, Record<string, string>>;
 
-interface ImportOptions { role?: string; sheet?: string; map: string[]; dryRun?: boolean; strict?: boolean; encoding?: string; rejected?: string }
+interface ImportOptions { role?: string; sheet?: string; map: string[]; dryRun?: boolean; strict?: boolean; encoding?: string; rejected?: string; force?: boolean }
 
 export function registerImport(program: Command): void {
   program
@@ -30,6 +30,7 @@ export function registerImport(program: Command): void {
     .option('--map <Header=field>', 'map a column to a field, e.g. --map "Work mail=email" (repeatable; field "ignore" drops it)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--encoding <name>', 'text encoding of CSV files when detection is wrong (utf-8, utf-16le, windows-1252)')
     .option('--rejected <file>', 'where to write rejected rows (default: rejected.csv in the program folder)')
+    .option('--force', 'overwrite an existing --rejected file outside the program folder')
     .option('--dry-run', 'validate and report, write nothing')
     .option('--strict', 'write nothing and exit 1 if any row is rejected')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) => runImport(contextOf(cmd), files, opts));
@@ -41,28 +42,37 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
   const program = await ctx.program();
   const saved = await readState<SavedMappings>(program, 'mappings', {});
   const inputs: FileInput[] = [];
+  const readProblems: Problem[] = [];
   for (const file of files) {
-    const table = await readTable(resolve(ctx.cwd, file), { sheet: opts.sheet, encoding: opts.encoding, displayName: file });
+    const path = resolve(ctx.cwd, file);
+    const table = await readTableNamed(path, { sheet: opts.sheet, encoding: opts.encoding, displayName: file, chunked: true });
     for (const note of table.notes) ctx.out.verbose(`${file}: ${note}`);
+    const nul = await nulWarning(path, table);
+    if (nul) readProblems.push(nul);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
   }
   const built = buildRows(ctx, inputs, program, role);
   // The source rows are done with (rejected rows keep their own cells): let them go before the stored roster is loaded.
   for (const input of inputs) input.table = { ...input.table, rows: [] };
-  // The stored roster streams through the merge, so a big one is never held twice.
-  const merge = startMerge(built.incoming);
-  await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
-  const plan = planFromMerge(built, merge.finish());
+  const rejectedPath = opts.rejected ? resolve(ctx.cwd, opts.rejected) : join(program.dir, 'rejected.csv');
+  const blocked = Boolean(opts.strict) && built.rejected.length > 0;
+  const write = !opts.dryRun && !blocked;
+  // Checked before anything is written: a user's own file is replaced only with --force.
+  if (write && built.rejected.length) assertMayWrite(rejectedPath, program.dir, Boolean(opts.force));
+  // Read, merge and write under one lock: two imports running at once must each merge into the other's result.
+  const plan = write
+    ? await lockProgram(program, 'import', async () => {
+      const planned = await mergeStored(program, built, readProblems);
+      await saveImport(program, planned, inputs, saved, rejectedPath, ctx.now, Boolean(opts.force));
+      return planned;
+    })
+    : await mergeStored(program, built, readProblems);
   // Managers outside the program are normal (the rule only needs the ones who take part): one note, details with --verbose.
   const managers = plan.problems.filter((p) => p.code === 'manager-unknown');
   printProblems(ctx.out, plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown'));
   if (managers.length) ctx.out.info(`${managers.length} participant(s) name a manager who is not in the program; that is fine (shown with --verbose)`);
   for (const p of managers) ctx.out.verbose(problemLine(p));
   printProblems(ctx.out, plan.rejected.flatMap((r) => r.reasons));
-  const rejectedPath = opts.rejected ? resolve(ctx.cwd, opts.rejected) : join(program.dir, 'rejected.csv');
-  const blocked = Boolean(opts.strict) && plan.rejected.length > 0;
-  const write = !opts.dryRun && !blocked;
-  if (write) await saveImport(program, plan, inputs, saved, rejectedPath, ctx.now);
   if (ctx.out.json) ctx.out.resultJson(importJson(plan, { written: write, rejectedFile: plan.rejected.length && write ? rejectedPath : undefined }));
   else ctx.out.result(renderImportSummary(ctx.out, plan, { written: write, dryRun: Boolean(opts.dryRun), rejectedFile: plan.rejected.length && write ? relative(ctx.cwd, rejectedPath) || rejectedPath : undefined }));
   if (blocked) throw new ProblemsError(`${plan.rejected.length} row(s) rejected; nothing was imported because of --strict`, 'Fix the rows listed above, or run without --strict to import the good rows');
@@ -85,6 +95,7 @@ async function resolveMapping(ctx: Ctx, table: SourceTable, overrides: Array<{ h
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
     const missing = result.missingRequired.filter((f) => !(f === 'role' && role));
+    assertUsableTextWorkbook(table, missing);
     if (!missing.length) {
       if (result.unmapped.length) ctx.out.info(`${table.file}: columns kept as extra attributes: ${result.unmapped.map((h) => `"${h}"`).join(', ')}`);
       return result.mapping;
@@ -104,7 +115,7 @@ async function resolveMapping(ctx: Ctx, table: SourceTable, overrides: Array<{ h
 
 /** Builds and validates every row, with a progress bar for big files. */
 function buildRows(ctx: Ctx, inputs: FileInput[], program: Program, role: Role | undefined): BuiltImport {
-  const total = inputs.reduce((n, i) => n + i.table.rows.length, 0);
+  const total = inputs.reduce((n, i) => n + tableRowCount(i.table), 0);
   const progress = startProgress(ctx.out, 'Validating', total);
   const opts = { role, defaultCapacity: program.config.participants.defaultCapacity, defaultTimezone: program.config.program.timezone };
   try {
@@ -114,17 +125,24 @@ function buildRows(ctx: Ctx, inputs: FileInput[], program: Program, role: Role |
   }
 }
 
-async function saveImport(program: Program, plan: ImportPlan, inputs: FileInput[], saved: SavedMappings, rejectedPath: string, now: Date): Promise<void> {
-  await lockProgram(program, 'import', async () => {
-    const mappings: SavedMappings = Object.assign(Object.create(null), await readState<SavedMappings>(program, 'mappings', {}), saved);
-    for (const { table, mapping } of inputs) mappings[formSignature(table.headers)] = mappingToSaved(table.headers, mapping);
-    if (plan.rejected.length) {
-      const t = rejectedTable(plan.rejected);
-      await writeFileAtomic(rejectedPath, toCsv(t.headers, t.rows));
-    }
-    await writeState(program, 'mappings', mappings, now);
-    // Participants last: the roster is the state that matters; a crash before this line leaves the old roster intact.
-    // A re-import that changes nothing leaves the stored roster as it is (rewriting a big one takes seconds).
-    if (!plan.merge.storedUnchanged) await writeState(program, 'participants', plan.merge.participants, now);
-  });
+/** The built rows merged into the stored roster, which streams through the merge so that a big one is never held twice. */
+async function mergeStored(program: Program, built: BuiltImport, readProblems: Problem[]): Promise<ImportPlan> {
+  const merge = startMerge(built.incoming);
+  await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
+  return planForThisRun(built, merge.finish(), readProblems);
+}
+
+/** Writes rejected rows, the mappings and the roster; the caller holds the program lock. */
+async function saveImport(program: Program, plan: ImportPlan, inputs: FileInput[], saved: SavedMappings, rejectedPath: string, now: Date, force: boolean): Promise<void> {
+  // What is stored now wins over the copy read before the lock (another import may have saved a form since).
+  const mappings: SavedMappings = Object.assign(Object.create(null), saved, await readState<SavedMappings>(program, 'mappings', {}));
+  for (const { table, mapping } of inputs) mappings[formSignature(table.headers)] = mappingToSaved(table.headers, mapping);
+  if (plan.rejected.length) {
+    const t = rejectedTable(plan.rejected);
+    await writeOutputFile(rejectedPath, toCsv(t.headers, t.rows), program.dir, force);
+  }
+  await writeState(program, 'mappings', mappings, now);
+  // Participants last: the roster is the state that matters; a crash before this line leaves the old roster intact.
+  // A re-import that changes nothing leaves the stored roster as it is (rewriting a big one takes seconds).
+  if (!plan.merge.storedUnchanged) await writeState(program, 'participants', plan.merge.participants, now);
 }

@@ -1,7 +1,7 @@
 /** Plans an import: every file's rows built and validated, then merged into the stored roster. Pure. */
 
-import type { Participant, Problem, SourceTable } from './types.js';
-import { buildParticipants, type BuildOptions, type RejectedRow } from './roster/build.js';
+import type { Participant, Problem, SourceRow, SourceTable } from './types.js';
+import { startBuild, type BuildOptions, type RejectedRow } from './roster/build.js';
 import { mergeParticipants, type MergeResult } from './roster/merge.js';
 import { checkReferences } from './roster/references.js';
 import type { ColumnMapping } from './roster/header-map.js';
@@ -9,8 +9,29 @@ import type { ColumnMapping } from './roster/header-map.js';
 /** Columns that `rejected.csv` adds; ignored when that file is imported again. */
 export const REJECTED_EXTRA_COLUMNS = ['Rejection reason', 'Source file', 'Source row'] as const;
 
+/**
+ * Data rows produced a chunk at a time (a big CSV file, see io/csv-read.ts): the table's `rows` is
+ * then empty, and each chunk can be built and let go before the next is cut out of the text.
+ */
+export interface RowChunks {
+  /** Rows in the file (blank ones included): the total for a progress bar. */
+  rowCount: number;
+  /** The data rows, exactly those `rows` would hold, at most `size` at a time. */
+  chunks(size: number): Iterable<SourceRow[]>;
+  /** Cell `col` of every data row, in order (blank rows may give ''). */
+  column(col: number): Iterable<string>;
+}
+
+/** A table as read for an import: its rows in `rows`, or produced by `chunks`. */
+export type ImportTable = SourceTable & Partial<RowChunks>;
+
+/** How many rows an import table holds (for a progress bar's total). */
+export function tableRowCount(table: ImportTable): number {
+  return table.chunks ? table.rowCount ?? 0 : table.rows.length;
+}
+
 export interface FileInput {
-  table: SourceTable;
+  table: ImportTable;
   mapping: ColumnMapping;
 }
 
@@ -30,7 +51,7 @@ export interface ImportPlan {
 }
 
 /** Rows validated between two progress callbacks. */
-const CHUNK = 5_000;
+const CHUNK = 1_000;
 
 /** Every file built and validated, before the merge: what `buildImport` returns. */
 export interface BuiltImport {
@@ -59,21 +80,30 @@ export function buildImport(files: FileInput[], opts: BuildOptions, onRows?: (do
   const summaries: FileSummary[] = [];
   let done = 0;
   for (const { table, mapping } of files) {
-    let accepted = 0;
-    let bad = 0;
-    for (let i = 0; i < table.rows.length; i += CHUNK) {
-      const built = buildParticipants({ ...table, rows: table.rows.slice(i, i + CHUNK) }, mapping, opts);
-      for (const p of built.participants) incoming.push(p);
-      for (const r of built.rejected) rejected.push(r);
-      for (const p of built.problems) problems.push(p);
-      accepted += built.participants.length;
-      bad += built.rejected.length;
-      done += Math.min(CHUNK, table.rows.length - i);
+    const col = mapping.fields.submittedAt;
+    const submitted = col === undefined ? [] : table.chunks ? table.column!(col) : table.rows.map((r) => r.cells[col] ?? '');
+    const builder = startBuild(table, mapping, opts, submitted);
+    const { result } = builder;
+    let rows = 0;
+    // One file's rows at most CHUNK at a time: a lazily read file's rows are then let go chunk by chunk.
+    const chunks = table.chunks ? table.chunks(CHUNK) : sliceRows(table.rows);
+    for (const chunk of chunks) {
+      const before = result.participants.length;
+      builder.add(chunk);
+      for (let i = before; i < result.participants.length; i++) incoming.push(result.participants[i]);
+      rows += chunk.length;
+      done += chunk.length;
       onRows?.(done);
     }
-    summaries.push({ file: table.file, sheet: table.sheet, rows: table.rows.length, accepted, rejected: bad });
+    for (const r of result.rejected) rejected.push(r);
+    for (const p of result.problems) problems.push(p);
+    summaries.push({ file: table.file, sheet: table.sheet, rows, accepted: result.participants.length, rejected: result.rejected.length });
   }
   return { incoming, rejected, problems, files: summaries };
+}
+
+function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
+  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
 
 /** The second half of planImport: merges the built participants into `existing` and checks cross-references. */

@@ -3,8 +3,11 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import type { SourceTable } from '../core/types.js';
+import type { ImportTable } from '../core/import-plan.js';
 import { gridToTable } from './grid-table.js';
 import type { GridRow } from './header-row.js';
+import { csvNewline, scanCsv } from './csv-scan.js';
+import { chunkedTable } from './csv-chunks.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -50,8 +53,8 @@ function lineAt(text: string, offset: number): number {
   return 1 + countNewlines(text.slice(0, Math.max(0, offset)));
 }
 
-/** Parses CSV text into a SourceTable; `notes` are carried over (encoding and the like). */
-export function readCsvText(input: string, file: string, notes: string[] = []): SourceTable {
+/** The text without its BOM, the delimiter, and the notes so far; throws for an empty text. */
+function prepare(input: string, file: string, notes: string[]): { text: string; delimiter: string; notes: string[] } {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') {
     throw new InputError('is empty', { file }, 'Export the data again with a header row and at least one data row');
@@ -59,6 +62,27 @@ export function readCsvText(input: string, file: string, notes: string[] = []): 
   const delimiter = detectDelimiter(text);
   const allNotes = [...notes];
   if (delimiter !== ',') allNotes.push(`delimiter detected: ${DELIMITER_NAMES[delimiter]}`);
+  return { text, delimiter, notes: allNotes };
+}
+
+/** Parses CSV text into a SourceTable; `notes` are carried over (encoding and the like). */
+export function readCsvText(input: string, file: string, notes: string[] = []): SourceTable {
+  const { text, delimiter, notes: allNotes } = prepare(input, file, notes);
+  return parseWithPapa(text, file, delimiter, allNotes);
+}
+
+/**
+ * readCsvText for an import: when the text is well-formed CSV (see csv-scan.ts) the data rows are
+ * cut out of it a chunk at a time (RowChunks), so that a 100,000-row file never exists as 1.5
+ * million cell strings at once. Anything else is parsed by papaparse, with the same rows and errors.
+ */
+export function readCsvTextChunked(input: string, file: string, notes: string[] = []): ImportTable {
+  const { text, delimiter, notes: allNotes } = prepare(input, file, notes);
+  const index = scanCsv(text, delimiter, csvNewline(text, delimiter));
+  return index ? chunkedTable(index, file, allNotes) : parseWithPapa(text, file, delimiter, allNotes);
+}
+
+function parseWithPapa(text: string, file: string, delimiter: string, allNotes: string[]): SourceTable {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   for (const err of parsed.errors) {
     // MissingQuotes: the quote never closes. InvalidQuotes spanning lines: it closed on a later,

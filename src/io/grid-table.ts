@@ -40,19 +40,21 @@ export function gridToTable(rows: GridRow[], ctx: GridContext): SourceTable {
       'Add the participants below the header row, or check that you exported the right sheet');
   }
   const out: SourceRow[] = new Array(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const src = data[i].cells;
-    const cells = src.length === width ? src : src.slice(0, width);
-    while (cells.length < width) cells.push('');
-    const row: SourceRow = { line: data[i].line, cells };
-    if (src.length > width) {
-      const beyond = src.slice(width);
-      const last = lastFilled(beyond);
-      if (last >= 0) row.extra = beyond.slice(0, last + 1);
-    }
-    out[i] = row;
-  }
+  for (let i = 0; i < data.length; i++) out[i] = shapeRow(data[i].cells, data[i].line, width);
   const table: SourceTable = { file, headerRow: headerLine, headers: cleanHeaders(raw), rows: out, notes: [...ctx.notes, ...det.notes] };
   if (sheet !== undefined) table.sheet = sheet;
   return table;
+}
+
+/** A data row cut or padded to `width` cells; non-empty cells beyond it go to `extra`. */
+export function shapeRow(src: string[], line: number, width: number): SourceRow {
+  const cells = src.length === width ? src : src.slice(0, width);
+  while (cells.length < width) cells.push('');
+  const row: SourceRow = { line, cells };
+  if (src.length > width) {
+    const beyond = src.slice(width);
+    const last = lastFilled(beyond);
+    if (last >= 0) row.extra = beyond.slice(0, last + 1);
+  }
+  return row;
 }

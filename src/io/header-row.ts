@@ -17,6 +17,8 @@ export interface HeaderDetection {
 }
 
 const WINDOW = 30;
+/** Rows detectHeader looks at after the first non-empty one (plus the row below the last candidate). */
+export const HEADER_WINDOW = WINDOW + 1;
 const NUMERIC = /^[-+]?[\d\s.,%$€£¥]+$|^\d{4}-\d{2}-\d{2}|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
 const SUB_LABEL = /^(open-ended response|response)$/i;
 

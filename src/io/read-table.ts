@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { SourceTable } from '../core/types.js';
-import { readCsvText } from './csv-read.js';
+import { readCsvText, readCsvTextChunked } from './csv-read.js';
 import { decodeText } from './decode.js';
 import { checkZipSafety, formatBytes, ZIP_LIMITS } from './zip-guard.js';
 
@@ -14,6 +14,11 @@ export interface ReadOptions {
   encoding?: string;
   /** Name used in messages; default: the path as given. */
   displayName?: string;
+  /**
+   * For an import: a well-formed CSV file's data rows are left in the text and produced a chunk at a
+   * time by the table's `chunks` (RowChunks in core/import-plan.ts); `rows` is then empty.
+   */
+  chunked?: boolean;
 }
 
 const EXCEL_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb']);
@@ -43,7 +48,8 @@ async function readBytes(path: string, file: string): Promise<Buffer> {
 
 /**
  * Reads a CSV/TSV/TXT or XLSX file into a SourceTable. Sniffs the content (zip magic PK\x03\x04
- * means xlsx), not just the extension: a text file renamed .xlsx is read as text.
+ * means xlsx), not just the extension: a text file renamed .xlsx is read as text. With `chunked`,
+ * the table may be an ImportTable whose rows come from `chunks`.
  */
 export async function readTable(path: string, opts: ReadOptions = {}): Promise<SourceTable> {
   const file = opts.displayName ?? path;
@@ -60,6 +66,7 @@ export async function readTable(path: string, opts: ReadOptions = {}): Promise<S
     throw new InputError('is not a valid Excel file (it is an old .xls workbook or another binary format)', { file }, HINT_RESAVE);
   }
   const notes: string[] = [];
+  const readCsv = opts.chunked ? readCsvTextChunked : readCsvText;
   if (EXCEL_EXT.has(ext)) {
     let decoded;
     try {
@@ -69,8 +76,8 @@ export async function readTable(path: string, opts: ReadOptions = {}): Promise<S
       throw err;
     }
     notes.push(`file named ${ext} is really text; read as CSV`, ...decoded.notes);
-    return readCsvText(decoded.text, file, notes);
+    return readCsv(decoded.text, file, notes);
   }
   const decoded = decodeText(buf, file, opts.encoding);
-  return readCsvText(decoded.text, file, decoded.notes);
+  return readCsv(decoded.text, file, decoded.notes);
 }

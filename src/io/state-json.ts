@@ -12,6 +12,8 @@
  * never holds a raw newline inside a string, so the lines can be parsed one at a time.
  */
 
+import { readSync } from 'node:fs';
+
 /** Array elements per line. */
 const CHUNK_ITEMS = 2_000;
 
@@ -83,4 +85,61 @@ function parseLines(buf: Buffer, each: (item: unknown) => void, data: unknown[] 
   }
   const env = JSON.parse(`${head.slice(0, -9)}}`) as { version: number; updatedAt: string };
   return { version: env.version, updatedAt: env.updatedAt, data };
+}
+
+/** Bytes read at a time by eachStateItemInFile (a line longer than this grows the buffer). */
+const READ_BYTES = 4 << 20;
+
+/**
+ * eachStateItem on an open file, read a few MB at a time, so that a big roster's bytes are never all
+ * in memory next to its parsed elements. False (before any call to `each`) when the file is not in
+ * the line layout: the caller then reads it whole.
+ */
+export function eachStateItemInFile(fd: number, size: number, each: (item: unknown) => void, readBytes = READ_BYTES): boolean {
+  // The head line is short (HEAD); a longer one is not the layout.
+  const start = Buffer.alloc(Math.min(size, 256));
+  const headLen = readSync(fd, start, 0, start.length, 0);
+  const first = start.subarray(0, headLen).indexOf(NL);
+  if (first === -1 || size < first + 4 || !HEAD.test(start.toString('utf8', 0, first))) return false;
+  let buf = Buffer.alloc(Math.min(readBytes, Math.max(size, 1)));
+  const tail = Buffer.alloc(3);
+  readSync(fd, tail, 0, 3, size - 3);
+  if (tail[0] !== NL || tail[1] !== 0x5d || tail[2] !== 0x7d) return false;
+  const end = size - 3;
+  // First pass: the comma before every line break (as parseLines checks), without keeping the bytes.
+  let prev = -1;
+  for (let pos = first + 1; pos <= end;) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, end + 1 - pos), pos);
+    if (n <= 0) return false;
+    for (let i = buf.indexOf(NL); i !== -1 && i < n; i = buf.indexOf(NL, i + 1)) {
+      const before = i > 0 ? buf[i - 1] : prev;
+      if ((before === COMMA) === (pos + i === end)) return false;
+    }
+    prev = buf[n - 1];
+    pos += n;
+  }
+  // Second pass: parse line by line; a partial line at the end of the buffer moves to its start.
+  let filled = 0;
+  for (let pos = first + 1; pos < end || filled > 0;) {
+    if (pos < end) {
+      if (filled === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+      const n = readSync(fd, buf, filled, Math.min(buf.length - filled, end - pos), pos);
+      if (n <= 0) throw new SyntaxError('state file changed while it was read');
+      filled += n;
+      pos += n;
+    }
+    let start = 0;
+    for (let nl = buf.indexOf(NL); nl !== -1 && nl < filled; nl = buf.indexOf(NL, start)) {
+      for (const item of JSON.parse(`[${buf.toString('utf8', start, nl - 1)}]`) as unknown[]) each(item);
+      start = nl + 1;
+    }
+    if (pos >= end) {
+      // The last line has no comma and no line break of its own.
+      if (filled > start) for (const item of JSON.parse(`[${buf.toString('utf8', start, filled)}]`) as unknown[]) each(item);
+      break;
+    }
+    buf.copy(buf, 0, start, filled);
+    filled -= start;
+  }
+  return true;
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eachStateItem, parseStateJson, stateJsonChunks } from '../../src/io/state-json.js';
+import { eachStateItem, eachStateItemInFile, parseStateJson, stateJsonChunks } from '../../src/io/state-json.js';
 import { readState, readStateEach, writeState, type Program } from '../../src/io/program.js';
 import { writeFileAtomicChunks } from '../../src/io/atomic.js';
 import { InputError } from '../../src/errors.js';
@@ -60,6 +60,36 @@ describe('state JSON layout', () => {
   });
 });
 
+describe('eachStateItemInFile (a big roster read a few MB at a time)', () => {
+  const inFile = (text: string, readBytes: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mentor-state-file-'));
+    dirs.push(dir);
+    const path = join(dir, 's.json');
+    writeFileSync(path, text);
+    const fd = openSync(path, 'r');
+    try {
+      const out: unknown[] = [];
+      return { ok: eachStateItemInFile(fd, Buffer.byteLength(text), (x) => out.push(x), readBytes), out };
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it('gives the elements in order whatever the read size (lines split across reads, lines longer than a read)', () => {
+    const text = [...stateJsonChunks(env(rows(4501)))].join('');
+    for (const readBytes of [7, 1000, 300_000, 1 << 22]) expect(inFile(text, readBytes)).toEqual({ ok: true, out: rows(4501) });
+  });
+
+  it('hands back files not in the line layout before giving any element, and refuses damaged ones', () => {
+    const text = [...stateJsonChunks(env(rows(4001)))].join('');
+    expect(inFile(text.replace(',\n', ','), 1000)).toEqual({ ok: true, out: rows(4001) });
+    expect(inFile(JSON.stringify(env(rows(4001)), null, 1), 1000)).toEqual({ ok: false, out: [] });
+    expect(inFile(text.replace(/,\n(?=[^\n]*\n\]\}$)/, '\n'), 1000)).toEqual({ ok: false, out: [] });
+    expect(inFile(JSON.stringify(env(rows(3))), 1000)).toEqual({ ok: false, out: [] });
+    expect(() => inFile(text.replace('"p2500@x.org"', '"p2500@x.org'), 1000)).toThrow(SyntaxError);
+  });
+});
+
 describe('readState / writeState / readStateEach', () => {
   it('round-trips big and small documents and streams the elements of a list', async () => {
     const program = fresh();
@@ -83,6 +113,19 @@ describe('readState / writeState / readStateEach', () => {
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, -10));
     await expect(readState(program, 'participants', [])).rejects.toThrow(InputError);
     await expect(readStateEach(program, 'participants', () => undefined)).rejects.toThrow(/program state is damaged/);
+  });
+
+  it('streams a state file of several MB, and reads a hand-written one whole', async () => {
+    const program = fresh();
+    const big = Array.from({ length: 9000 }, (_, i) => ({ email: `p${i}@x.org`, goals: 'Ł'.repeat(300) }));
+    await writeState(program, 'participants', big);
+    const seen: unknown[] = [];
+    expect(await readStateEach(program, 'participants', (p) => seen.push(p))).toBe(true);
+    expect(seen).toEqual(big);
+    writeFileSync(join(program.stateDir, 'participants.json'), JSON.stringify(env(big), null, 1));
+    seen.length = 0;
+    expect(await readStateEach(program, 'participants', (p) => seen.push(p))).toBe(true);
+    expect(seen).toEqual(big);
   });
 
   it('writeFileAtomicChunks writes every piece in order', async () => {

@@ -25,13 +25,16 @@ export interface RowContext {
   cache: Map<string, Map<string, unknown>>;
 }
 
-/** Memoises `fn(text)` under `kind`; form exports repeat the same answers thousands of times. */
-function memo<T>(ctx: RowContext, kind: string, text: string, fn: (t: string) => T): T {
+/**
+ * Memoises `fn(text, ctx)` under `kind`; form exports repeat the same answers thousands of times.
+ * `fn` is a module-level function, so that a cache hit allocates nothing.
+ */
+function memo<T>(ctx: RowContext, kind: string, text: string, fn: (t: string, ctx: RowContext) => T): T {
   let cache = ctx.cache.get(kind);
   if (!cache) ctx.cache.set(kind, (cache = new Map()));
   let v = cache.get(text) as T | undefined;
   if (v === undefined) {
-    v = fn(text);
+    v = fn(text, ctx);
     // Free-text columns (unique answers) must not grow the cache without bound.
     if (cache.size > 50_000) cache.clear();
     cache.set(text, v);
@@ -49,13 +52,27 @@ function own(text: string): string {
 }
 
 /** `own(text)`, shared by every row with the same answer (departments, cohorts, time zones repeat). */
-const ownShared = (ctx: RowContext, text: string): string => memo(ctx, 'own', text, own);
+const ownShared = (ctx: RowContext, text: string): string => memo(ctx, 'own', text, ownText);
+const ownText = (text: string): string => own(text);
 
 /**
  * The attributes of everyone with none, shared: a null-prototype object costs ~190 bytes, 19 MB over
  * a 100,000-row import. Frozen, so a change meant for one person fails loudly instead of reaching all.
  */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
+/**
+ * Lists are shared the same way: by everyone whose list is empty, and by everyone who gave the same
+ * answer (a language list, an availability text). Each list costs two objects per person otherwise,
+ * and it is the number of live objects that makes garbage collection slow on a 100,000-row import.
+ */
+const NO_ITEMS: string[] = Object.freeze([]) as unknown as string[];
+
+/** `value` frozen, with every element (availability windows are objects). */
+function frozen<T>(value: T[]): T[] {
+  for (const v of value) if (typeof v === 'object' && v !== null) Object.freeze(v);
+  return Object.freeze(value) as T[];
+}
 
 /** Reads one row; `participant` is undefined when `errors` is not empty. */
 export function readRow(cells: string[], line: number, ctx: RowContext): { participant?: Participant; errors: Problem[]; warnings: Problem[] } {
@@ -83,7 +100,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   const roleText = cell('role');
   let role: Role | undefined = ctx.role;
   if (roleText) {
-    const parsed = memo(ctx, 'role', roleText, parseRole);
+    const parsed = memo(ctx, 'role', roleText, readRole);
     if (parsed.error) err('role', parsed.error);
     else {
       if (ctx.role && parsed.value !== ctx.role) {
@@ -97,7 +114,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
 
   let capacity: number | undefined;
   if (role === 'mentor' || role === 'both') {
-    const parsed = memo(ctx, 'capacity', cell('capacity'), (t) => parseCapacity(t, ctx.defaultCapacity));
+    const parsed = memo(ctx, 'capacity', cell('capacity'), readCapacity);
     if (parsed.error) err('capacity', parsed.error);
     capacity = parsed.value;
   }
@@ -107,10 +124,10 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   else if (tz.warning) warn('timezone', { code: tz.code ?? 'timezone-warning', message: tz.warning, hint: tz.hint });
 
   const availText = cell('availability');
-  const avail = memo(ctx, 'availability', availText, parseAvailability);
+  const avail = memo(ctx, 'availability', availText, readAvailability);
   if (avail.error) err('availability', { code: 'availability-invalid', message: `availability "${availText}" could not be read`, hint: `Write it like ${AVAILABILITY_EXAMPLE}` });
 
-  const level = memo(ctx, 'level', cell('level'), parseLevel);
+  const level = memo(ctx, 'level', cell('level'), readLevel);
   if (level.error) err('level', level.error);
 
   const emails = (f: 'preferences' | 'avoid'): string[] => {
@@ -121,7 +138,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
         if (!out.includes(e.value)) out.push(own(e.value));
       } else warn(f, { code: `${f === 'avoid' ? 'avoid' : 'preference'}-invalid`, message: `${f} "${item}" is not an email address; ignored`, hint: 'List people by their email address, separated by commas' });
     }
-    return out;
+    return out.length ? out : NO_ITEMS;
   };
   const preferences = emails('preferences');
   const avoid = emails('avoid');
@@ -131,9 +148,9 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
     if (m.value) managerEmail = own(m.value);
     else warn('managerEmail', { code: 'manager-email-invalid', message: `manager email "${cell('managerEmail')}" is not a valid email address; ignored`, hint: 'Correct it to the form name@example.com' });
   }
-  const training = memo(ctx, 'training', cell('trainingCompleted'), (t) => parseBoolean(t, 'training completed'));
+  const training = memo(ctx, 'training', cell('trainingCompleted'), readTraining);
   if (training.warning) warn('trainingCompleted', training.warning);
-  const status = memo(ctx, 'status', cell('status'), parseStatus);
+  const status = memo(ctx, 'status', cell('status'), readStatus);
   if (status.warning) warn('status', status.warning);
   const submittedText = cell('submittedAt');
   const submittedAt = parseTimestamp(submittedText, ctx.dateOrder);
@@ -151,7 +168,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   }
   const p: Participant = {
     email: own(email.value), name: ownShared(ctx, name), role, languages: list(ctx, 'languages', cell('languages')), topics: list(ctx, 'topics', cell('topics')),
-    interests: list(ctx, 'interests', cell('interests')), availability: avail.windows.map((w) => ({ ...w })), preferences, avoid, status: status.value ?? 'active', attributes,
+    interests: list(ctx, 'interests', cell('interests')), availability: avail.windows, preferences, avoid, status: status.value ?? 'active', attributes,
     source: ctx.sheet === undefined ? { file: ctx.file, row: line } : { file: ctx.file, sheet: ctx.sheet, row: line },
   };
   // Optional fields are only set when present, so stored JSON and comparisons carry no undefined keys.
@@ -172,7 +189,25 @@ export function readRow(cells: string[], line: number, ctx: RowContext): { parti
   return { participant: p, errors, warnings };
 }
 
-/** A multi-value cell split once per distinct text; each participant gets its own copy of the list. */
+/** A multi-value cell split once per distinct text; everyone with the same text shares the (frozen) list. */
 function list(ctx: RowContext, field: 'languages' | 'topics' | 'interests', text: string): string[] {
-  return text ? memo(ctx, field, text, (t) => splitMulti(t, field === 'languages').map(own)).slice() : [];
+  if (!text) return NO_ITEMS;
+  return memo(ctx, field, text, field === 'languages' ? readLanguages : readItems);
 }
+
+// The cell readers memo calls on a cache miss.
+const readRole = (t: string) => parseRole(t);
+const readCapacity = (t: string, ctx: RowContext) => parseCapacity(t, ctx.defaultCapacity);
+const readLevel = (t: string) => parseLevel(t);
+const readTraining = (t: string) => parseBoolean(t, 'training completed');
+const readStatus = (t: string) => parseStatus(t);
+const readAvailability = (t: string) => {
+  const parsed = parseAvailability(t);
+  return { ...parsed, windows: parsed.windows.length ? frozen(parsed.windows) : (NO_ITEMS as unknown as AvailabilityWindow[]) };
+};
+const itemsOf = (t: string, slash: boolean): string[] => {
+  const items = splitMulti(t, slash).map(own);
+  return items.length ? frozen(items) : NO_ITEMS;
+};
+const readLanguages = (t: string) => itemsOf(t, true);
+const readItems = (t: string) => itemsOf(t, false);

@@ -40,11 +40,42 @@ export function buildParticipants(
   mapping: ColumnMapping,
   opts: BuildOptions,
 ): { participants: Participant[]; rejected: RejectedRow[]; problems: Problem[] } {
+  const col = mapping.fields.submittedAt;
+  const builder = startBuild(table, mapping, opts, col === undefined ? [] : table.rows.map((r) => r.cells[col] ?? ''));
+  builder.add(table.rows);
+  return builder.result;
+}
+
+/** What startBuild collects: every accepted participant, rejected row and warning so far. */
+export interface BuildResult {
+  participants: Participant[];
+  rejected: RejectedRow[];
+  problems: Problem[];
+}
+
+/** A file's rows built a chunk at a time (see startBuild). */
+export interface RowBuilder {
+  /** Builds the next rows of the file. */
+  add(rows: readonly SourceRow[]): void;
+  /** Everything built so far (the arrays grow with every `add`). */
+  result: BuildResult;
+}
+
+/**
+ * buildParticipants in steps, so that a big file's rows can be read, built and let go a chunk at a
+ * time. `submitted` is the file's whole form-timestamp column (read lazily, for the date order).
+ */
+export function startBuild(
+  table: Pick<SourceTable, 'file' | 'sheet' | 'headers'>,
+  mapping: ColumnMapping,
+  opts: BuildOptions,
+  submitted: Iterable<string>,
+): RowBuilder {
   const participants: Participant[] = [];
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
   const submittedCol = mapping.fields.submittedAt;
-  const order = submittedCol === undefined ? { order: 'mdy' as const, ambiguous: false } : detectDateOrder(table.rows.map((r) => r.cells[submittedCol] ?? ''));
+  const order = submittedCol === undefined ? { order: 'mdy' as const, ambiguous: false } : detectDateOrder(submitted);
   if (order.ambiguous && submittedCol !== undefined) {
     problems.push({
       severity: 'warning', code: 'submitted-at-order',
@@ -58,27 +89,29 @@ export function buildParticipants(
     attributes: attributeKeys(table.headers, mapping.attributes), dateOrder: order.order, role: opts.role,
     defaultCapacity: opts.defaultCapacity, defaultTimezone: opts.defaultTimezone, cache: new Map(),
   };
-  for (const row of table.rows) {
-    if (row.cells.every((c) => !c || !c.trim()) && !extraOf(row).length) continue;
-    const reject = (reasons: Problem[]): void =>
-      void rejected.push({ file: table.file, sheet: table.sheet, line: row.line, headers: table.headers, cells: row.cells, reasons });
-    const extra = extraOf(row);
-    if (extra.length) {
-      reject([{
-        severity: 'error', code: 'row-too-many-values',
-        message: `row has ${extra.length} more value${extra.length === 1 ? '' : 's'} than there are column headers; a value with a comma probably needs quotes around it`,
-        hint: 'Put quotes around values that contain the delimiter, or remove the extra cells',
-        location: { file: table.file, sheet: table.sheet, row: row.line },
-      }]);
-      continue;
+  const add = (rows: readonly SourceRow[]): void => {
+    for (const row of rows) {
+      const extra = extraOf(row);
+      if (!extra.length && row.cells.every((c) => !c || !c.trim())) continue;
+      const reject = (reasons: Problem[]): void =>
+        void rejected.push({ file: table.file, sheet: table.sheet, line: row.line, headers: table.headers, cells: row.cells, reasons });
+      if (extra.length) {
+        reject([{
+          severity: 'error', code: 'row-too-many-values',
+          message: `row has ${extra.length} more value${extra.length === 1 ? '' : 's'} than there are column headers; a value with a comma probably needs quotes around it`,
+          hint: 'Put quotes around values that contain the delimiter, or remove the extra cells',
+          location: { file: table.file, sheet: table.sheet, row: row.line },
+        }]);
+        continue;
+      }
+      const { participant, errors, warnings } = readRow(row.cells, row.line, ctx);
+      if (participant) {
+        participants.push(participant);
+        for (const w of warnings) problems.push(w);
+      } else reject(errors);
     }
-    const { participant, errors, warnings } = readRow(row.cells, row.line, ctx);
-    if (participant) {
-      participants.push(participant);
-      problems.push(...warnings);
-    } else reject(errors);
-  }
-  return { participants, rejected, problems };
+  };
+  return { add, result: { participants, rejected, problems } };
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */

@@ -43,12 +43,67 @@ function sameValue(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
+/** Fields compared one by one (the shape every built or stored participant has); any other key is compared generically. */
+const KNOWN = new Set(['email', 'name', 'role', 'department', 'title', 'level', 'managerEmail', 'timezone', 'goals', 'capacity', 'cohort',
+  'trainingCompleted', 'status', 'submittedAt', 'languages', 'topics', 'interests', 'preferences', 'avoid', 'availability', 'attributes', 'source']);
+
+/** sameValue for a list of texts, without recursion when the elements are equal strings. */
+function sameList(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return sameValue(a, b);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return sameValue(a, b);
+  return true;
+}
+
+/** sameValue for availability windows, compared on day, start and end (the only fields a window has). */
+function sameWindows(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return sameValue(a, b);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object' || x.day !== y.day || x.start !== y.start || x.end !== y.end) return sameValue(a, b);
+  }
+  return true;
+}
+
+/** The scalar fields compared deeply (a hand-edited state file may hold a list where text belongs). */
+function sameScalars(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k of ['email', 'name', 'role', 'status', 'department', 'title', 'level', 'managerEmail', 'timezone', 'goals', 'capacity', 'cohort',
+    'trainingCompleted', 'submittedAt']) if (!sameValue(a[k], b[k])) return false;
+  return true;
+}
+
+/** Keys of `r` outside KNOWN that hold a value (a field added after this code was written). */
+function hasOtherKeys(r: Record<string, unknown>): boolean {
+  // Cheap common case: as many keys as known fields holding a value means there is no other key.
+  const p = r as unknown as Participant;
+  const d = (v: unknown): number => (v === undefined ? 0 : 1);
+  const known = d(p.email) + d(p.name) + d(p.role) + d(p.status) + d(p.department) + d(p.title) + d(p.level) + d(p.managerEmail)
+    + d(p.timezone) + d(p.goals) + d(p.capacity) + d(p.cohort) + d(p.trainingCompleted) + d(p.submittedAt) + d(p.languages) + d(p.topics)
+    + d(p.interests) + d(p.preferences) + d(p.avoid) + d(p.availability) + d(p.attributes) + d(p.source);
+  if (Object.keys(r).length === known) return false;
+  for (const k in r) if (!KNOWN.has(k) && r[k] !== undefined) return true;
+  return false;
+}
+
 /** True when two participants differ in nothing but `source` (allocation-free for the common case). */
 function sameParticipant(a: Participant, b: Participant): boolean {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
-  for (const k in ra) if (k !== 'source' && !sameValue(ra[k], rb[k])) return false;
-  for (const k in rb) if (k !== 'source' && ra[k] === undefined && rb[k] !== undefined) return false;
+  // Property by property (not a loop over key names): plain loads that the engine can make fast.
+  if (a.email !== b.email || a.name !== b.name || a.role !== b.role || a.status !== b.status || a.department !== b.department
+    || a.title !== b.title || a.level !== b.level || a.managerEmail !== b.managerEmail || a.timezone !== b.timezone || a.goals !== b.goals
+    || a.capacity !== b.capacity || a.cohort !== b.cohort || a.trainingCompleted !== b.trainingCompleted || a.submittedAt !== b.submittedAt) {
+    if (!sameScalars(ra, rb)) return false;
+  }
+  if (!sameList(a.languages, b.languages) || !sameList(a.topics, b.topics) || !sameList(a.interests, b.interests)
+    || !sameList(a.preferences, b.preferences) || !sameList(a.avoid, b.avoid)) return false;
+  if (!sameWindows(a.availability, b.availability) || !sameValue(a.attributes, b.attributes)) return false;
+  if (!hasOtherKeys(ra) && !hasOtherKeys(rb)) return true;
+  for (const k in ra) if (!KNOWN.has(k) && !sameValue(ra[k], rb[k])) return false;
+  for (const k in rb) if (!KNOWN.has(k) && ra[k] === undefined && rb[k] !== undefined) return false;
   return true;
 }
 
@@ -77,70 +132,88 @@ export interface RosterMerge {
  * is kept instead, so that the stored copy can be freed at once (a re-import of the same file).
  */
 export function startMerge(incoming: Participant[]): RosterMerge {
-  const { latest, problems } = dedupe(incoming);
-  const roster = new Map<string, Participant>();
-  // What happened to each incoming email; the three lists are read off the sorted roster in finish().
-  const outcome = new Map<string, 'added' | 'updated' | 'unchanged'>();
-  let taken = 0;
+  const { index, unique, problems } = dedupe(incoming);
+  // What happened to each unique incoming participant: 0 added (not stored), 1 unchanged, 2 updated.
+  const state = new Uint8Array(unique.length);
+  // The stored roster as it comes, each record replaced by the one to keep, and the incoming index it met (-1: none).
+  const stored: Participant[] = [];
+  const met: number[] = [];
   let sorted = true;
   let previous: string | undefined;
   return {
     take(old: Participant): void {
       const email = old.email;
-      taken++;
       if (previous !== undefined && !(previous < email)) sorted = false;
       previous = email;
-      const p = latest.get(email);
-      if (!p) {
-        roster.set(email, old);
+      const i = index.get(email);
+      if (i === undefined) {
+        stored.push(old);
+        met.push(-1);
         return;
       }
+      const p = unique[i];
       if (sameParticipant(old, p)) {
-        outcome.set(email, 'unchanged');
+        state[i] = 1;
         // Equal in every field: keep either; the incoming one lets the stored copy be freed at once.
-        roster.set(email, sameSource(old.source, p.source) ? p : old);
+        stored.push(sameSource(old.source, p.source) ? p : old);
       } else {
-        outcome.set(email, 'updated');
-        roster.set(email, p);
+        state[i] = 2;
+        stored.push(p);
       }
+      met.push(i);
     },
     finish(): MergeResult {
-      for (const [email, p] of latest) {
-        if (outcome.has(email)) continue;
-        outcome.set(email, 'added');
-        roster.set(email, p);
-      }
-      // One sort of the unique emails (the default sort compares UTF-16 code units, as `<` does)
-      // instead of a comparator sort of the participants plus three more of the email lists.
-      const emails = [...roster.keys()].sort();
-      const participants: Participant[] = new Array(emails.length);
       const added: string[] = [];
+      for (let i = 0; i < unique.length; i++) if (state[i] === 0) added.push(unique[i].email);
+      // One sort of the new emails (the default sort compares UTF-16 code units, as `<` does).
+      added.sort();
+      const out: Participant[] = [];
       const updated: string[] = [];
       const unchanged: string[] = [];
-      for (let i = 0; i < emails.length; i++) {
-        const email = emails[i];
-        participants[i] = roster.get(email) as Participant;
-        const o = outcome.get(email);
-        if (o === 'added') added.push(email);
-        else if (o === 'updated') updated.push(email);
-        else if (o === 'unchanged') unchanged.push(email);
+      const outcomeOf = (k: number): void => {
+        if (met[k] === -1) return;
+        (state[met[k]] === 1 ? unchanged : updated).push(stored[k].email);
+      };
+      if (sorted) {
+        // Stored emails are unique and in order: merge the two sorted lists.
+        let a = 0;
+        for (let k = 0; k < stored.length; k++) {
+          const email = stored[k].email;
+          while (a < added.length && added[a] < email) out.push(unique[index.get(added[a++]) as number]);
+          out.push(stored[k]);
+          outcomeOf(k);
+        }
+        while (a < added.length) out.push(unique[index.get(added[a++]) as number]);
+      } else {
+        // A hand-edited roster, out of order or with an email twice: the last record of an email wins.
+        const roster = new Map<string, number>();
+        for (let k = 0; k < stored.length; k++) roster.set(stored[k].email, k);
+        const emails = [...roster.keys(), ...added].sort();
+        for (const email of emails) {
+          const k = roster.get(email);
+          if (k === undefined) out.push(unique[index.get(email) as number]);
+          else { out.push(stored[k]); outcomeOf(k); }
+        }
       }
-      const storedUnchanged = taken > 0 && added.length === 0 && updated.length === 0 && sorted && taken === participants.length;
-      return { participants, added, updated, unchanged, problems, storedUnchanged };
+      const storedUnchanged = stored.length > 0 && added.length === 0 && updated.length === 0 && sorted;
+      return { participants: out, added, updated, unchanged, problems, storedUnchanged };
     },
   };
 }
 
-/** The latest row per email, and a warning for every duplicate. */
-function dedupe(incoming: Participant[]): { latest: Map<string, Participant>; problems: Problem[] } {
+/** The latest row per email (`unique[index.get(email)]`, in order of first appearance), and a warning for every duplicate. */
+function dedupe(incoming: Participant[]): { index: Map<string, number>; unique: Participant[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const latest = new Map<string, Participant>();
+  const index = new Map<string, number>();
+  const unique: Participant[] = [];
   for (const p of incoming) {
-    const prev = latest.get(p.email);
-    if (!prev) {
-      latest.set(p.email, p);
+    const at = index.get(p.email);
+    if (at === undefined) {
+      index.set(p.email, unique.length);
+      unique.push(p);
       continue;
     }
+    const prev = unique[at];
     // Form timestamps decide when both rows have one; otherwise the later row in file order wins.
     const prevIsNewer = prev.submittedAt !== undefined && p.submittedAt !== undefined && prev.submittedAt > p.submittedAt;
     const [winner, loser] = prevIsNewer ? [prev, p] : [p, prev];
@@ -153,7 +226,7 @@ function dedupe(incoming: Participant[]): { latest: Map<string, Participant>; pr
       hint: 'Delete the outdated row if this is not what you want',
       location: loser.source ? { file: loser.source.file, sheet: loser.source.sheet, row: loser.source.row } : undefined,
     });
-    latest.set(p.email, winner);
+    unique[at] = winner;
   }
-  return { latest, problems };
+  return { index, unique, problems };
 }

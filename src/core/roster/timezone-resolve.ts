@@ -53,9 +53,12 @@ export function resolveTimeZone(text: string, defaultTimezone?: string): Resolve
   if (!t) return defaultTimezone ? { tz: defaultTimezone } : {};
   let hit = cache.get(t);
   if (!hit) {
-    hit = resolveUncached(t) ?? { ...NOT_FOUND, error: `time zone "${t}" is not recognised` };
+    // The cache outlives the import: key it (and the messages built from it) by a copy of the cell,
+    // not by a slice that would keep the whole text it was cut from alive.
+    const own = JSON.parse(JSON.stringify(t)) as string;
+    hit = resolveUncached(own) ?? { ...NOT_FOUND, error: `time zone "${own}" is not recognised` };
     if (cache.size > 10_000) cache.clear();
-    cache.set(t, hit);
+    cache.set(own, hit);
   }
   return hit;
 }
