@@ -86,6 +86,6 @@ async function runDemo(ctx: Ctx, dir: string | undefined, dryRun = false): Promi
     say(`\n${ctx.out.c.bold('Where everything is')}`);
     say(`  program folder   ${rel(target)}  (config: mentor.config.json)`);
     for (const o of outputs) say(`  ${o.step.padEnd(16)} ${rel(o.path)}`);
-    say(`\nTry: cd ${rel(target)} && mentor-cli participants`);
+    say(`\nTry: cd ${rel(target)} && npx mentor-cli participants   (run \`npm link\` once to type plain \`mentor-cli\` anywhere)`);
   }
 }
