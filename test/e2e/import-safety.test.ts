@@ -110,7 +110,7 @@ describe('control characters', () => {
   });
 
   // Needs the roster change in the report: control characters in single-line fields become spaces (src/core/roster/build-row.ts).
-  it.todo('turns CR/LF inside a name into a space, so an export keeps one line per person', () => {
+  it('turns CR/LF inside a name into a space, so an export keeps one line per person', () => {
     write('crlf.csv', 'Email,Name,Role,Department\r\nm@example.com,"@Mallory\r\nATTENDEE:evil@example.com",mentee,"Sales\nEMEA"\r\n');
     expect(runCli(['import', 'crlf.csv'], { cwd }).code).toBe(0);
     const [person] = JSON.parse(roster()).data;

@@ -74,13 +74,21 @@ function frozen<T>(value: T[]): T[] {
   return Object.freeze(value) as T[];
 }
 
+/** Fields that hold one line of text (lists such as topics keep splitting on line breaks). */
+const SINGLE_LINE = new Set<FieldName>(['email', 'name', 'firstName', 'lastName', 'department', 'title', 'cohort', 'timezone', 'managerEmail', 'level', 'capacity', 'status', 'role']);
+const CONTROL = /[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g;
+const HAS_CONTROL = /[\u0000-\u001F\u007F\u0085\u2028\u2029]/;
+
 /** Reads one row; `participant` is undefined when `errors` is not empty. */
 export function readRow(cells: string[], line: number, ctx: RowContext): { participant?: Participant; errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const cell = (f: FieldName): string => {
     const i = ctx.col[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
+    if (i === undefined) return '';
+    const raw = cells[i] ?? '';
+    // One-line fields never keep line breaks or control characters: they would split exports and calendar text.
+    return (SINGLE_LINE.has(f) && HAS_CONTROL.test(raw) ? raw.replace(CONTROL, ' ') : raw).trim();
   };
   const where = (f?: FieldName): Location => {
     const i = f === undefined ? undefined : ctx.col[f];
