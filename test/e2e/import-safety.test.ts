@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { CLI, runCli, tempDir, removeDir, type CliResult } from '../helpers/cli.js';
+import { buildZip } from '../helpers/fake-zip.js';
 
 let cwd: string;
 beforeEach(() => {
@@ -135,32 +136,12 @@ describe('warnings are about this import only', () => {
   });
 });
 
-/** A zip whose sheet declares 4.3 GB when inflated (the same trick as test/unit/io-zip-guard.test.ts). */
+/** A zip whose sheet declares 4.3 GB when inflated. */
 function zipBomb(): Buffer {
-  const entries = [
-    { name: '[Content_Types].xml', body: Buffer.from('<x/>'), method: 0, size: 4 },
-    { name: 'xl/worksheets/sheet1.xml', body: deflateRawSync(Buffer.alloc(1024 * 1024)), method: 8, size: 0xfffffffe },
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.body.length, 18); local.writeUInt32LE(e.size, 22); local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.body.length, 20); central.writeUInt32LE(e.size, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.body);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(entries.length, 8); eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return buildZip([
+    { name: '[Content_Types].xml', body: Buffer.from('<x/>'), method: 0, declaredSize: 4 },
+    { name: 'xl/worksheets/sheet1.xml', body: deflateRawSync(Buffer.alloc(1024 * 1024)), method: 8, declaredSize: 0xfffffffe },
+  ]);
 }
 
 describe('damaged workbooks: one line, exit 2, roster untouched', () => {
