@@ -19,19 +19,28 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * document never has to exist as one string or buffer. Pieces are produced lazily, one at a time.
  */
 export async function writeFileAtomicChunks(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  await writeAtomicVia(path, async (tmp) => {
+    const handle = await open(tmp, 'w', 0o644);
+    try {
+      for (const chunk of chunks) await handle.writeFile(chunk);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * The atomic-write protocol for writers that insist on a file name of their own (exceljs's
+ * streaming workbook writer): `write` fills the temp path; it is then fsynced and renamed over
+ * `path`, and removed if anything fails.
+ */
+export async function writeAtomicVia(path: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
-  const handle = await open(tmp, 'w', 0o644);
   try {
-    for (const chunk of chunks) await handle.writeFile(chunk);
-    await handle.sync();
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  await handle.close();
-  try {
+    await write(tmp);
+    const handle = await open(tmp, 'r+');
+    try { await handle.sync(); } finally { await handle.close(); }
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);

@@ -4,10 +4,8 @@
  * Same conventions as xlsx-write: bold frozen header, autofilter, widths, real dates and numbers, neutralised text.
  */
 
-import { open, rename, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeAtomicVia } from './atomic.js';
 import type { KpiInput } from '../core/kpi/facts.js';
 import type { KpiReport } from '../core/kpi/types.js';
 import { neutraliseCell } from '../core/safe-cell.js';
@@ -101,11 +99,10 @@ function writeRows(ws: ExcelJS.Worksheet, spec: SheetSpec, styleOf?: (i: number,
 
 /** Writes the workbook (Summary, Participants, Matches, Meetings, Survey sheets, At-risk pairs, breakdowns, Cohorts) atomically. */
 export async function writeReportWorkbook(path: string, report: KpiReport, input: KpiInput, opts: { includeSensitive: boolean }): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } } as never);
-  wb.creator = 'mentor-cli';
-  const used = new Set<string>();
-  try {
+  await writeAtomicVia(path, async (tmp) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } } as never);
+    wb.creator = 'mentor-cli';
+    const used = new Set<string>();
     const summary = summarySheet(report);
     const ws = writeSheet(wb, summary, used);
     const first = 3;
@@ -124,11 +121,5 @@ export async function writeReportWorkbook(path: string, report: KpiReport, input
       writeRows(writeSheet(wb, spec, used), spec);
     }
     await wb.commit();
-    const fh = await open(tmp, 'r+');
-    try { await fh.sync(); } finally { await fh.close(); }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  });
 }
