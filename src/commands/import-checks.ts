@@ -1,11 +1,8 @@
-/** Import checks that need the file as the user named it: text posing as a workbook, NUL padding, and this run's own warnings. */
+/** Import checks that need the file as the user named it: text posing as a workbook, NUL padding. */
 
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Participant, Problem, SourceTable } from '../core/types.js';
-import type { BuiltImport, ImportPlan } from '../core/import-plan.js';
-import type { MergeResult } from '../core/roster/merge.js';
-import { checkReferences } from '../core/roster/references.js';
+import type { Problem, SourceTable } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { readTable, type ReadOptions } from '../io/read-table.js';
 
@@ -90,18 +87,4 @@ async function firstNulLine(path: string): Promise<number | undefined> {
   } finally {
     await fh.close();
   }
-}
-
-/**
- * The import plan with cross-reference warnings (unknown preference, avoid, manager) only for the
- * people in this run's files: people imported earlier were warned about when they came in.
- */
-export function planForThisRun(built: BuiltImport, merge: MergeResult, readProblems: Problem[]): ImportPlan {
-  const incoming = new Set<string>();
-  for (const p of built.incoming) incoming.add(p.email);
-  // Earlier people keep their email (so references to them resolve) but have nothing of their own to check.
-  const roster: Participant[] = merge.participants.map((p) =>
-    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail) ? p : { ...p, preferences: [], avoid: [], managerEmail: undefined });
-  const problems = [...readProblems, ...built.problems, ...merge.problems, ...checkReferences(roster)];
-  return { merge, rejected: built.rejected, problems, files: built.files };
 }

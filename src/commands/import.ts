@@ -8,9 +8,9 @@ import { writeOutputFile, assertMayWrite } from '../io/output-file.js';
 import { toCsv } from '../io/csv-write.js';
 import { mapHeaders, parseMapFlags, formSignature, mappingToSaved, type ColumnMapping } from '../core/roster/header-map.js';
 import { startMerge } from '../core/roster/merge.js';
-import { buildImport, rejectedTable, tableRowCount, REJECTED_EXTRA_COLUMNS, type BuiltImport, type FileInput, type ImportPlan } from '../core/import-plan.js';
+import { buildImport, planFromMerge, rejectedTable, tableRowCount, REJECTED_EXTRA_COLUMNS, type BuiltImport, type FileInput, type ImportPlan } from '../core/import-plan.js';
 import type { Participant, Problem, Role, SourceTable } from '../core/types.js';
-import { assertUsableTextWorkbook, nulWarning, planForThisRun, readTableNamed } from './import-checks.js';
+import { assertUsableTextWorkbook, nulWarning, readTableNamed } from './import-checks.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { printProblems, problemLine } from '../ui/problems.js';
 import { startProgress } from '../ui/progress.js';
@@ -129,7 +129,7 @@ function buildRows(ctx: Ctx, inputs: FileInput[], program: Program, role: Role |
 async function mergeStored(program: Program, built: BuiltImport, readProblems: Problem[]): Promise<ImportPlan> {
   const merge = startMerge(built.incoming);
   await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
-  return planForThisRun(built, merge.finish(), readProblems);
+  return planFromMerge(built, merge.finish(), readProblems);
 }
 
 /** Writes rejected rows, the mappings and the roster; the caller holds the program lock. */

@@ -111,9 +111,18 @@ export function finishImport(built: BuiltImport, existing: Participant[]): Impor
   return planFromMerge(built, mergeParticipants(existing, built.incoming));
 }
 
-/** The plan from built files and their merge (from mergeParticipants or startMerge): adds the cross-reference checks. */
-export function planFromMerge(built: BuiltImport, merge: MergeResult): ImportPlan {
-  const problems = [...built.problems, ...merge.problems, ...checkReferences(merge.participants)];
+/**
+ * The plan from built files and their merge (from mergeParticipants or startMerge), with the
+ * cross-reference warnings (unknown preference, avoid, manager) for this run's people only: people
+ * imported earlier were warned about when they came in. `readProblems` are notes from reading the files.
+ */
+export function planFromMerge(built: BuiltImport, merge: MergeResult, readProblems: Problem[] = []): ImportPlan {
+  const incoming = new Set<string>();
+  for (const p of built.incoming) incoming.add(p.email);
+  // Earlier people keep their email (so references to them resolve) but have nothing of their own to check.
+  const roster: Participant[] = merge.participants.map((p) =>
+    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail) ? p : { ...p, preferences: [], avoid: [], managerEmail: undefined });
+  const problems = [...readProblems, ...built.problems, ...merge.problems, ...checkReferences(roster)];
   return { merge, rejected: built.rejected, problems, files: built.files };
 }
 
