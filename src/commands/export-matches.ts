@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { emit, exportFormat } from './export.js';
+import { emit, exportFormat, withOutputOptions } from './export.js';
 import { readState } from '../io/program.js';
 import { toCsv } from '../io/csv-write.js';
 import { buildWorkbook, type SheetSpec } from '../io/xlsx-write.js';
@@ -12,15 +12,11 @@ import { emptyMatchesState, type MatchesState } from '../core/matching/state.js'
 import { matchRows, auditRows } from '../core/matching/export-rows.js';
 
 export function registerExportMatches(exportCmd: Command): void {
-  exportCmd
+  withOutputOptions(exportCmd
     .command('matches')
-    .description('export the stored pairs with scores and reasons (xlsx adds Unmatched and Audit sheets)')
-    .option('--format <format>', 'csv, xlsx or json (default: from --out, else csv)')
-    .option('--out <file>', 'file to write (default: stdout)')
+    .description('export the stored pairs with scores and reasons (xlsx adds Unmatched and Audit sheets)'))
     .option('--all', 'include ended pairs')
     .option('--include-sensitive', 'include reasons based on sensitive attributes')
-    .option('--force', 'overwrite an existing file outside the program folder')
-    .option('--dry-run', 'check and say what would be written, write nothing')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
       const format = exportFormat(opts.format, opts.out, ctx.out.json);

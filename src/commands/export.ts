@@ -50,19 +50,24 @@ function reportDryRun(ctx: Ctx, data: string | Uint8Array, out: string | undefin
   else ctx.out.result(`Dry run, nothing written. Would write ${rows} row(s) as ${format.toUpperCase()} (${bytes} bytes) to ${out ?? 'stdout'}.`);
 }
 
+/** The output flags every export shares, so each means the same in every command. */
+export function withOutputOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', 'csv, xlsx or json (default: from --out, else csv; json with --json)')
+    .option('--out <file>', 'file to write (default: stdout)')
+    .option('--force', 'overwrite an existing file outside the program folder')
+    .option('--dry-run', 'check everything and say what would be written; write nothing');
+}
+
 export function registerExport(program: Command): Command {
   const exportCmd = program.command('export').description('write program data as CSV, XLSX or JSON');
-  exportCmd
+  withOutputOptions(exportCmd
     .command('participants')
-    .description('export participants with the documented field names')
-    .option('--format <format>', 'csv, xlsx or json (default: from --out, else csv)')
-    .option('--out <file>', 'file to write (default: stdout)')
+    .description('export participants with the documented field names'))
     .option('--role <role>', 'only mentor, mentee or both')
     .option('--cohort <cohort>', 'only this cohort')
     .option('--status <status>', 'only active or withdrawn')
     .option('--include-sensitive', 'include attributes marked sensitive in mentor.config.json')
-    .option('--force', 'overwrite an existing file outside the program folder')
-    .option('--dry-run', 'check everything and say what would be written; write nothing')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
       const format = exportFormat(opts.format, opts.out, ctx.out.json);
