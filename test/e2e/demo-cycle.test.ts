@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { runCli, tempDir, removeDir, FIXTURES, type CliResult } from '../helpers/cli.js';
 import { parseCalendar } from '../helpers/ical.js';
-import { buildOnce } from '../helpers/survey-program.js';
 
 const EXPECTED = JSON.parse(readFileSync(join(FIXTURES, 'sample', 'expected.json'), 'utf8'));
 const NOW = '2027-06-30';
@@ -43,7 +42,6 @@ const active = (): Pair[] => (state('matches').matches as Pair[]).filter((m) => 
 const pairsOf = (email: string) => active().filter((m) => m.mentee === email || m.mentor === email).map((m) => m.id);
 
 beforeAll(async () => {
-  await buildOnce();
   root = tempDir();
   dir = join(root, 'demo');
   demo = runCli(['demo', dir], { cwd: root, timeoutMs: 180_000 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, tempDir, removeDir, FIXTURES } from '../helpers/cli.js';
-import { buildOnce, participants, setUpProgram } from '../helpers/survey-program.js';
+import { participants, setUpProgram } from '../helpers/survey-program.js';
 
 const TRAPS = join(FIXTURES, 'surveys-traps');
 const NOW = ['--now', '2027-04-20'];
@@ -11,7 +11,6 @@ let cwd: string;
 const report = (...args: string[]) => runCli(['report', ...args, ...NOW], { cwd });
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
-beforeAll(buildOnce, 120_000);
 beforeEach(async () => {
   cwd = tempDir();
   await setUpProgram(cwd, { withMatches: true });

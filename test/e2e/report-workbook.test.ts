@@ -1,16 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, tempDir, removeDir, FIXTURES } from '../helpers/cli.js';
-import { buildOnce, setUpProgram } from '../helpers/survey-program.js';
+import { setUpProgram } from '../helpers/survey-program.js';
 
 const TRAPS = join(FIXTURES, 'surveys-traps');
 let cwd: string;
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 
-beforeAll(buildOnce, 120_000);
 afterEach(() => removeDir(cwd));
 
 async function open(path: string) {

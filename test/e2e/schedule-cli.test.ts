@@ -1,18 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { ROOT, runCli, tempDir, removeDir } from '../helpers/cli.js';
+import { runCli, tempDir, removeDir } from '../helpers/cli.js';
 import { configWith, hours, match, person, writeProgram } from '../helpers/schedule-program.js';
 import { contentLines, expandStarts, parseCalendar, wallIn } from '../helpers/ical.js';
 
 const dirs: string[] = [];
 afterEach(() => { while (dirs.length) removeDir(dirs.pop()!); });
-
-beforeAll(() => {
-  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], { encoding: 'utf8' });
-}, 180_000);
 
 const people = [
   person('tom@x.org', 'Tom Lee', 'mentor', { timezone: 'America/New_York', availability: hours([2, 3], '09:00', '11:00') }),

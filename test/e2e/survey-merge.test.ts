@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir, removeDir, FIXTURES } from '../helpers/cli.js';
-import { buildOnce, setUpProgram } from '../helpers/survey-program.js';
+import { setUpProgram } from '../helpers/survey-program.js';
 import { answersOf } from '../../src/core/surveys/state.js';
 
 const TRAPS = join(FIXTURES, 'surveys-traps');
@@ -11,7 +11,6 @@ let cwd: string;
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 const surveysText = () => readFileSync(join(cwd, '.mentor', 'surveys.json'), 'utf8');
 
-beforeAll(buildOnce, 120_000);
 beforeEach(async () => { cwd = tempDir(); await setUpProgram(cwd, { withMatches: true }); });
 afterEach(() => removeDir(cwd));
 

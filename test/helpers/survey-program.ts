@@ -69,13 +69,6 @@ export const responses: SurveyResponse[] = [
   resp('midpoint', 'stranger@elsewhere.org', '2027-04-07T10:00:00Z', { satisfaction: 1 }),
 ];
 
-/** Builds dist once per test file (e2e), as the brief asks: `npx tsc -p .`. */
-export async function buildOnce(): Promise<void> {
-  const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('npx', ['tsc', '-p', '.'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
-}
-
 /** Creates a program folder in `dir` (via the CLI's init) and writes participants (and matches) with writeState. */
 export async function setUpProgram(dir: string, opts: { withMatches: boolean }): Promise<void> {
   const { runCli } = await import('./cli.js');

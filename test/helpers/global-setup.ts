@@ -1,0 +1,12 @@
+/**
+ * Builds dist/ once before any test file runs. End-to-end tests spawn dist/cli.js; building inside
+ * individual test files rewrote dist/ while other files were running it (flaky exit-3 failures).
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export default function setup(): void {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tsc failed, so no test can run:\n${r.stdout}${r.stderr}`);
+}
