@@ -5,12 +5,14 @@ import { relative, resolve } from 'node:path';
 import { contextOf } from './context.js';
 import { lockProgram } from '../io/program.js';
 import { UsageError } from '../errors.js';
+import { assertMayWrite } from '../io/output-file.js';
 
 export function registerIntro(program: Command): void {
   program
     .command('intro')
     .description('write intro/<pair>-to-<person>.eml introduction emails (first meeting in the reader\'s time, invitation attached) and intro/announcement.eml')
     .option('-o, --out <dir>', 'folder that receives intro/ (default: the program folder)')
+    .option('--force', 'replace existing .eml files of the same name outside the program folder')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -28,6 +30,8 @@ export function registerIntro(program: Command): void {
           throw new UsageError(`The schedule is out of date (${added} new, ${changed} changed, ${cancelled} cancelled event(s) since \`mentor-cli schedule\` ran)`, 'Run `mentor-cli schedule` first, then `mentor-cli intro`');
         }
         const rendered = renderIntros(prep, prog.config, ctx.now);
+        // Outside the program folder the emails may land among the user's own files: never replace one silently.
+        for (const rel of rendered.keys()) assertMayWrite(resolve(outDir, rel), prog.dir, Boolean(opts.force));
         if (!opts.dryRun) writeStaged(outDir, rendered);
         return [...rendered.keys()].sort();
       });

@@ -106,4 +106,21 @@ describe('schedule follow-ups', () => {
     expect(ana).toContain('attached; please accept it');
     expect(ana).toContain('filename="invitation.ics"');
   });
+
+  it('intro --out never replaces a file of yours outside the program folder without --force; re-runs inside it are free', async () => {
+    const dir = await program(people, matches);
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['intro', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['intro', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const mine = tempDir();
+    dirs.push(mine);
+    mkdirSync(join(mine, 'intro'));
+    writeFileSync(join(mine, 'intro', 'announcement.eml'), 'my own draft');
+    const refused = runCli(['intro', '--now', '2027-02-01', '--out', mine], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/announcement\.eml already exists\. Add --force/);
+    expect(readFileSync(join(mine, 'intro', 'announcement.eml'), 'utf8')).toBe('my own draft');
+    expect(runCli(['intro', '--now', '2027-02-01', '--out', mine, '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(mine, 'intro', 'announcement.eml'), 'utf8')).not.toBe('my own draft');
+  });
 });
