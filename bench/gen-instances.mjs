@@ -1,9 +1,18 @@
-/** Seeded, realistic bipartite instances for bench/match-solver.mjs: skill-vector cosine scores 0..100, popular mentors. */
+/**
+ * Seeded, realistic bipartite instances for bench/match-solver.mjs: skill-vector cosine scores
+ * 0..100, popular mentors.
+ */
 
 /** Small seeded PRNG (mulberry32). */
 export function rng(seed) {
   let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const DIM = 16;
@@ -44,8 +53,12 @@ export function generateInstance({ nLeft, nRight, capacity = 4, density = 1, see
       let dot = 0;
       for (let d = 0; d < DIM; d++) dot += a[d] * b[d];
       if (e === targets.length) {
-        const t2 = new Int32Array(targets.length * 2); t2.set(targets); targets = t2;
-        const w2 = new Float64Array(weights.length * 2); w2.set(weights); weights = w2;
+        const t2 = new Int32Array(targets.length * 2);
+        t2.set(targets);
+        targets = t2;
+        const w2 = new Float64Array(weights.length * 2);
+        w2.set(weights);
+        weights = w2;
       }
       targets[e] = j;
       weights[e++] = Math.round(100 * (0.8 * dot + 0.2 * popularity[j]) * 100) / 100;
@@ -53,8 +66,11 @@ export function generateInstance({ nLeft, nRight, capacity = 4, density = 1, see
     offsets[i + 1] = e;
   }
   return {
-    nLeft, nRight, offsets,
-    targets: targets.subarray(0, e), weights: weights.subarray(0, e),
+    nLeft,
+    nRight,
+    offsets,
+    targets: targets.subarray(0, e),
+    weights: weights.subarray(0, e),
     rightCapacity: new Int32Array(nRight).fill(capacity),
   };
 }

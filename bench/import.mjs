@@ -1,6 +1,6 @@
-// Import benchmark: a 100,000-row CSV and a 20,000-row XLSX, imported and validated by the whole CLI process.
-// Targets (2-core machine): CSV < 2 s, XLSX < 6 s, peak memory < 400 MB.
-// Also prints the child's CPU time (user + system, all threads): the fairer figure when the machine is busy.
+// Import benchmark: a 100,000-row CSV and a 20,000-row XLSX, imported and validated by the whole
+// CLI process. Targets (2-core machine): CSV < 2 s, XLSX < 6 s, peak memory < 400 MB. Also prints
+// the child's CPU time (user + system, all threads): the fairer figure when the machine is busy.
 import { writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -13,7 +13,9 @@ function childCpuSeconds() {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime, in clock ticks (USER_HZ = 100)
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 /** timeCli plus the child's CPU time. */
@@ -24,9 +26,16 @@ function timed(args, cwd) {
   return r;
 }
 
-const show = (name, target, r) => { report(name, target, r); console.log(`     cpu ${r.cpu.toFixed(2)} s`); };
+const show = (name, target, r) => {
+  report(name, target, r);
+  console.log(`     cpu ${r.cpu.toFixed(2)} s`);
+};
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const dir = freshProgram();
 const dir2 = freshProgram();
 try {
@@ -40,8 +49,11 @@ try {
   // Absolute path: the workbook lives in the first program folder.
   const xlsx = timed(['import', xlsxPath, '--quiet'], dir2);
   show('import 20,000-row XLSX (new program)', 6, xlsx);
-  for (const r of [csv, again, xlsx]) if (r.rssMb > 400) console.log(`peak memory ${r.rssMb.toFixed(0)} MB is over the 400 MB target`);
-  for (const r of [csv, again, xlsx]) if (![0, 1].includes(r.code)) console.log(r.stderr.slice(0, 2000));
+  for (const r of [csv, again, xlsx])
+    if (r.rssMb > 400)
+      console.log(`peak memory ${r.rssMb.toFixed(0)} MB is over the 400 MB target`);
+  for (const r of [csv, again, xlsx])
+    if (![0, 1].includes(r.code)) console.log(r.stderr.slice(0, 2000));
 } finally {
   rmSync(dir, { recursive: true, force: true });
   rmSync(dir2, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// Shared helpers for the benchmarks: run the built CLI as a whole process and measure wall time and peak memory.
+// Shared helpers for the benchmarks: run the built CLI as a whole process and measure wall time and
+// peak memory.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,23 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 export function timeCli(args, cwd) {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'bench-rss-')), 'rss');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'rss-reporter.mjs'), CLI, ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile }, maxBuffer: 512 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', join(ROOT, 'bench', 'rss-reporter.mjs'), CLI, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let rssMb = NaN;
-  try { rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024; } catch { /* process died */ }
+  try {
+    rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
+  } catch {
+    /* process died */
+  }
   rmSync(dirname(rssFile), { recursive: true, force: true });
   return { seconds, rssMb, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -25,7 +37,11 @@ export function timeCli(args, cwd) {
 /** A fresh program folder in a temp dir. */
 export function freshProgram(extraInitArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'mentor-bench-'));
-  const r = spawnSync(process.execPath, [CLI, 'init', dir, '--start', '2027-01-11', '--end', '2027-06-25', ...extraInitArgs], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'init', dir, '--start', '2027-01-11', '--end', '2027-06-25', ...extraInitArgs],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return dir;
 }
@@ -33,5 +49,7 @@ export function freshProgram(extraInitArgs = []) {
 /** Prints one result row. */
 export function report(name, target, result) {
   const ok = result.seconds <= target ? 'OK ' : 'SLOW';
-  console.log(`${ok} ${name.padEnd(52)} ${result.seconds.toFixed(2).padStart(7)} s (target < ${target} s)  peak ${result.rssMb.toFixed(0).padStart(5)} MB  exit ${result.code}`);
+  console.log(
+    `${ok} ${name.padEnd(52)} ${result.seconds.toFixed(2).padStart(7)} s (target < ${target} s)  peak ${result.rssMb.toFixed(0).padStart(5)} MB  exit ${result.code}`,
+  );
 }

@@ -6,8 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const suites = ['import.mjs', 'match-solver.mjs', 'match-cli.mjs', 'schedule.mjs', 'survey-report.mjs']
-  .filter((f) => readdirSync(here).includes(f) && (!only || f.startsWith(only)));
+const suites = [
+  'import.mjs',
+  'match-solver.mjs',
+  'match-cli.mjs',
+  'schedule.mjs',
+  'survey-report.mjs',
+].filter((f) => readdirSync(here).includes(f) && (!only || f.startsWith(only)));
 let failed = 0;
 for (const file of suites) {
   console.log(`\n## ${file}`);

@@ -11,16 +11,23 @@ async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command();
   program
     .name('mentor-cli')
-    .description('Run a mentorship program from spreadsheets: import, match, schedule, survey, report.')
+    .description(
+      'Run a mentorship program from spreadsheets: import, match, schedule, survey, report.',
+    )
     .version(VERSION, '-V, --version')
-    .option('-d, --dir <dir>', 'program folder (default: nearest folder upwards with mentor.config.json)')
+    .option(
+      '-d, --dir <dir>',
+      'program folder (default: nearest folder upwards with mentor.config.json)',
+    )
     .option('--json', 'machine-readable JSON on stdout')
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('-q, --quiet', 'only errors on stderr')
     .option('-v, --verbose', 'explain decisions on stderr')
     .option('--debug', 'show stack traces for errors')
     .option('-y, --yes', 'never ask questions; use defaults and flags')
-    .addOption(new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp())
+    .addOption(
+      new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp(),
+    )
     .showSuggestionAfterError(true);
   // Only the command being run is loaded (its libraries are the slow part of starting up).
   await registerCommands(program, argv.slice(2));
@@ -38,7 +45,11 @@ async function buildProgram(argv: string[]): Promise<Command> {
 function usageLine(message: string, cmd: Command): string {
   const names: string[] = [];
   for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
-  const text = message.trim().replace(/\s*\n\s*\(Did you mean/g, ' (did you mean').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+  const text = message
+    .trim()
+    .replace(/\s*\n\s*\(Did you mean/g, ' (did you mean')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
   return `${text}. Run \`${['mentor-cli', ...names, '--help'].join(' ')}\` for usage.\n`;
 }
 
@@ -62,7 +73,13 @@ async function main(argv: string[]): Promise<void> {
 function handleError(err: unknown, debug: boolean): number {
   const out = new Output({});
   if (err instanceof CommanderError) {
-    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    if (
+      err.exitCode === 0 ||
+      err.code === 'commander.helpDisplayed' ||
+      err.code === 'commander.version' ||
+      err.code === 'commander.help'
+    )
+      return ExitCode.ok;
     // commander already printed its one-line message (see usageLine).
     return ExitCode.usage;
   }
@@ -72,13 +89,28 @@ function handleError(err: unknown, debug: boolean): number {
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
-  if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOSPC' || e.code === 'EROFS')) {
-    const what = { ENOENT: 'not found', EACCES: 'permission denied', EISDIR: 'is a folder, not a file', ENOSPC: 'disk is full', EROFS: 'read-only file system' }[e.code];
+  if (
+    e &&
+    (e.code === 'ENOENT' ||
+      e.code === 'EACCES' ||
+      e.code === 'EISDIR' ||
+      e.code === 'ENOSPC' ||
+      e.code === 'EROFS')
+  ) {
+    const what = {
+      ENOENT: 'not found',
+      EACCES: 'permission denied',
+      EISDIR: 'is a folder, not a file',
+      ENOSPC: 'disk is full',
+      EROFS: 'read-only file system',
+    }[e.code];
     out.error(`${e.path ?? 'file'}: ${what}. Check the path and try again`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return ExitCode.usage;
   }
-  out.error(`unexpected internal error: ${(e && e.message) || String(err)}. This is a bug in mentor-cli; rerun with --debug and report it`);
+  out.error(
+    `unexpected internal error: ${(e && e.message) || String(err)}. This is a bug in mentor-cli; rerun with --debug and report it`,
+  );
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
   return ExitCode.internal;
 }

@@ -84,6 +84,10 @@ export class ProblemsError extends MentorError {
 /** A bug in mentor-cli (exit 3). */
 export class InternalError extends MentorError {
   constructor(message: string) {
-    super(message, ExitCode.internal, 'This is a bug in mentor-cli; rerun with --debug and report it');
+    super(
+      message,
+      ExitCode.internal,
+      'This is a bug in mentor-cli; rerun with --debug and report it',
+    );
   }
 }

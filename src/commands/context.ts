@@ -1,4 +1,7 @@
-/** What every command receives: output channels, folders, the clock and interactivity, from global flags. */
+/**
+ * What every command receives: output channels, folders, the clock and interactivity, from global
+ * flags.
+ */
 
 import type { Command } from 'commander';
 import { Output } from '../ui/output.js';
@@ -32,7 +35,8 @@ export interface Ctx {
 export function parseNow(value: string | undefined): Date {
   if (!value) return new Date();
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now "${value}" is not a date`, 'Use YYYY-MM-DD or an ISO date-time');
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`--now "${value}" is not a date`, 'Use YYYY-MM-DD or an ISO date-time');
   return d;
 }
 

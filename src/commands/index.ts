@@ -10,10 +10,16 @@ const COMMANDS: Array<[string, Loader]> = [
   ['init', async (p) => (await import('./init.js')).registerInit(p)],
   ['import', async (p) => (await import('./import.js')).registerImport(p)],
   ['participants', async (p) => (await import('./participants.js')).registerParticipants(p)],
-  ['export', async (p) => {
-    const [{ registerExport }, { registerExportMatches }] = await Promise.all([import('./export.js'), import('./export-matches.js')]);
-    registerExportMatches(registerExport(p));
-  }],
+  [
+    'export',
+    async (p) => {
+      const [{ registerExport }, { registerExportMatches }] = await Promise.all([
+        import('./export.js'),
+        import('./export-matches.js'),
+      ]);
+      registerExportMatches(registerExport(p));
+    },
+  ],
   ['match', async (p) => (await import('./match.js')).registerMatch(p)],
   ['unmatch', async (p) => (await import('./unmatch.js')).registerUnmatch(p)],
   ['demo', async (p) => (await import('./demo.js')).registerDemo(p)],
@@ -27,13 +33,17 @@ const COMMANDS: Array<[string, Loader]> = [
 /** Global options that take a value (see cli.ts): their value is not the command name. */
 const VALUE_OPTIONS = new Set(['-d', '--dir', '--now']);
 
-/** The first word of `args` (process.argv without node and the script) that is not a global option or its value. */
+/**
+ * The first word of `args` (process.argv without node and the script) that is not a global option
+ * or its value.
+ */
 export function commandWord(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') return args[i + 1];
     if (!a.startsWith('-') || a === '-') return a;
-    // `--dir X`, `-d X`, and short flags grouped with -d last (`-qd X`) take the next word as a value.
+    // `--dir X`, `-d X`, and short flags grouped with -d last (`-qd X`) take the next word as a
+    // value.
     if (VALUE_OPTIONS.has(a) || /^-[a-zA-Z]*d$/.test(a)) i++;
   }
   return undefined;
@@ -43,7 +53,10 @@ export function commandWord(args: readonly string[]): string | undefined {
  * Registers the command named in `args` only, or every command when none is named, the name is
  * unknown (commander then suggests the closest), or help is asked for (`mentor-cli help`).
  */
-export async function registerCommands(program: Command, args: readonly string[] = []): Promise<void> {
+export async function registerCommands(
+  program: Command,
+  args: readonly string[] = [],
+): Promise<void> {
   const word = commandWord(args);
   const only = COMMANDS.find(([name]) => name === word);
   for (const [, load] of only ? [only] : COMMANDS) await load(program);

@@ -1,4 +1,7 @@
-/** `mentor-cli report`: the KPI workbook (XLSX), or the same KPIs as Markdown or JSON, on stdout or to a file. */
+/**
+ * `mentor-cli report`: the KPI workbook (XLSX), or the same KPIs as Markdown or JSON, on stdout or
+ * to a file.
+ */
 
 import { relative } from 'node:path';
 import type { Command } from 'commander';
@@ -12,14 +15,31 @@ import { reportToJson } from '../core/kpi/json.js';
 import { resolveBreakdownFields } from '../core/kpi/by-fields.js';
 import { renderReportMarkdown } from '../ui/report-md.js';
 
-interface ReportOptions { out?: string; by: string[]; format?: string; includeSensitive?: boolean; force?: boolean; dryRun?: boolean }
+interface ReportOptions {
+  out?: string;
+  by: string[];
+  format?: string;
+  includeSensitive?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+}
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write the KPI workbook (Summary, Participants, Matches, Meetings, Surveys, At-risk pairs, breakdowns, Cohorts)')
-    .option('--out <file>', 'file to write (default: report.xlsx in the program folder; md and json print on stdout)')
-    .option('--by <field>', 'add a breakdown by a field or attribute, e.g. --by department (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .description(
+      'write the KPI workbook (Summary, Participants, Matches, Meetings, Surveys, At-risk pairs, breakdowns, Cohorts)',
+    )
+    .option(
+      '--out <file>',
+      'file to write (default: report.xlsx in the program folder; md and json print on stdout)',
+    )
+    .option(
+      '--by <field>',
+      'add a breakdown by a field or attribute, e.g. --by department (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--format <format>', 'xlsx (default, or from the --out extension), md or json')
     .option('--include-sensitive', 'include sensitive attributes in the Participants sheet')
     .option('--force', 'overwrite an existing file outside the program folder')
@@ -27,20 +47,36 @@ export function registerReport(program: Command): void {
     .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const program = await ctx.program();
-      const plan = planReportOutput({ format: opts.format, out: opts.out, json: ctx.out.json }, { cwd: ctx.cwd, programDir: program.dir });
+      const plan = planReportOutput(
+        { format: opts.format, out: opts.out, json: ctx.out.json },
+        { cwd: ctx.cwd, programDir: program.dir },
+      );
       if (plan.path) assertMayWrite(plan.path, program.dir, Boolean(opts.force));
       const input = await loadReportInput(program, ctx.now);
-      const report = computeKpis(input, { by: resolveBreakdownFields(opts.by, input.participants) });
+      const report = computeKpis(input, {
+        by: resolveBreakdownFields(opts.by, input.participants),
+      });
       // Markdown on stdout carries the warnings itself; anywhere else they go to stderr, once.
       if (plan.stdout !== 'md') for (const w of report.warnings) ctx.out.warn(w);
       const json = () => `${JSON.stringify(reportToJson(report), null, 2)}\n`;
       if (plan.path && !opts.dryRun) {
-        if (plan.format === 'xlsx') await writeReportWorkbook(plan.path, report, input, { includeSensitive: Boolean(opts.includeSensitive) });
-        else await writeOutputFile(plan.path, plan.format === 'md' ? `${renderReportMarkdown(report)}\n` : json(), program.dir, Boolean(opts.force));
+        if (plan.format === 'xlsx')
+          await writeReportWorkbook(plan.path, report, input, {
+            includeSensitive: Boolean(opts.includeSensitive),
+          });
+        else
+          await writeOutputFile(
+            plan.path,
+            plan.format === 'md' ? `${renderReportMarkdown(report)}\n` : json(),
+            program.dir,
+            Boolean(opts.force),
+          );
       }
       const met = report.kpis.filter((k) => k.met === true).length;
       const targets = report.kpis.filter((k) => k.met !== undefined).length;
-      const wrote = plan.path && `${opts.dryRun ? 'Would write' : 'Wrote'} ${relative(ctx.cwd, plan.path) || plan.path}: ${met} of ${targets} KPI targets met, ${report.atRisk.length} pair(s) at risk.`;
+      const wrote =
+        plan.path &&
+        `${opts.dryRun ? 'Would write' : 'Wrote'} ${relative(ctx.cwd, plan.path) || plan.path}: ${met} of ${targets} KPI targets met, ${report.atRisk.length} pair(s) at risk.`;
       if (plan.stdout === 'summary') return ctx.out.result(wrote || '');
       if (wrote) ctx.out.info(wrote);
       if (plan.stdout === 'md') return ctx.out.result(renderReportMarkdown(report));

@@ -1,4 +1,6 @@
-/** `mentor-cli unmatch A B --reason TEXT`: end a pair (kept in history so it is not proposed again). */
+/**
+ * `mentor-cli unmatch A B --reason TEXT`: end a pair (kept in history so it is not proposed again).
+ */
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
@@ -21,19 +23,56 @@ export function registerUnmatch(program: Command): void {
       const ctx = contextOf(cmd);
       const program = await ctx.program();
       const reason = (opts.reason ?? '').trim();
-      if (!reason && !ctx.interactive) throw new UsageError('Missing --reason', 'Add --reason "TEXT" saying why the pair ends');
+      if (!reason && !ctx.interactive)
+        throw new UsageError('Missing --reason', 'Add --reason "TEXT" saying why the pair ends');
       const work = async () => {
         const people = await readState<Participant[]>(program, 'participants', []);
         const names = new Map(people.map((p) => [norm(p.email), p.name]));
-        const state = { ...emptyMatchesState(), ...(await readState<MatchesState>(program, 'matches', emptyMatchesState())) };
-        const found = endMatch(state, a, b, reason || 'ended', ctx.now, (e) => names.get(norm(e)) ?? '');
-        if (!found) throw new UsageError(`No active pair of "${a}" and "${b}"`, 'Check the emails with `mentor-cli export matches`');
+        const state = {
+          ...emptyMatchesState(),
+          ...(await readState<MatchesState>(program, 'matches', emptyMatchesState())),
+        };
+        const found = endMatch(
+          state,
+          a,
+          b,
+          reason || 'ended',
+          ctx.now,
+          (e) => names.get(norm(e)) ?? '',
+        );
+        if (!found)
+          throw new UsageError(
+            `No active pair of "${a}" and "${b}"`,
+            'Check the emails with `mentor-cli export matches`',
+          );
         // Asked only once the pair is known to exist, and only on a TTY (checked above).
-        const done = reason ? found : endMatch(state, a, b, await askEndReason(found.match.mentee, found.match.mentor), ctx.now, (e) => names.get(norm(e)) ?? '')!;
+        const done = reason
+          ? found
+          : endMatch(
+              state,
+              a,
+              b,
+              await askEndReason(found.match.mentee, found.match.mentor),
+              ctx.now,
+              (e) => names.get(norm(e)) ?? '',
+            )!;
         if (!opts.dryRun) await writeState(program, 'matches', done.state, ctx.now);
         const m = done.match;
-        if (ctx.out.json) ctx.out.resultJson({ ended: { id: m.id, mentee: m.mentee, mentor: m.mentor, endedAt: m.endedAt, endReason: m.endReason }, dryRun: Boolean(opts.dryRun) });
-        else ctx.out.result(`${opts.dryRun ? 'Would end' : 'Ended'} the pair ${m.mentee} – ${m.mentor} (${m.endReason}); run \`mentor-cli match --keep\` to find new partners`);
+        if (ctx.out.json)
+          ctx.out.resultJson({
+            ended: {
+              id: m.id,
+              mentee: m.mentee,
+              mentor: m.mentor,
+              endedAt: m.endedAt,
+              endReason: m.endReason,
+            },
+            dryRun: Boolean(opts.dryRun),
+          });
+        else
+          ctx.out.result(
+            `${opts.dryRun ? 'Would end' : 'Ended'} the pair ${m.mentee} – ${m.mentor} (${m.endReason}); run \`mentor-cli match --keep\` to find new partners`,
+          );
       };
       if (opts.dryRun) await work();
       else await lockProgram(program, 'unmatch', work);

@@ -141,7 +141,9 @@ export interface ProgramConfig {
 }
 
 /** A complete config with sensible defaults for a six-month one-to-one program. */
-export function defaultConfig(overrides: { name?: string; startDate?: string; endDate?: string; timezone?: string } = {}): ProgramConfig {
+export function defaultConfig(
+  overrides: { name?: string; startDate?: string; endDate?: string; timezone?: string } = {},
+): ProgramConfig {
   const startDate = overrides.startDate ?? '2027-01-11';
   const endDate = overrides.endDate ?? '2027-06-25';
   return {
@@ -158,7 +160,16 @@ export function defaultConfig(overrides: { name?: string; startDate?: string; en
     matching: {
       algorithm: 'optimal',
       minScore: 10,
-      weights: { topics: 40, interests: 10, language: 5, availability: 15, seniority: 10, department: 5, cohort: 5, preferences: 10 },
+      weights: {
+        topics: 40,
+        interests: 10,
+        language: 5,
+        availability: 15,
+        seniority: 10,
+        department: 5,
+        cohort: 5,
+        preferences: 10,
+      },
       rules: {
         requireSharedLanguage: true,
         minOverlapHours: 1,
@@ -190,10 +201,38 @@ export function defaultConfig(overrides: { name?: string; startDate?: string; en
       checkInMinutes: 20,
     },
     milestones: [
-      { id: 'kickoff', name: 'Program kickoff', date: startDate, time: '15:00', durationMinutes: 60, audience: 'everyone' },
-      { id: 'mentor-training', name: 'Mentor training', date: startDate, time: '11:00', durationMinutes: 90, audience: 'mentors' },
-      { id: 'midpoint', name: 'Mid-point check-in', date: midpoint(startDate, endDate), time: '15:00', durationMinutes: 45, audience: 'everyone' },
-      { id: 'closing', name: 'Closing celebration', date: endDate, time: '16:00', durationMinutes: 90, audience: 'everyone' },
+      {
+        id: 'kickoff',
+        name: 'Program kickoff',
+        date: startDate,
+        time: '15:00',
+        durationMinutes: 60,
+        audience: 'everyone',
+      },
+      {
+        id: 'mentor-training',
+        name: 'Mentor training',
+        date: startDate,
+        time: '11:00',
+        durationMinutes: 90,
+        audience: 'mentors',
+      },
+      {
+        id: 'midpoint',
+        name: 'Mid-point check-in',
+        date: midpoint(startDate, endDate),
+        time: '15:00',
+        durationMinutes: 45,
+        audience: 'everyone',
+      },
+      {
+        id: 'closing',
+        name: 'Closing celebration',
+        date: endDate,
+        time: '16:00',
+        durationMinutes: 90,
+        audience: 'everyone',
+      },
     ],
     surveys: {
       waves: [
@@ -224,24 +263,56 @@ function midpoint(start: string, end: string): string {
 }
 
 /** Cross-field checks the JSON Schema cannot express; returns problems, empty when fine. */
-export function checkConfig(config: ProgramConfig, isValidTimeZone: (tz: string) => boolean): Problem[] {
+export function checkConfig(
+  config: ProgramConfig,
+  isValidTimeZone: (tz: string) => boolean,
+): Problem[] {
   const problems: Problem[] = [];
-  const err = (code: string, message: string, hint: string) => problems.push({ severity: 'error', code, message, hint, location: { file: 'mentor.config.json' } });
+  const err = (code: string, message: string, hint: string) =>
+    problems.push({
+      severity: 'error',
+      code,
+      message,
+      hint,
+      location: { file: 'mentor.config.json' },
+    });
   const { program } = config;
   if (program.endDate < program.startDate) {
-    err('config-dates', `program.endDate ${program.endDate} is before program.startDate ${program.startDate}`, 'Set an end date after the start date');
+    err(
+      'config-dates',
+      `program.endDate ${program.endDate} is before program.startDate ${program.startDate}`,
+      'Set an end date after the start date',
+    );
   }
   if (!isValidTimeZone(program.timezone)) {
-    err('config-timezone', `program.timezone "${program.timezone}" is not a known IANA time zone`, 'Use a name such as "Europe/London" or "America/New_York"');
+    err(
+      'config-timezone',
+      `program.timezone "${program.timezone}" is not a known IANA time zone`,
+      'Use a name such as "Europe/London" or "America/New_York"',
+    );
   }
   const gap = config.matching.rules.seniorityGap;
-  if (gap.min > gap.max) err('config-seniority', `matching.rules.seniorityGap.min (${gap.min}) is above max (${gap.max})`, 'Make min at most max');
+  if (gap.min > gap.max)
+    err(
+      'config-seniority',
+      `matching.rules.seniorityGap.min (${gap.min}) is above max (${gap.max})`,
+      'Make min at most max',
+    );
   if (config.schedule.preferredHours.start >= config.schedule.preferredHours.end) {
-    err('config-hours', 'schedule.preferredHours.start is not before its end', 'Use e.g. {"start": "10:00", "end": "16:00"}');
+    err(
+      'config-hours',
+      'schedule.preferredHours.start is not before its end',
+      'Use e.g. {"start": "10:00", "end": "16:00"}',
+    );
   }
   const waves = new Set<string>();
   for (const w of config.surveys.waves) {
-    if (waves.has(w.name)) err('config-waves', `survey wave "${w.name}" is listed twice`, 'Give each wave a unique name');
+    if (waves.has(w.name))
+      err(
+        'config-waves',
+        `survey wave "${w.name}" is listed twice`,
+        'Give each wave a unique name',
+      );
     waves.add(w.name);
   }
   return problems;

@@ -1,4 +1,6 @@
-/** Plans an import: every file's rows built and validated, then merged into the stored roster. Pure. */
+/**
+ * Plans an import: every file's rows built and validated, then merged into the stored roster. Pure.
+ */
 
 import type { Participant, Problem, SourceRow, SourceTable } from './types.js';
 import { startBuild, type BuildOptions, type RejectedRow } from './roster/build.js';
@@ -27,7 +29,7 @@ export type ImportTable = SourceTable & Partial<RowChunks>;
 
 /** How many rows an import table holds (for a progress bar's total). */
 export function tableRowCount(table: ImportTable): number {
-  return table.chunks ? table.rowCount ?? 0 : table.rows.length;
+  return table.chunks ? (table.rowCount ?? 0) : table.rows.length;
 }
 
 export interface FileInput {
@@ -65,7 +67,12 @@ export interface BuiltImport {
  * Builds every file, merges the accepted participants into `existing`, and checks cross-references.
  * `onRows` is told how many rows have been validated so far (for a progress bar).
  */
-export function planImport(files: FileInput[], existing: Participant[], opts: BuildOptions, onRows?: (done: number) => void): ImportPlan {
+export function planImport(
+  files: FileInput[],
+  existing: Participant[],
+  opts: BuildOptions,
+  onRows?: (done: number) => void,
+): ImportPlan {
   return finishImport(buildImport(files, opts, onRows), existing);
 }
 
@@ -73,7 +80,11 @@ export function planImport(files: FileInput[], existing: Participant[], opts: Bu
  * The first half of planImport: builds and validates every file. Separate so that a caller can let
  * the source rows go before it loads the stored roster (a 100,000-row import then fits in memory).
  */
-export function buildImport(files: FileInput[], opts: BuildOptions, onRows?: (done: number) => void): BuiltImport {
+export function buildImport(
+  files: FileInput[],
+  opts: BuildOptions,
+  onRows?: (done: number) => void,
+): BuiltImport {
   const incoming: Participant[] = [];
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
@@ -81,23 +92,36 @@ export function buildImport(files: FileInput[], opts: BuildOptions, onRows?: (do
   let done = 0;
   for (const { table, mapping } of files) {
     const col = mapping.fields.submittedAt;
-    const submitted = col === undefined ? [] : table.chunks ? table.column!(col) : table.rows.map((r) => r.cells[col] ?? '');
+    const submitted =
+      col === undefined
+        ? []
+        : table.chunks
+          ? table.column!(col)
+          : table.rows.map((r) => r.cells[col] ?? '');
     const builder = startBuild(table, mapping, opts, submitted);
     const { result } = builder;
     let rows = 0;
-    // One file's rows at most CHUNK at a time: a lazily read file's rows are then let go chunk by chunk.
+    // One file's rows at most CHUNK at a time: a lazily read file's rows are then let go chunk by
+    // chunk.
     const chunks = table.chunks ? table.chunks(CHUNK) : sliceRows(table.rows);
     for (const chunk of chunks) {
       const before = result.participants.length;
       builder.add(chunk);
-      for (let i = before; i < result.participants.length; i++) incoming.push(result.participants[i]);
+      for (let i = before; i < result.participants.length; i++)
+        incoming.push(result.participants[i]);
       rows += chunk.length;
       done += chunk.length;
       onRows?.(done);
     }
     for (const r of result.rejected) rejected.push(r);
     for (const p of result.problems) problems.push(p);
-    summaries.push({ file: table.file, sheet: table.sheet, rows, accepted: result.participants.length, rejected: result.rejected.length });
+    summaries.push({
+      file: table.file,
+      sheet: table.sheet,
+      rows,
+      accepted: result.participants.length,
+      rejected: result.rejected.length,
+    });
   }
   return { incoming, rejected, problems, files: summaries };
 }
@@ -106,7 +130,10 @@ function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
   for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
 
-/** The second half of planImport: merges the built participants into `existing` and checks cross-references. */
+/**
+ * The second half of planImport: merges the built participants into `existing` and checks
+ * cross-references.
+ */
 export function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
   return planFromMerge(built, mergeParticipants(existing, built.incoming));
 }
@@ -114,29 +141,61 @@ export function finishImport(built: BuiltImport, existing: Participant[]): Impor
 /**
  * The plan from built files and their merge (from mergeParticipants or startMerge), with the
  * cross-reference warnings (unknown preference, avoid, manager) for this run's people only: people
- * imported earlier were warned about when they came in. `readProblems` are notes from reading the files.
+ * imported earlier were warned about when they came in. `readProblems` are notes from reading the
+ * files.
  */
-export function planFromMerge(built: BuiltImport, merge: MergeResult, readProblems: Problem[] = []): ImportPlan {
+export function planFromMerge(
+  built: BuiltImport,
+  merge: MergeResult,
+  readProblems: Problem[] = [],
+): ImportPlan {
   const incoming = new Set<string>();
   for (const p of built.incoming) incoming.add(p.email);
-  // Earlier people keep their email (so references to them resolve) but have nothing of their own to check.
+  // Earlier people keep their email (so references to them resolve) but have nothing of their own
+  // to check.
   const roster: Participant[] = merge.participants.map((p) =>
-    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail) ? p : { ...p, preferences: [], avoid: [], managerEmail: undefined });
-  const problems = [...readProblems, ...built.problems, ...merge.problems, ...checkReferences(roster)];
+    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail)
+      ? p
+      : { ...p, preferences: [], avoid: [], managerEmail: undefined },
+  );
+  const problems = [
+    ...readProblems,
+    ...built.problems,
+    ...merge.problems,
+    ...checkReferences(roster),
+  ];
   return { merge, rejected: built.rejected, problems, files: built.files };
 }
 
-/** Headers and rows of rejected.csv: source file and row, the original columns (union, in order), the reason. */
+/**
+ * Headers and rows of rejected.csv: source file and row, the original columns (union, in order),
+ * the reason.
+ */
 export function rejectedTable(rows: RejectedRow[]): { headers: string[]; rows: string[][] } {
   const original: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const h of r.headers) if (!seen.has(h) && !(REJECTED_EXTRA_COLUMNS as readonly string[]).includes(h)) { seen.add(h); original.push(h); }
+  for (const r of rows)
+    for (const h of r.headers)
+      if (!seen.has(h) && !(REJECTED_EXTRA_COLUMNS as readonly string[]).includes(h)) {
+        seen.add(h);
+        original.push(h);
+      }
   const headers = [...original, ...REJECTED_EXTRA_COLUMNS];
   const out = rows.map((r) => {
     const byHeader = new Map<string, string>();
     r.headers.forEach((h, i) => byHeader.set(h, r.cells[i] ?? ''));
-    const reason = r.reasons.map((p) => `${p.location?.column ? `${p.location.column}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('; ');
-    return [...original.map((h) => byHeader.get(h) ?? ''), reason, r.sheet ? `${r.file} [${r.sheet}]` : r.file, String(r.line)];
+    const reason = r.reasons
+      .map(
+        (p) =>
+          `${p.location?.column ? `${p.location.column}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}`,
+      )
+      .join('; ');
+    return [
+      ...original.map((h) => byHeader.get(h) ?? ''),
+      reason,
+      r.sheet ? `${r.file} [${r.sheet}]` : r.file,
+      String(r.line),
+    ];
   });
   return { headers, rows: out };
 }

@@ -3,14 +3,22 @@
 import type { Participant } from './types.js';
 import { formatAvailability } from './roster/availability.js';
 
-export interface ParticipantFilter { role?: string; cohort?: string; status?: string }
+export interface ParticipantFilter {
+  role?: string;
+  cohort?: string;
+  status?: string;
+}
 
 /** Participants matching every given filter; role "mentor" includes people with role "both". */
 export function filterParticipants(list: Participant[], f: ParticipantFilter): Participant[] {
-  return list.filter((p) =>
-    (!f.role || p.role === f.role || (p.role === 'both' && (f.role === 'mentor' || f.role === 'mentee'))) &&
-    (!f.cohort || (p.cohort ?? '').toLowerCase() === f.cohort.toLowerCase()) &&
-    (!f.status || p.status === f.status));
+  return list.filter(
+    (p) =>
+      (!f.role ||
+        p.role === f.role ||
+        (p.role === 'both' && (f.role === 'mentor' || f.role === 'mentee'))) &&
+      (!f.cohort || (p.cohort ?? '').toLowerCase() === f.cohort.toLowerCase()) &&
+      (!f.status || p.status === f.status),
+  );
 }
 
 export interface RosterSummary {
@@ -40,28 +48,72 @@ export function summariseRoster(list: Participant[]): RosterSummary {
     if (p.status === 'active' && p.role !== 'mentee') capacity += p.capacity ?? 0;
     if (p.trainingCompleted && p.role !== 'mentee') trained++;
   }
-  return { total: list.length, byRole, byStatus, byCohort: [...cohorts].sort((a, b) => a[0].localeCompare(b[0])), timezones: zones.size, mentorCapacity: capacity, trainingCompleted: trained };
+  return {
+    total: list.length,
+    byRole,
+    byStatus,
+    byCohort: [...cohorts].sort((a, b) => a[0].localeCompare(b[0])),
+    timezones: zones.size,
+    mentorCapacity: capacity,
+    trainingCompleted: trained,
+  };
 }
 
 /** The exported schema fields, in order (also the JSON keys). */
-export const EXPORT_FIELDS = ['email', 'name', 'role', 'department', 'title', 'level', 'managerEmail', 'timezone', 'languages', 'topics', 'interests', 'goals', 'capacity', 'availability', 'preferences', 'avoid', 'cohort', 'trainingCompleted', 'status'] as const;
+export const EXPORT_FIELDS = [
+  'email',
+  'name',
+  'role',
+  'department',
+  'title',
+  'level',
+  'managerEmail',
+  'timezone',
+  'languages',
+  'topics',
+  'interests',
+  'goals',
+  'capacity',
+  'availability',
+  'preferences',
+  'avoid',
+  'cohort',
+  'trainingCompleted',
+  'status',
+] as const;
 
-export interface ExportOptions { sensitive: string[]; includeSensitive: boolean }
+export interface ExportOptions {
+  sensitive: string[];
+  includeSensitive: boolean;
+}
 
 function isSensitive(key: string, opts: ExportOptions): boolean {
-  return !opts.includeSensitive && opts.sensitive.some((s) => s.toLowerCase() === key.toLowerCase());
+  return (
+    !opts.includeSensitive && opts.sensitive.some((s) => s.toLowerCase() === key.toLowerCase())
+  );
 }
 
 /** Attribute keys across participants, in first-seen order, without sensitive ones unless asked. */
 export function attributeKeys(list: Participant[], opts: ExportOptions): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const p of list) for (const k of Object.keys(p.attributes ?? {})) if (!seen.has(k)) { seen.add(k); if (!isSensitive(k, opts)) keys.push(k); }
+  for (const p of list)
+    for (const k of Object.keys(p.attributes ?? {}))
+      if (!seen.has(k)) {
+        seen.add(k);
+        if (!isSensitive(k, opts)) keys.push(k);
+      }
   return keys;
 }
 
-/** Flat rows (text/number/boolean cells) for CSV and XLSX: lists joined with "; ", availability as text. */
-export function participantsToRows(list: Participant[], opts: ExportOptions): { headers: string[]; rows: Array<Array<string | number | boolean | undefined>> } {
+/**
+ * Flat rows (text/number/boolean cells) for CSV and XLSX: lists joined with "; ", availability as
+ * text.
+ */
+export function participantsToRows(
+  list: Participant[],
+  opts: ExportOptions,
+): { headers: string[]; rows: Array<Array<string | number | boolean | undefined>> } {
   const attrs = attributeKeys(list, opts);
   const headers = [...EXPORT_FIELDS, 'submittedAt', ...attrs];
   const rows = list.map((p) => [
@@ -77,13 +129,25 @@ export function participantsToRows(list: Participant[], opts: ExportOptions): { 
 }
 
 /** JSON-ready participants with the schema's keys; sensitive attributes removed unless asked. */
-export function participantsToJson(list: Participant[], opts: ExportOptions): Array<Record<string, unknown>> {
+export function participantsToJson(
+  list: Participant[],
+  opts: ExportOptions,
+): Array<Record<string, unknown>> {
   return list.map((p) => {
     const o: Record<string, unknown> = {};
-    for (const f of EXPORT_FIELDS) if (p[f] !== undefined) o[f] = f === 'availability' ? formatAvailability(p.availability) : p[f];
+    for (const f of EXPORT_FIELDS)
+      if (p[f] !== undefined)
+        o[f] = f === 'availability' ? formatAvailability(p.availability) : p[f];
     if (p.submittedAt) o.submittedAt = p.submittedAt;
     const attributes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(p.attributes ?? {})) if (!isSensitive(k, opts)) Object.defineProperty(attributes, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(p.attributes ?? {}))
+      if (!isSensitive(k, opts))
+        Object.defineProperty(attributes, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     o.attributes = attributes;
     return o;
   });

@@ -8,7 +8,10 @@ export type Status = 'active' | 'withdrawn';
 /** Day of week, ISO order: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/** A weekly window in the person's own time zone; minutes from local midnight, end > start (end may be 1440). */
+/**
+ * A weekly window in the person's own time zone; minutes from local midnight, end > start (end may
+ * be 1440).
+ */
 export interface AvailabilityWindow {
   day: Weekday;
   start: number;
@@ -83,7 +86,10 @@ export interface SourceRow {
   /** Row number as Excel/a text editor shows it. */
   line: number;
   cells: string[];
-  /** Non-empty fields beyond the last header (a CSV row with too many fields), kept so validation can reject the row. */
+  /**
+   * Non-empty fields beyond the last header (a CSV row with too many fields), kept so validation
+   * can reject the row.
+   */
   extra?: string[];
 }
 

@@ -6,7 +6,10 @@ import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
 }
 
 /** Writes `data` to `path` so that readers see either the old or the new content, never a mix. */
@@ -18,7 +21,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * Like writeFileAtomic, but the content comes in pieces (strings are written as UTF-8), so a big
  * document never has to exist as one string or buffer. Pieces are produced lazily, one at a time.
  */
-export async function writeFileAtomicChunks(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+export async function writeFileAtomicChunks(
+  path: string,
+  chunks: Iterable<string | Uint8Array>,
+): Promise<void> {
   await writeAtomicVia(path, async (tmp) => {
     const handle = await open(tmp, 'w', 0o644);
     try {
@@ -34,13 +40,20 @@ export async function writeFileAtomicChunks(path: string, chunks: Iterable<strin
  * streaming workbook writer): `write` fills the temp path; it is then fsynced and renamed over
  * `path`, and removed if anything fails.
  */
-export async function writeAtomicVia(path: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
+export async function writeAtomicVia(
+  path: string,
+  write: (tmpPath: string) => Promise<void>,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   try {
     await write(tmp);
     const handle = await open(tmp, 'r+');
-    try { await handle.sync(); } finally { await handle.close(); }
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
@@ -62,7 +75,11 @@ export function writeFileAtomicSync(path: string, data: string): void {
   try {
     renameSync(tmp, path);
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
     throw err;
   }
   syncDir(dirname(path));
@@ -72,6 +89,12 @@ function syncDir(dir: string): void {
   // A directory fsync makes the rename itself durable; not supported on every platform (Windows).
   try {
     const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch { /* best effort */ }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
 }

@@ -42,7 +42,10 @@ function countNewlines(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) n++;
-    else if (c === CR) { n++; if (text.charCodeAt(i + 1) === LF && i + 1 < to) i++; }
+    else if (c === CR) {
+      n++;
+      if (text.charCodeAt(i + 1) === LF && i + 1 < to) i++;
+    }
   }
   return n;
 }
@@ -66,7 +69,10 @@ export function scanCsv(text: string, delimiter: string, newline: string): CsvIn
   let i = 0;
   rowField[0] = 0;
   for (;;) {
-    if (fields >= fieldStart.length) { fieldStart = grow(fieldStart, fields + 1); fieldEnd = grow(fieldEnd, fields + 1); }
+    if (fields >= fieldStart.length) {
+      fieldStart = grow(fieldStart, fields + 1);
+      fieldEnd = grow(fieldEnd, fields + 1);
+    }
     let c: number;
     if (text.charCodeAt(i) === QUOTE && i < n) {
       let j = i + 1;
@@ -74,14 +80,20 @@ export function scanCsv(text: string, delimiter: string, newline: string): CsvIn
       for (;;) {
         close = text.indexOf('"', j);
         if (close === -1) return undefined;
-        if (close + 1 < n && text.charCodeAt(close + 1) === QUOTE) { j = close + 2; continue; }
+        if (close + 1 < n && text.charCodeAt(close + 1) === QUOTE) {
+          j = close + 2;
+          continue;
+        }
         break;
       }
       fieldStart[fields] = ~(i + 1);
       fieldEnd[fields++] = close;
       for (let k = i + 1; k < close; k++) {
         const ch = text.charCodeAt(k);
-        if (ch === CR || ch === LF) { extra += countNewlines(text, k, close); break; }
+        if (ch === CR || ch === LF) {
+          extra += countNewlines(text, k, close);
+          break;
+        }
       }
       i = close + 1;
       c = i < n ? text.charCodeAt(i) : -1;
@@ -99,13 +111,24 @@ export function scanCsv(text: string, delimiter: string, newline: string): CsvIn
       fieldEnd[fields++] = j;
       i = j;
     }
-    if (c === D) { i++; continue; }
+    if (c === D) {
+      i++;
+      continue;
+    }
     // End of the row: at the end of the text or at the file's own line break.
     if (c !== -1) {
-      if (c !== N0 || (N1 !== -1 && text.charCodeAt(i + 1) !== N1) || (N1 === -1 && N0 === CR && text.charCodeAt(i + 1) === LF)) return undefined;
+      if (
+        c !== N0 ||
+        (N1 !== -1 && text.charCodeAt(i + 1) !== N1) ||
+        (N1 === -1 && N0 === CR && text.charCodeAt(i + 1) === LF)
+      )
+        return undefined;
       i += newline.length;
     }
-    if (rows + 2 > rowField.length) { rowField = grow(rowField, rows + 2); rowLine = grow(rowLine, rows + 2); }
+    if (rows + 2 > rowField.length) {
+      rowField = grow(rowField, rows + 2);
+      rowLine = grow(rowLine, rows + 2);
+    }
     rowLine[rows] = line;
     rowField[++rows] = fields;
     line += 1 + extra;
@@ -115,7 +138,10 @@ export function scanCsv(text: string, delimiter: string, newline: string): CsvIn
   return { text, rowCount: rows, rowField, fieldStart, fieldEnd, rowLine };
 }
 
-/** The cells of row `r`, as papaparse gives them; cut from `text` (or from `own`, a copy of `text` from offset `at` on). */
+/**
+ * The cells of row `r`, as papaparse gives them; cut from `text` (or from `own`, a copy of `text`
+ * from offset `at` on).
+ */
 export function cellsOf(index: CsvIndex, r: number, own: string = index.text, at = 0): string[] {
   const { fieldStart, fieldEnd } = index;
   const from = index.rowField[r];
@@ -140,7 +166,8 @@ export function rowsText(index: CsvIndex, from: number, to: number): { own: stri
   const first = index.fieldStart[index.rowField[from]];
   const at = first >= 0 ? first : ~first;
   const end = index.fieldEnd[index.rowField[to] - 1];
-  // Through UTF-16 bytes and back: a flat string of its own (a slice would point into the whole text).
+  // Through UTF-16 bytes and back: a flat string of its own (a slice would point into the whole
+  // text).
   return { own: Buffer.from(index.text.slice(at, end), 'utf16le').toString('utf16le'), at };
 }
 

@@ -15,7 +15,10 @@ function field(v: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** CSV text (UTF-8 with BOM so Excel opens accents correctly, CRLF) with every text cell neutralised. */
+/**
+ * CSV text (UTF-8 with BOM so Excel opens accents correctly, CRLF) with every text cell
+ * neutralised.
+ */
 export function toCsv(headers: string[], rows: CsvValue[][]): string {
   const lines = [headers.map(field).join(',')];
   for (const row of rows) lines.push(row.map(field).join(','));

@@ -1,4 +1,7 @@
-/** Turning the bytes of a text export into a string: BOMs, UTF-16 without BOM, Windows-1252, NUL bytes. */
+/**
+ * Turning the bytes of a text export into a string: BOMs, UTF-16 without BOM, Windows-1252, NUL
+ * bytes.
+ */
 
 import iconv from 'iconv-lite';
 import { InputError, UsageError } from '../errors.js';
@@ -58,9 +61,16 @@ export function decodeText(buf: Uint8Array, file: string, encoding?: string): De
   const notes: string[] = [];
   if (encoding) {
     if (!iconv.encodingExists(encoding)) {
-      throw new UsageError(`Unknown encoding "${encoding}"`, 'Use an encoding such as utf-8, utf-16le or windows-1252');
+      throw new UsageError(
+        `Unknown encoding "${encoding}"`,
+        'Use an encoding such as utf-8, utf-16le or windows-1252',
+      );
     }
-    return { text: iconv.decode(Buffer.from(buf), encoding), encoding: encoding.toLowerCase(), notes: [`encoding ${encoding} (as requested)`] };
+    return {
+      text: iconv.decode(Buffer.from(buf), encoding),
+      encoding: encoding.toLowerCase(),
+      notes: [`encoding ${encoding} (as requested)`],
+    };
   }
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return decodeUtf8OrLatin(stripNul(buf.subarray(3), notes), notes, 'UTF-8 with BOM');
@@ -76,7 +86,11 @@ export function decodeText(buf: Uint8Array, file: string, encoding?: string): De
     return { text: iconv.decode(Buffer.from(buf), utf16), encoding: utf16, notes };
   }
   if (looksBinary(buf)) {
-    throw new InputError('is not a text or Excel file', { file }, 'Export the data as CSV (comma-separated) or Excel .xlsx and try again');
+    throw new InputError(
+      'is not a text or Excel file',
+      { file },
+      'Export the data as CSV (comma-separated) or Excel .xlsx and try again',
+    );
   }
   return decodeUtf8OrLatin(stripNul(buf, notes), notes);
 }
@@ -89,6 +103,10 @@ function decodeUtf8OrLatin(buf: Uint8Array, notes: string[], label?: string): De
   } catch {
     // Not valid UTF-8: Excel's "CSV" on Windows and older HR systems write Windows-1252.
     notes.push('detected encoding windows-1252');
-    return { text: iconv.decode(Buffer.from(buf), 'windows-1252'), encoding: 'windows-1252', notes };
+    return {
+      text: iconv.decode(Buffer.from(buf), 'windows-1252'),
+      encoding: 'windows-1252',
+      notes,
+    };
   }
 }

@@ -1,9 +1,15 @@
-/** RFC 5322/MIME messages (.eml) that Outlook, Apple Mail and Thunderbird open: UTF-8 headers, QP bodies, a calendar invitation. */
+/**
+ * RFC 5322/MIME messages (.eml) that Outlook, Apple Mail and Thunderbird open: UTF-8 headers, QP
+ * bodies, a calendar invitation.
+ */
 
 import { createHash } from 'node:crypto';
 
 /** An address in a header. */
-export interface Mailbox { name: string; email: string }
+export interface Mailbox {
+  name: string;
+  email: string;
+}
 
 /** A file attached to the message. */
 export interface EmlAttachment {
@@ -30,14 +36,20 @@ export interface EmlMessage {
 
 const clean = (s: string) => s.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
 
-/** RFC 2047 encoded-words (base64, UTF-8), each at most 64 characters so a header line stays under 76 and never splitting a character. */
+/**
+ * RFC 2047 encoded-words (base64, UTF-8), each at most 64 characters so a header line stays under
+ * 76 and never splitting a character.
+ */
 export function encodeWords(text: string): string {
   const value = clean(text);
   if (/^[\x20-\x7E]*$/.test(value) && !/=\?/.test(value)) return value;
   const words: string[] = [];
   let chunk = '';
   for (const ch of value) {
-    if (Buffer.byteLength(chunk + ch) > 39) { words.push(chunk); chunk = ''; }
+    if (Buffer.byteLength(chunk + ch) > 39) {
+      words.push(chunk);
+      chunk = '';
+    }
     chunk += ch;
   }
   if (chunk) words.push(chunk);
@@ -49,11 +61,16 @@ export function formatMailbox(m: Mailbox): string {
   const email = clean(m.email).replace(/[<>,;"\s]/g, '');
   const name = clean(m.name);
   if (!name) return `<${email}>`;
-  const display = /^[\x20-\x7E]*$/.test(name) ? `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"` : encodeWords(name);
+  const display = /^[\x20-\x7E]*$/.test(name)
+    ? `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`
+    : encodeWords(name);
   return `${display} <${email}>`;
 }
 
-/** Quoted-printable (RFC 2045 6.7) of UTF-8 text with CRLF line breaks and lines of at most 76 characters. */
+/**
+ * Quoted-printable (RFC 2045 6.7) of UTF-8 text with CRLF line breaks and lines of at most 76
+ * characters.
+ */
 export function quotedPrintable(text: string): string {
   const out: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -63,8 +80,13 @@ export function quotedPrintable(text: string): string {
       const b = bytes[i];
       const last = i === bytes.length - 1;
       const literal = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
-      const token = literal ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-      if (current.length + token.length > 75) { out.push(`${current}=`); current = ''; }
+      const token = literal
+        ? String.fromCharCode(b)
+        : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      if (current.length + token.length > 75) {
+        out.push(`${current}=`);
+        current = '';
+      }
       current += token;
     }
     out.push(current);
@@ -73,7 +95,14 @@ export function quotedPrintable(text: string): string {
 }
 
 function base64Lines(content: string | Uint8Array): string {
-  return ((typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.length)).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    (typeof content === 'string'
+      ? Buffer.from(content, 'utf8')
+      : Buffer.from(content.buffer, content.byteOffset, content.length)
+    )
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }
 
 function rfc5322Date(d: Date): string {
@@ -81,7 +110,10 @@ function rfc5322Date(d: Date): string {
   return d.toUTCString().replace(/GMT$/, '+0000');
 }
 
-/** The whole message: multipart/mixed [multipart/alternative [text/plain, text/html], attachments...]. */
+/**
+ * The whole message: multipart/mixed [multipart/alternative [text/plain, text/html],
+ * attachments...].
+ */
 export function buildEml(m: EmlMessage): string {
   const seed = createHash('sha1').update(m.messageId).digest('hex').slice(0, 24);
   const mixed = `mixed-${seed}`;
@@ -96,16 +128,38 @@ export function buildEml(m: EmlMessage): string {
   ];
   if (m.draft) headers.push('X-Unsent: 1');
   headers.push(`Content-Type: multipart/mixed; boundary="${mixed}"`);
-  const textPart = ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(m.text)];
+  const textPart = [
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    quotedPrintable(m.text),
+  ];
   const body: string[] = ['This is a multipart message in MIME format.', '', `--${mixed}`];
   if (m.html) {
-    body.push(`Content-Type: multipart/alternative; boundary="${alt}"`, '', `--${alt}`, ...textPart, `--${alt}`,
-      'Content-Type: text/html; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(m.html), `--${alt}--`, '');
+    body.push(
+      `Content-Type: multipart/alternative; boundary="${alt}"`,
+      '',
+      `--${alt}`,
+      ...textPart,
+      `--${alt}`,
+      'Content-Type: text/html; charset=UTF-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      quotedPrintable(m.html),
+      `--${alt}--`,
+      '',
+    );
   } else body.push(...textPart);
   for (const a of m.attachments) {
     const filename = clean(a.filename).replace(/["\\]/g, '');
-    body.push(`--${mixed}`, `Content-Type: ${a.contentType};\r\n name="${filename}"`, `Content-Disposition: attachment; filename="${filename}"`,
-      'Content-Transfer-Encoding: base64', '', base64Lines(a.content));
+    body.push(
+      `--${mixed}`,
+      `Content-Type: ${a.contentType};\r\n name="${filename}"`,
+      `Content-Disposition: attachment; filename="${filename}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(a.content),
+    );
   }
   body.push(`--${mixed}--`, '');
   return `${headers.join('\r\n')}\r\n\r\n${body.join('\r\n')}`;
@@ -113,7 +167,11 @@ export function buildEml(m: EmlMessage): string {
 
 /** Minimal HTML for a plain-text body: escaped, paragraphs on blank lines, line breaks kept. */
 export function textToHtml(text: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const paras = text.trim().split(/\n\s*\n/).map((p) => `<p>${esc(p).replace(/\n/g, '<br>\n')}</p>`);
+  const esc = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const paras = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>\n')}</p>`);
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n<body style="font-family: sans-serif; line-height: 1.4">\n${paras.join('\n')}\n</body></html>\n`;
 }

@@ -1,4 +1,6 @@
-/** Turning a grid of text rows (from CSV or XLSX) into a SourceTable: header, aligned cells, extras. */
+/**
+ * Turning a grid of text rows (from CSV or XLSX) into a SourceTable: header, aligned cells, extras.
+ */
 
 import { InputError } from '../errors.js';
 import type { SourceRow, SourceTable } from '../core/types.js';
@@ -26,22 +28,42 @@ function lastFilled(cells: string[]): number {
 export function gridToTable(rows: GridRow[], ctx: GridContext): SourceTable {
   const { file, sheet } = ctx;
   const det = detectHeader(rows);
-  if (!det) throw new InputError('is empty', { file, sheet }, 'Export the data again with a header row and at least one data row');
+  if (!det)
+    throw new InputError(
+      'is empty',
+      { file, sheet },
+      'Export the data again with a header row and at least one data row',
+    );
   const data = rows.slice(det.dataStart).filter((r) => r.cells.some(filled));
   let width = ctx.widthFromHeader ? det.headers.length : lastFilled(det.headers) + 1;
   if (!ctx.widthFromHeader) for (const r of data) width = Math.max(width, lastFilled(r.cells) + 1);
-  // Trailing columns with neither a header nor any data are noise (trailing delimiters, formatted blanks).
-  while (width > 0 && !filled(det.headers[width - 1]) && !data.some((r) => filled(r.cells[width - 1]))) width--;
+  // Trailing columns with neither a header nor any data are noise (trailing delimiters, formatted
+  // blanks).
+  while (
+    width > 0 &&
+    !filled(det.headers[width - 1]) &&
+    !data.some((r) => filled(r.cells[width - 1]))
+  )
+    width--;
   const raw = det.headers.slice(0, width);
   while (raw.length < width) raw.push('');
   const headerLine = rows[det.index].line;
   if (data.length === 0) {
-    throw new InputError('has a header row but no data rows', { file, sheet, row: headerLine },
-      'Add the participants below the header row, or check that you exported the right sheet');
+    throw new InputError(
+      'has a header row but no data rows',
+      { file, sheet, row: headerLine },
+      'Add the participants below the header row, or check that you exported the right sheet',
+    );
   }
   const out: SourceRow[] = new Array(data.length);
   for (let i = 0; i < data.length; i++) out[i] = shapeRow(data[i].cells, data[i].line, width);
-  const table: SourceTable = { file, headerRow: headerLine, headers: cleanHeaders(raw), rows: out, notes: [...ctx.notes, ...det.notes] };
+  const table: SourceTable = {
+    file,
+    headerRow: headerLine,
+    headers: cleanHeaders(raw),
+    rows: out,
+    notes: [...ctx.notes, ...det.notes],
+  };
   if (sheet !== undefined) table.sheet = sheet;
   return table;
 }

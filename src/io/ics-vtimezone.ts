@@ -1,9 +1,17 @@
-/** VTIMEZONE components built from the runtime's zone data (@date-fns/tz tzScan), covering the program's years. */
+/**
+ * VTIMEZONE components built from the runtime's zone data (@date-fns/tz tzScan), covering the
+ * program's years.
+ */
 
 import { tzOffset, tzScan } from '@date-fns/tz';
 import { foldLine } from './ics.js';
 
-interface Transition { at: number; from: number; to: number; local: Date }
+interface Transition {
+  at: number;
+  from: number;
+  to: number;
+  local: Date;
+}
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -17,8 +25,21 @@ function localText(d: Date): string {
 
 const BYDAY = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
-function observance(kind: string, from: number, to: number, start: string, extra: string[]): string[] {
-  return [`BEGIN:${kind}`, `DTSTART:${start}`, ...extra, `TZOFFSETFROM:${offsetText(from)}`, `TZOFFSETTO:${offsetText(to)}`, `END:${kind}`];
+function observance(
+  kind: string,
+  from: number,
+  to: number,
+  start: string,
+  extra: string[],
+): string[] {
+  return [
+    `BEGIN:${kind}`,
+    `DTSTART:${start}`,
+    ...extra,
+    `TZOFFSETFROM:${offsetText(from)}`,
+    `TZOFFSETTO:${offsetText(to)}`,
+    `END:${kind}`,
+  ];
 }
 
 /**
@@ -37,8 +58,14 @@ export function buildVTimezone(tz: string, fromYear: number, toYear: number): st
   const transitions: Transition[] = [];
   let from = initial;
   for (const c of changes) {
-    // An observance's DTSTART is the local time just before the change (RFC 5545 3.6.5: in TZOFFSETFROM).
-    transitions.push({ at: c.date.getTime(), from, to: c.offset, local: new Date(c.date.getTime() + from * 60_000) });
+    // An observance's DTSTART is the local time just before the change (RFC 5545 3.6.5: in
+    // TZOFFSETFROM).
+    transitions.push({
+      at: c.date.getTime(),
+      from,
+      to: c.offset,
+      local: new Date(c.date.getTime() + from * 60_000),
+    });
     from = c.offset;
   }
   const firstKind = transitions[0].to < initial ? 'DAYLIGHT' : 'STANDARD';
@@ -54,15 +81,31 @@ export function buildVTimezone(tz: string, fromYear: number, toYear: number): st
     const first = list[0];
     const kind = first.to > first.from ? 'DAYLIGHT' : 'STANDARD';
     const nth = list.map((t) => Math.ceil(t.local.getUTCDate() / 7));
-    const last = list.map((t) => t.local.getUTCDate() + 7 > new Date(Date.UTC(t.local.getUTCFullYear(), t.local.getUTCMonth() + 1, 0)).getUTCDate());
-    const yearly = list.every((t, i) => i === 0 || t.local.getUTCFullYear() === list[i - 1].local.getUTCFullYear() + 1);
+    const last = list.map(
+      (t) =>
+        t.local.getUTCDate() + 7 >
+        new Date(Date.UTC(t.local.getUTCFullYear(), t.local.getUTCMonth() + 1, 0)).getUTCDate(),
+    );
+    const yearly = list.every(
+      (t, i) => i === 0 || t.local.getUTCFullYear() === list[i - 1].local.getUTCFullYear() + 1,
+    );
     let rule: string | undefined;
     const byday = BYDAY[first.local.getUTCDay()];
-    if (yearly && list.length > 1 && nth.every((n) => n === nth[0]) && nth[0] < 5) rule = `${nth[0]}${byday}`;
+    if (yearly && list.length > 1 && nth.every((n) => n === nth[0]) && nth[0] < 5)
+      rule = `${nth[0]}${byday}`;
     else if (yearly && list.length > 1 && last.every(Boolean)) rule = `-1${byday}`;
     const extra = rule
-      ? [`RRULE:FREQ=YEARLY;BYMONTH=${first.local.getUTCMonth() + 1};BYDAY=${rule};UNTIL=${localText(new Date(list[list.length - 1].at)).concat('Z')}`]
-      : list.length > 1 ? [`RDATE:${list.slice(1).map((t) => localText(t.local)).join(',')}`] : [];
+      ? [
+          `RRULE:FREQ=YEARLY;BYMONTH=${first.local.getUTCMonth() + 1};BYDAY=${rule};UNTIL=${localText(new Date(list[list.length - 1].at)).concat('Z')}`,
+        ]
+      : list.length > 1
+        ? [
+            `RDATE:${list
+              .slice(1)
+              .map((t) => localText(t.local))
+              .join(',')}`,
+          ]
+        : [];
     lines.push(...observance(kind, first.from, first.to, localText(first.local), extra));
   }
   lines.push('END:VTIMEZONE');

@@ -19,7 +19,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Lock files this process holds right now (a lock file naming our pid but not in here was left by a dead process that had our pid). */
+/**
+ * Lock files this process holds right now (a lock file naming our pid but not in here was left by a
+ * dead process that had our pid).
+ */
 const held = new Set<string>();
 
 function tryAcquire(path: string, command: string): boolean {
@@ -34,16 +37,31 @@ function tryAcquire(path: string, command: string): boolean {
   }
   // Someone holds it: take it over only if that process is gone (a kill -9 leaves the file behind).
   let holder: { pid?: number } = {};
-  try { holder = JSON.parse(readFileSync(path, 'utf8')); } catch { /* half-written lock: treat as stale */ }
-  if (holder.pid && (holder.pid === process.pid ? held.has(path) : isAlive(holder.pid))) return false;
-  try { unlinkSync(path); } catch { /* raced with another taker */ }
+  try {
+    holder = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    /* half-written lock: treat as stale */
+  }
+  if (holder.pid && (holder.pid === process.pid ? held.has(path) : isAlive(holder.pid)))
+    return false;
+  try {
+    unlinkSync(path);
+  } catch {
+    /* raced with another taker */
+  }
   return false;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs `fn` while holding the folder's lock; waits up to `waitMs` for a running command to finish. */
-export async function withLock<T>(stateDir: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+/**
+ * Runs `fn` while holding the folder's lock; waits up to `waitMs` for a running command to finish.
+ */
+export async function withLock<T>(
+  stateDir: string,
+  fn: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   mkdirSync(stateDir, { recursive: true });
   const path = join(stateDir, 'lock');
   const deadline = Date.now() + (options.waitMs ?? 10_000);
@@ -54,12 +72,24 @@ export async function withLock<T>(stateDir: string, fn: () => Promise<T>, option
       try {
         const h = JSON.parse(readFileSync(path, 'utf8'));
         who = `"${h.command}" (process ${h.pid}, since ${h.since})`;
-      } catch { /* keep generic */ }
-      throw new LockError(`The program folder is in use by ${who}`, 'Wait for it to finish and try again');
+      } catch {
+        /* keep generic */
+      }
+      throw new LockError(
+        `The program folder is in use by ${who}`,
+        'Wait for it to finish and try again',
+      );
     }
     await sleep(50);
   }
-  const release = () => { held.delete(path); try { unlinkSync(path); } catch { /* gone */ } };
+  const release = () => {
+    held.delete(path);
+    try {
+      unlinkSync(path);
+    } catch {
+      /* gone */
+    }
+  };
   process.once('exit', release);
   try {
     return await fn();

@@ -1,6 +1,12 @@
-/** Byte-level helpers of the pair-scores reader: interning raw cell bytes without making strings, and parsing scores. */
+/**
+ * Byte-level helpers of the pair-scores reader: interning raw cell bytes without making strings,
+ * and parsing scores.
+ */
 
-/** Maps byte strings (a slice of a Buffer) to numbers: open addressing on an FNV-1a hash, keys copied into an arena. */
+/**
+ * Maps byte strings (a slice of a Buffer) to numbers: open addressing on an FNV-1a hash, keys
+ * copied into an arena.
+ */
 export class ByteInterner {
   private table = new Int32Array(1 << 12).fill(-1);
   private arena = Buffer.alloc(1 << 16);
@@ -12,7 +18,8 @@ export class ByteInterner {
 
   /** The value stored for buf[start, end), or -1. */
   get(buf: Buffer, start: number, end: number): number {
-    const h = hash(buf, start, end), mask = this.table.length - 1;
+    const h = hash(buf, start, end),
+      mask = this.table.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = this.table[s];
       if (id < 0) return -1;
@@ -23,12 +30,20 @@ export class ByteInterner {
   /** Stores `value` for buf[start, end) (the key must not be there yet). */
   set(buf: Buffer, start: number, end: number, value: number): void {
     const len = end - start;
-    if (this.used + len > this.arena.length) { const a = Buffer.alloc(Math.max(this.arena.length * 2, this.used + len)); this.arena.copy(a, 0, 0, this.used); this.arena = a; }
+    if (this.used + len > this.arena.length) {
+      const a = Buffer.alloc(Math.max(this.arena.length * 2, this.used + len));
+      this.arena.copy(a, 0, 0, this.used);
+      this.arena = a;
+    }
     buf.copy(this.arena, this.used, start, end);
     const id = this.values.length;
-    this.starts.push(this.used); this.ends.push(this.used + len); this.values.push(value); this.hashes.push(hash(buf, start, end));
+    this.starts.push(this.used);
+    this.ends.push(this.used + len);
+    this.values.push(value);
+    this.hashes.push(hash(buf, start, end));
     this.used += len;
-    if (this.values.length * 2 > this.table.length) this.rehash(); else this.place(id);
+    if (this.values.length * 2 > this.table.length) this.rehash();
+    else this.place(id);
   }
 
   private same(id: number, buf: Buffer, start: number, end: number): boolean {
@@ -63,11 +78,20 @@ function hash(buf: Buffer, start: number, end: number): number {
  * value equals Number("7.25") bit for bit.
  */
 export function byteScore(buf: Buffer | Uint8Array, start: number, end: number): number {
-  let k = start, neg = false, mant = 0, scale = 1, digits = 0, dot = false;
+  let k = start,
+    neg = false,
+    mant = 0,
+    scale = 1,
+    digits = 0,
+    dot = false;
   if (k < end && (buf[k] === 45 || buf[k] === 43)) neg = buf[k++] === 45;
   for (; k < end; k++) {
     const c = buf[k];
-    if (c >= 48 && c <= 57) { mant = mant * 10 + (c - 48); digits++; if (dot) scale *= 10; } else if ((c === 46 || c === 44) && !dot) dot = true;
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (dot) scale *= 10;
+    } else if ((c === 46 || c === 44) && !dot) dot = true;
     else return NaN;
   }
   if (!digits || digits > 15) return NaN;

@@ -10,7 +10,12 @@ import { UsageError, InputError } from '../errors.js';
 import { checkConfig, type ProgramConfig } from '../core/config.js';
 import { isValidTimeZone } from '../core/timezone.js';
 import { writeFileAtomicChunks } from './atomic.js';
-import { eachStateItem, eachStateItemInFile, parseStateJson, stateJsonChunks } from './state-json.js';
+import {
+  eachStateItem,
+  eachStateItemInFile,
+  parseStateJson,
+  stateJsonChunks,
+} from './state-json.js';
 import { withLock } from './lock.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
@@ -31,12 +36,18 @@ export interface Program {
   config: ProgramConfig;
 }
 
-/** Finds the program folder: `--dir` if given, else the nearest folder upwards holding mentor.config.json. */
+/**
+ * Finds the program folder: `--dir` if given, else the nearest folder upwards holding
+ * mentor.config.json.
+ */
 export function findProgramDir(start: string, explicit?: string): string {
   if (explicit) {
     const dir = resolve(start, explicit);
     if (!existsSync(join(dir, CONFIG_FILE))) {
-      throw new UsageError(`${dir} is not a program folder (no ${CONFIG_FILE})`, `Run \`mentor-cli init ${explicit}\` first`);
+      throw new UsageError(
+        `${dir} is not a program folder (no ${CONFIG_FILE})`,
+        `Run \`mentor-cli init ${explicit}\` first`,
+      );
     }
     return dir;
   }
@@ -47,7 +58,10 @@ export function findProgramDir(start: string, explicit?: string): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new UsageError(`No program folder here or above (${resolve(start)})`, 'Run `mentor-cli init DIR` to create one, or pass --dir DIR');
+  throw new UsageError(
+    `No program folder here or above (${resolve(start)})`,
+    'Run `mentor-cli init DIR` to create one, or pass --dir DIR',
+  );
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -66,15 +80,29 @@ export function parseConfig(text: string, file = CONFIG_FILE): ProgramConfig {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`is not valid JSON (${(err as Error).message})`, { file }, 'Fix the syntax, or recreate it with `mentor-cli init`');
+    throw new InputError(
+      `is not valid JSON (${(err as Error).message})`,
+      { file },
+      'Fix the syntax, or recreate it with `mentor-cli init`',
+    );
   }
   const validate = getValidator();
   if (!validate(data)) {
     const e = validate.errors?.[0];
     const path = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    const extra = e?.params && 'additionalProperty' in e.params ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
-    const allowed = e?.params && 'allowedValues' in e.params ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-    throw new InputError(`${path} ${e?.message ?? 'is invalid'}${extra}${allowed}`, { file }, 'See the README section "Configuration"');
+    const extra =
+      e?.params && 'additionalProperty' in e.params
+        ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"`
+        : '';
+    const allowed =
+      e?.params && 'allowedValues' in e.params
+        ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+        : '';
+    throw new InputError(
+      `${path} ${e?.message ?? 'is invalid'}${extra}${allowed}`,
+      { file },
+      'See the README section "Configuration"',
+    );
   }
   const config = data as ProgramConfig;
   const problems = checkConfig(config, isValidTimeZone);
@@ -94,7 +122,8 @@ export async function openProgram(cwd: string, explicitDir?: string): Promise<Pr
 }
 
 /** Names of the state documents kept in `.mentor/`. */
-export type StateName = 'participants' | 'matches' | 'mappings' | 'schedule' | 'surveys' | 'history';
+export type StateName =
+  'participants' | 'matches' | 'mappings' | 'schedule' | 'surveys' | 'history';
 
 interface StateEnvelope<T> {
   version: 1;
@@ -116,15 +145,24 @@ export async function readState<T>(program: Program, name: StateName, fallback: 
     // Big rosters are parsed a line at a time (see state-json.ts), never as one giant string.
     return parseStateJson(bytes).data as T;
   } catch {
-    throw new InputError('program state is damaged', { file: path }, 'Restore it from backup or re-run the command that writes it');
+    throw new InputError(
+      'program state is damaged',
+      { file: path },
+      'Restore it from backup or re-run the command that writes it',
+    );
   }
 }
 
 /**
- * Calls `each` for every element of a list state document (e.g. each stored participant), parsing it
- * a part at a time so that elements the caller replaces are freed at once; false when it does not exist yet.
+ * Calls `each` for every element of a list state document (e.g. each stored participant), parsing
+ * it a part at a time so that elements the caller replaces are freed at once; false when it does
+ * not exist yet.
  */
-export async function readStateEach<T>(program: Program, name: StateName, each: (item: T) => void): Promise<boolean> {
+export async function readStateEach<T>(
+  program: Program,
+  name: StateName,
+  each: (item: T) => void,
+): Promise<boolean> {
   const path = join(program.stateDir, `${name}.json`);
   let fd: number;
   try {
@@ -134,14 +172,19 @@ export async function readStateEach<T>(program: Program, name: StateName, each: 
     throw err;
   }
   try {
-    // A big roster is read a few MB at a time: its 60 MB of bytes never sit in memory beside the import.
+    // A big roster is read a few MB at a time: its 60 MB of bytes never sit in memory beside the
+    // import.
     const size = fstatSync(fd).size;
     if (size < STREAM_BYTES || !eachStateItemInFile(fd, size, each as (item: unknown) => void)) {
       eachStateItem(await readFile(path), each as (item: unknown) => void);
     }
   } catch (err) {
     if (!(err instanceof SyntaxError || err instanceof TypeError)) throw err;
-    throw new InputError('program state is damaged', { file: path }, 'Restore it from backup or re-run the command that writes it');
+    throw new InputError(
+      'program state is damaged',
+      { file: path },
+      'Restore it from backup or re-run the command that writes it',
+    );
   } finally {
     closeSync(fd);
   }
@@ -149,12 +192,21 @@ export async function readStateEach<T>(program: Program, name: StateName, each: 
 }
 
 /** Writes a state document atomically (call inside `lockProgram`). */
-export async function writeState<T>(program: Program, name: StateName, data: T, now: Date = new Date()): Promise<void> {
+export async function writeState<T>(
+  program: Program,
+  name: StateName,
+  data: T,
+  now: Date = new Date(),
+): Promise<void> {
   const env: StateEnvelope<T> = { version: 1, updatedAt: now.toISOString(), data };
   await writeFileAtomicChunks(join(program.stateDir, `${name}.json`), stateJsonChunks(env));
 }
 
 /** Runs `fn` holding the program's lock. */
-export function lockProgram<T>(program: Program, command: string, fn: () => Promise<T>): Promise<T> {
+export function lockProgram<T>(
+  program: Program,
+  command: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   return withLock(program.stateDir, fn, { command });
 }

@@ -1,4 +1,7 @@
-/** schedule.csv as byte chunks: the same text as toCsv (csv-write.ts), encoded a batch of rows at a time. */
+/**
+ * schedule.csv as byte chunks: the same text as toCsv (csv-write.ts), encoded a batch of rows at a
+ * time.
+ */
 
 import { neutraliseCell } from '../core/safe-cell.js';
 import type { FastValue } from './xlsx-fast.js';
@@ -15,8 +18,10 @@ function field(v: FastValue): string {
 }
 
 /**
- * The CSV (UTF-8 with BOM, CRLF, text cells neutralised) of `headers` and `rows` as UTF-8 chunks, byte-identical to
- * `toCsv`: 100,000 rows never become one 30 MB string, and a value repeated on every row is escaped once.
+ * The CSV (UTF-8 with BOM, CRLF, text cells neutralised) of `headers` and `rows` as UTF-8 chunks,
+ * byte-identical to
+ * `toCsv`: 100,000 rows never become one 30 MB string, and a value repeated on every row is escaped
+ * once.
  */
 export function csvChunks(headers: string[], rows: readonly FastValue[][]): Buffer[] {
   const fields = new Map<string, string>();
@@ -37,7 +42,10 @@ export function csvChunks(headers: string[], rows: readonly FastValue[][]): Buff
     let line = row.length ? cell(row[0]) : '';
     for (let i = 1; i < row.length; i++) line += `,${cell(row[i])}`;
     text += `${line}\r\n`;
-    if (r % BATCH === BATCH - 1) { chunks.push(Buffer.from(text, 'utf8')); text = ''; }
+    if (r % BATCH === BATCH - 1) {
+      chunks.push(Buffer.from(text, 'utf8'));
+      text = '';
+    }
   }
   if (text) chunks.push(Buffer.from(text, 'utf8'));
   return chunks;

@@ -1,4 +1,7 @@
-/** The meeting list (schedule.csv / schedule.xlsx): one row per meeting with both people's local times. */
+/**
+ * The meeting list (schedule.csv / schedule.xlsx): one row per meeting with both people's local
+ * times.
+ */
 
 import type { Plan } from '../core/scheduling/plan.js';
 import { dayNumber, dayString, formatClock } from '../core/scheduling/zone.js';
@@ -24,7 +27,10 @@ export const MEETING_COLUMNS: FastColumn[] = [
 
 const DAY_MS = 86_400_000;
 
-/** Every meeting of every series, skipped dates and unscheduled pairs included, as cells in MEETING_COLUMNS order. */
+/**
+ * Every meeting of every series, skipped dates and unscheduled pairs included, as cells in
+ * MEETING_COLUMNS order.
+ */
 export function meetingRows(plan: Plan): FastValue[][] {
   const rows: FastValue[][] = [];
   for (const s of plan.series) {
@@ -33,13 +39,28 @@ export function meetingRows(plan: Plan): FastValue[][] {
     const menteeZones = unit.mentees.map(plan.zoneOf);
     const mentees = unit.mentees.map((m) => m.name).join('; ');
     if (!s.event) {
-      rows.push([unit.id, s.title, undefined, 'unscheduled', unit.mentor.name, undefined, undefined, mentorZone, mentees, undefined, undefined, menteeZones.join('; '), undefined, s.outcome.reason ?? '']);
+      rows.push([
+        unit.id,
+        s.title,
+        undefined,
+        'unscheduled',
+        unit.mentor.name,
+        undefined,
+        undefined,
+        mentorZone,
+        mentees,
+        undefined,
+        undefined,
+        menteeZones.join('; '),
+        undefined,
+        s.outcome.reason ?? '',
+      ]);
       continue;
     }
     const anchor = plan.clocks.get(plan.zoneOf(unit.anchor));
     const mentorClock = plan.clocks.get(mentorZone);
     const menteeClocks = menteeZones.map((z) => plan.clocks.get(z));
-    const fallbackNote = s.outcome.slot?.fallback ? s.outcome.reason ?? '' : '';
+    const fallbackNote = s.outcome.slot?.fallback ? (s.outcome.reason ?? '') : '';
     const minute = s.outcome.slot?.minute ?? 0;
     const zones = menteeZones.join('; ');
     for (const o of s.occurrences) {
@@ -60,10 +81,24 @@ export function meetingRows(plan: Plan): FastValue[][] {
         menteeTimes = local.map((w) => formatClock(w.minute)).join('; ');
       }
       rows.push([
-        unit.id, s.title, o.number || undefined, o.status, unit.mentor.name, dayString(mentor.day), formatClock(mentor.minute), mentorZone,
-        mentees, menteeDates, menteeTimes, zones,
+        unit.id,
+        s.title,
+        o.number || undefined,
+        o.status,
+        unit.mentor.name,
+        dayString(mentor.day),
+        formatClock(mentor.minute),
+        mentorZone,
+        mentees,
+        menteeDates,
+        menteeTimes,
+        zones,
         `${dayString(utcDay)} ${formatClock(Math.round((utc - utcDay * DAY_MS) / 60_000))}`,
-        o.status === 'skipped' ? 'blackout date' : o.status === 'moved' ? `moved from ${o.ruleDate} (blackout date)` : fallbackNote,
+        o.status === 'skipped'
+          ? 'blackout date'
+          : o.status === 'moved'
+            ? `moved from ${o.ruleDate} (blackout date)`
+            : fallbackNote,
       ]);
     }
   }

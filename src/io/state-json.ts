@@ -18,7 +18,11 @@ import { readSync } from 'node:fs';
 const CHUNK_ITEMS = 2_000;
 
 /** The JSON text of `env` in pieces; an array `data` one line of CHUNK_ITEMS elements at a time. */
-export function* stateJsonChunks(env: { version: number; updatedAt: string; data: unknown }): Generator<string> {
+export function* stateJsonChunks(env: {
+  version: number;
+  updatedAt: string;
+  data: unknown;
+}): Generator<string> {
   const data = env.data;
   if (!Array.isArray(data) || data.length <= CHUNK_ITEMS) {
     yield JSON.stringify(env);
@@ -43,7 +47,11 @@ const HEAD = /^\{"version":1,"updatedAt":"[^"\\]*","data":\[$/;
  * line at a time; anything else (small documents, hand-edited files) with one JSON.parse.
  * Throws SyntaxError for text that is not JSON.
  */
-export function parseStateJson(buf: Buffer): { version?: number; updatedAt?: string; data?: unknown } {
+export function parseStateJson(buf: Buffer): {
+  version?: number;
+  updatedAt?: string;
+  data?: unknown;
+} {
   const data: unknown[] = [];
   return parseLines(buf, (item) => void data.push(item), data) ?? JSON.parse(buf.toString('utf8'));
 }
@@ -60,10 +68,21 @@ export function eachStateItem(buf: Buffer, each: (item: unknown) => void): void 
   for (const item of env.data) each(item);
 }
 
-/** The line layout's elements to `each`; undefined (before any call) when the bytes are not in that layout. */
-function parseLines(buf: Buffer, each: (item: unknown) => void, data: unknown[] | undefined): { version?: number; updatedAt?: string; data?: unknown } | undefined {
+/**
+ * The line layout's elements to `each`; undefined (before any call) when the bytes are not in that
+ * layout.
+ */
+function parseLines(
+  buf: Buffer,
+  each: (item: unknown) => void,
+  data: unknown[] | undefined,
+): { version?: number; updatedAt?: string; data?: unknown } | undefined {
   const first = buf.indexOf(NL);
-  const tail = buf.length >= 3 && buf[buf.length - 3] === NL && buf[buf.length - 2] === 0x5d && buf[buf.length - 1] === 0x7d; // "\n]}"
+  const tail =
+    buf.length >= 3 &&
+    buf[buf.length - 3] === NL &&
+    buf[buf.length - 2] === 0x5d &&
+    buf[buf.length - 1] === 0x7d; // "\n]}"
   if (first === -1 || !tail) return undefined;
   const head = buf.toString('utf8', 0, first);
   if (!HEAD.test(head)) return undefined;
@@ -79,7 +98,9 @@ function parseLines(buf: Buffer, each: (item: unknown) => void, data: unknown[] 
   for (let start = first + 1; start <= end;) {
     const nl = buf.indexOf(NL, start);
     const stop = nl === -1 || nl > end ? end : nl;
-    const items = JSON.parse(`[${buf.toString('utf8', start, stop === end ? stop : stop - 1)}]`) as unknown[];
+    const items = JSON.parse(
+      `[${buf.toString('utf8', start, stop === end ? stop : stop - 1)}]`,
+    ) as unknown[];
     for (const item of items) each(item);
     start = stop + 1;
   }
@@ -91,22 +112,29 @@ function parseLines(buf: Buffer, each: (item: unknown) => void, data: unknown[] 
 const READ_BYTES = 4 << 20;
 
 /**
- * eachStateItem on an open file, read a few MB at a time, so that a big roster's bytes are never all
- * in memory next to its parsed elements. False (before any call to `each`) when the file is not in
- * the line layout: the caller then reads it whole.
+ * eachStateItem on an open file, read a few MB at a time, so that a big roster's bytes are never
+ * all in memory next to its parsed elements. False (before any call to `each`) when the file is not
+ * in the line layout: the caller then reads it whole.
  */
-export function eachStateItemInFile(fd: number, size: number, each: (item: unknown) => void, readBytes = READ_BYTES): boolean {
+export function eachStateItemInFile(
+  fd: number,
+  size: number,
+  each: (item: unknown) => void,
+  readBytes = READ_BYTES,
+): boolean {
   // The head line is short (HEAD); a longer one is not the layout.
   const start = Buffer.alloc(Math.min(size, 256));
   const headLen = readSync(fd, start, 0, start.length, 0);
   const first = start.subarray(0, headLen).indexOf(NL);
-  if (first === -1 || size < first + 4 || !HEAD.test(start.toString('utf8', 0, first))) return false;
+  if (first === -1 || size < first + 4 || !HEAD.test(start.toString('utf8', 0, first)))
+    return false;
   let buf = Buffer.alloc(Math.min(readBytes, Math.max(size, 1)));
   const tail = Buffer.alloc(3);
   readSync(fd, tail, 0, 3, size - 3);
   if (tail[0] !== NL || tail[1] !== 0x5d || tail[2] !== 0x7d) return false;
   const end = size - 3;
-  // First pass: the comma before every line break (as parseLines checks), without keeping the bytes.
+  // First pass: the comma before every line break (as parseLines checks), without keeping the
+  // bytes.
   let prev = -1;
   for (let pos = first + 1; pos <= end;) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, end + 1 - pos), pos);
@@ -130,12 +158,15 @@ export function eachStateItemInFile(fd: number, size: number, each: (item: unkno
     }
     let start = 0;
     for (let nl = buf.indexOf(NL); nl !== -1 && nl < filled; nl = buf.indexOf(NL, start)) {
-      for (const item of JSON.parse(`[${buf.toString('utf8', start, nl - 1)}]`) as unknown[]) each(item);
+      for (const item of JSON.parse(`[${buf.toString('utf8', start, nl - 1)}]`) as unknown[])
+        each(item);
       start = nl + 1;
     }
     if (pos >= end) {
       // The last line has no comma and no line break of its own.
-      if (filled > start) for (const item of JSON.parse(`[${buf.toString('utf8', start, filled)}]`) as unknown[]) each(item);
+      if (filled > start)
+        for (const item of JSON.parse(`[${buf.toString('utf8', start, filled)}]`) as unknown[])
+          each(item);
       break;
     }
     buf.copy(buf, 0, start, filled);

@@ -5,8 +5,8 @@ import type ExcelJS from 'exceljs';
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /**
- * Excel dates are wall-clock times without a zone; exceljs hands them over as UTC Dates,
- * so the UTC fields are the wall clock. Midnight gives a date; the 1899-12-30 epoch day gives a time.
+ * Excel dates are wall-clock times without a zone; exceljs hands them over as UTC Dates, so the UTC
+ * fields are the wall clock. Midnight gives a date; the 1899-12-30 epoch day gives a time.
  */
 export function formatExcelDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
@@ -28,10 +28,15 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** True for number formats that show a date or time (quoted text, [colours] and escapes ignored). */
+/**
+ * True for number formats that show a date or time (quoted text, [colours] and escapes ignored).
+ */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[dmyh]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -63,7 +68,10 @@ function richText(v: unknown): string | undefined {
 export function cellText(v: ExcelJS.CellValue | unknown, ctx: CellContext = {}): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return isDateFormat(ctx.numFmt) ? formatExcelDate(serialToDate(v, ctx.date1904)) : formatNumber(v);
+  if (typeof v === 'number')
+    return isDateFormat(ctx.numFmt)
+      ? formatExcelDate(serialToDate(v, ctx.date1904))
+      : formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return formatExcelDate(v);
   if (typeof v !== 'object') return String(v);
@@ -72,7 +80,10 @@ export function cellText(v: ExcelJS.CellValue | unknown, ctx: CellContext = {}):
   if (rich !== undefined) return rich;
   if ('error' in o) return '';
   if ('formula' in o || 'sharedFormula' in o) {
-    if (o.result === undefined || o.result === null) { ctx.onMissingResult?.(); return ''; }
+    if (o.result === undefined || o.result === null) {
+      ctx.onMissingResult?.();
+      return '';
+    }
     return cellText(o.result, ctx);
   }
   if ('hyperlink' in o || 'text' in o) {

@@ -1,4 +1,7 @@
-/** Reading an .xlsx workbook with exceljs into a SourceTable: sheet choice, merged cells, plain values. */
+/**
+ * Reading an .xlsx workbook with exceljs into a SourceTable: sheet choice, merged cells, plain
+ * values.
+ */
 
 import ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
@@ -24,7 +27,8 @@ function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean, onMissing: () => 
     }
     let end = cells.length;
     while (end > 0 && cells[end - 1].trim() === '') end--;
-    if (end > 0) grid.push({ cells: end === cells.length ? cells : cells.slice(0, end), line: rowNumber });
+    if (end > 0)
+      grid.push({ cells: end === cells.length ? cells : cells.slice(0, end), line: rowNumber });
   });
   return grid;
 }
@@ -36,21 +40,36 @@ function findSheet(wb: ExcelJS.Workbook, name: string, file: string): ExcelJS.Wo
   const folded = wb.worksheets.find((w) => w.name.toLowerCase() === name.trim().toLowerCase());
   if (folded) return folded;
   const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
-  throw new InputError(`has no sheet named "${name}"`, { file }, `Use --sheet with one of: ${names}`);
+  throw new InputError(
+    `has no sheet named "${name}"`,
+    { file },
+    `Use --sheet with one of: ${names}`,
+  );
 }
 
-/** Reads an .xlsx from memory (already checked by zip-guard) and picks the sheet that holds the table. */
-export async function readXlsxBuffer(buf: Buffer, file: string, sheetName?: string, notes: string[] = []): Promise<SourceTable> {
+/**
+ * Reads an .xlsx from memory (already checked by zip-guard) and picks the sheet that holds the
+ * table.
+ */
+export async function readXlsxBuffer(
+  buf: Buffer,
+  file: string,
+  sheetName?: string,
+  notes: string[] = [],
+): Promise<SourceTable> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new InputError('is not a valid Excel file', { file }, HINT_RESAVE);
   }
-  if (wb.worksheets.length === 0) throw new InputError('is not a valid Excel file (it has no sheets)', { file }, HINT_RESAVE);
+  if (wb.worksheets.length === 0)
+    throw new InputError('is not a valid Excel file (it has no sheets)', { file }, HINT_RESAVE);
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
   let missing = 0;
-  const onMissing = (): void => { missing++; };
+  const onMissing = (): void => {
+    missing++;
+  };
   let ws: ExcelJS.Worksheet;
   let grid: GridRow[];
   const allNotes = [...notes];
@@ -58,14 +77,18 @@ export async function readXlsxBuffer(buf: Buffer, file: string, sheetName?: stri
     ws = findSheet(wb, sheetName, file);
     grid = sheetToGrid(ws, date1904, onMissing);
   } else {
-    // The first visible sheet with a header and at least one data row; hidden "Lists" sheets are skipped.
+    // The first visible sheet with a header and at least one data row; hidden "Lists" sheets are
+    // skipped.
     const visible = wb.worksheets.filter((w) => w.state === undefined || w.state === 'visible');
     const candidates = visible.length > 0 ? visible : wb.worksheets;
     let chosen: { ws: ExcelJS.Worksheet; grid: GridRow[] } | undefined;
     let fallback: { ws: ExcelJS.Worksheet; grid: GridRow[] } | undefined;
     for (const w of candidates) {
       const g = sheetToGrid(w, date1904, onMissing);
-      if (g.length >= 2) { chosen = { ws: w, grid: g }; break; }
+      if (g.length >= 2) {
+        chosen = { ws: w, grid: g };
+        break;
+      }
       if (!fallback && g.length > 0) fallback = { ws: w, grid: g };
     }
     const pick = chosen ?? fallback ?? { ws: candidates[0], grid: [] };
@@ -74,7 +97,9 @@ export async function readXlsxBuffer(buf: Buffer, file: string, sheetName?: stri
     if (wb.worksheets.length > 1) allNotes.push(`sheet "${ws.name}" chosen`);
   }
   if (missing > 0) {
-    allNotes.push(`${missing} formula cell(s) had no saved result and were read as empty; open and save the file in Excel to compute them`);
+    allNotes.push(
+      `${missing} formula cell(s) had no saved result and were read as empty; open and save the file in Excel to compute them`,
+    );
   }
   return gridToTable(grid, { file, sheet: ws.name, notes: allNotes, widthFromHeader: false });
 }

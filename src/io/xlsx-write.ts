@@ -1,11 +1,20 @@
-/** Writing tidy, safe XLSX sheets: bold frozen header, filter, widths, real dates, number formats. */
+/**
+ * Writing tidy, safe XLSX sheets: bold frozen header, filter, widths, real dates, number formats.
+ */
 
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../core/safe-cell.js';
 import { writeFileAtomic } from './atomic.js';
 
-export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime' | 'boolean';
-export interface ColumnSpec { header: string; key: string; type?: ColumnType; width?: number; numFmt?: string }
+export type ColumnType =
+  'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime' | 'boolean';
+export interface ColumnSpec {
+  header: string;
+  key: string;
+  type?: ColumnType;
+  width?: number;
+  numFmt?: string;
+}
 export interface SheetSpec {
   name: string;
   columns: ColumnSpec[];
@@ -19,12 +28,21 @@ export interface SheetSpec {
 }
 
 const FORMATS: Record<ColumnType, string | undefined> = {
-  text: '@', integer: '0', number: '#,##0.00', percent: '0.0%', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', boolean: undefined,
+  text: '@',
+  integer: '0',
+  number: '#,##0.00',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  boolean: undefined,
 };
 const MAX_WIDTH = 60;
 const MIN_WIDTH = 8;
 
-/** A date-only or zone-less ISO string is a wall-clock value: keep its fields as the UTC fields Excel expects. */
+/**
+ * A date-only or zone-less ISO string is a wall-clock value: keep its fields as the UTC fields
+ * Excel expects.
+ */
 function toDate(v: unknown): Date | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return undefined;
@@ -46,11 +64,20 @@ function asText(v: unknown): string {
   return String(v);
 }
 
-/** The cell value for a column type; anything that does not fit the type is written as (neutralised) text. */
+/**
+ * The cell value for a column type; anything that does not fit the type is written as (neutralised)
+ * text.
+ */
 function cellValue(v: unknown, type: ColumnType): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
-  if (type === 'date' || type === 'datetime') { const d = toDate(v); if (d) return d; }
-  if (type === 'integer' || type === 'number' || type === 'percent') { const n = toNumber(v); if (n !== undefined) return n; }
+  if (type === 'date' || type === 'datetime') {
+    const d = toDate(v);
+    if (d) return d;
+  }
+  if (type === 'integer' || type === 'number' || type === 'percent') {
+    const n = toNumber(v);
+    if (n !== undefined) return n;
+  }
   if (type === 'boolean' && typeof v === 'boolean') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return neutraliseCell(asText(v));
@@ -69,12 +96,16 @@ function displayLength(v: ExcelJS.CellValue, type: ColumnType): number {
 export function safeSheetName(name: string, used: Set<string>): string {
   const base = (name.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet').slice(0, 31);
   let out = base;
-  for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  for (let n = 2; used.has(out.toLowerCase()); n++)
+    out = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   used.add(out.toLowerCase());
   return out;
 }
 
-/** Builds an exceljs Workbook from sheet specs; returned unsaved so callers can add conditional formatting. */
+/**
+ * Builds an exceljs Workbook from sheet specs; returned unsaved so callers can add conditional
+ * formatting.
+ */
 export function buildWorkbook(sheets: SheetSpec[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mentor-cli';
@@ -92,19 +123,25 @@ export function buildWorkbook(sheets: SheetSpec[]): ExcelJS.Workbook {
     const widths = spec.columns.map((c) => c.header.length + 2);
     for (const record of spec.rows) {
       const values = spec.columns.map((c, i) => cellValue(record[c.key], types[i]));
-      values.forEach((v, i) => { widths[i] = Math.max(widths[i], displayLength(v, types[i]) + 2); });
+      values.forEach((v, i) => {
+        widths[i] = Math.max(widths[i], displayLength(v, types[i]) + 2);
+      });
       ws.addRow(values);
     }
     spec.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       col.width = c.width ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i]));
       const fmt = c.numFmt ?? FORMATS[types[i]];
-      // '@' on a whole column would make Excel treat numbers typed later as text; only set real formats.
+      // '@' on a whole column would make Excel treat numbers typed later as text; only set real
+      // formats.
       if (fmt && fmt !== '@') col.numFmt = fmt;
     });
     if (spec.freezeHeader !== false) ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
     if (spec.autoFilter !== false && spec.columns.length > 0) {
-      ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+      ws.autoFilter = {
+        from: { row: headerRow, column: 1 },
+        to: { row: headerRow, column: spec.columns.length },
+      };
     }
   }
   return wb;

@@ -1,13 +1,22 @@
-/** A minimal zip writer (PKWARE APPNOTE 4.3): deflated entries, local headers, central directory; no zip64. */
+/**
+ * A minimal zip writer (PKWARE APPNOTE 4.3): deflated entries, local headers, central directory; no
+ * zip64.
+ */
 
 import zlib from 'node:zlib';
 
 /** One file of the archive: its name, raw bytes and the same bytes raw-deflated. */
-export interface ZipEntry { name: string; data: Uint8Array; compressed: Uint8Array }
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+  compressed: Uint8Array;
+}
 
 let table: Uint32Array | undefined;
 
-/** CRC-32 (IEEE), from zlib when the runtime has it (Node >= 20.15), else a table-based fallback. */
+/**
+ * CRC-32 (IEEE), from zlib when the runtime has it (Node >= 20.15), else a table-based fallback.
+ */
 export function crc32(data: Uint8Array): number {
   const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
   if (typeof native === 'function') return native(data) >>> 0;
@@ -24,7 +33,8 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-// A fixed timestamp (1980-01-01 00:00, the DOS epoch) keeps the same input byte-for-byte the same output.
+// A fixed timestamp (1980-01-01 00:00, the DOS epoch) keeps the same input byte-for-byte the same
+// output.
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 

@@ -5,21 +5,49 @@ import { problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
 
-interface SummaryOptions { written: boolean; dryRun?: boolean; rejectedFile?: string }
+interface SummaryOptions {
+  written: boolean;
+  dryRun?: boolean;
+  rejectedFile?: string;
+}
 
 /** Human summary on stdout: per-file counts, then what changed in the roster. */
 export function renderImportSummary(out: Output, plan: ImportPlan, opts: SummaryOptions): string {
   const { c } = out;
-  const rows = plan.files.map((f) => [f.sheet ? `${f.file} [${f.sheet}]` : f.file, String(f.rows), String(f.accepted), String(f.rejected)]);
-  const lines = [renderTable(['File', 'Rows', 'Accepted', 'Rejected'], rows, { header: (s) => c.bold(s), maxWidth: 60 }), ''];
+  const rows = plan.files.map((f) => [
+    f.sheet ? `${f.file} [${f.sheet}]` : f.file,
+    String(f.rows),
+    String(f.accepted),
+    String(f.rejected),
+  ]);
+  const lines = [
+    renderTable(['File', 'Rows', 'Accepted', 'Rejected'], rows, {
+      header: (s) => c.bold(s),
+      maxWidth: 60,
+    }),
+    '',
+  ];
   const { added, updated, unchanged } = plan.merge;
-  const verb = opts.written ? 'Imported' : opts.dryRun ? 'Dry run, nothing written. Would import' : 'Nothing written. Would import';
-  lines.push(`${verb}: ${c.green(`${added.length} new`)}, ${c.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ${plan.merge.participants.length} participants in the program.`);
+  const verb = opts.written
+    ? 'Imported'
+    : opts.dryRun
+      ? 'Dry run, nothing written. Would import'
+      : 'Nothing written. Would import';
+  lines.push(
+    `${verb}: ${c.green(`${added.length} new`)}, ${c.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ${plan.merge.participants.length} participants in the program.`,
+  );
   const rejected = plan.rejected.length;
   if (rejected) {
-    lines.push(c.red(`${rejected} row(s) rejected`) + (opts.rejectedFile ? `: fix them in ${opts.rejectedFile} and import that file again.` : '.'));
+    lines.push(
+      c.red(`${rejected} row(s) rejected`) +
+        (opts.rejectedFile
+          ? `: fix them in ${opts.rejectedFile} and import that file again.`
+          : '.'),
+    );
   }
-  const warnings = plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown').length;
+  const warnings = plan.problems.filter(
+    (p) => p.severity === 'warning' && p.code !== 'manager-unknown',
+  ).length;
   if (warnings) lines.push(c.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
   return lines.join('\n');
 }
@@ -33,8 +61,25 @@ export function importJson(plan: ImportPlan, opts: SummaryOptions) {
     updated: plan.merge.updated,
     unchanged: plan.merge.unchanged.length,
     participants: plan.merge.participants.length,
-    rejected: plan.rejected.map((r) => ({ file: r.file, sheet: r.sheet, row: r.line, reasons: r.reasons.map((p) => ({ code: p.code, column: p.location?.column, message: p.message, hint: p.hint })) })),
+    rejected: plan.rejected.map((r) => ({
+      file: r.file,
+      sheet: r.sheet,
+      row: r.line,
+      reasons: r.reasons.map((p) => ({
+        code: p.code,
+        column: p.location?.column,
+        message: p.message,
+        hint: p.hint,
+      })),
+    })),
     rejectedFile: opts.rejectedFile ?? null,
-    warnings: plan.problems.filter((p) => p.severity === 'warning').map((p) => ({ code: p.code, message: problemLine(p), row: p.location?.row, file: p.location?.file })),
+    warnings: plan.problems
+      .filter((p) => p.severity === 'warning')
+      .map((p) => ({
+        code: p.code,
+        message: problemLine(p),
+        row: p.location?.row,
+        file: p.location?.file,
+      })),
   };
 }

@@ -12,11 +12,19 @@ export interface OutputOptions {
   debug?: boolean;
 }
 
-/** Decides colour once: off for NO_COLOR, TERM=dumb, --no-color or a non-TTY stream; on with FORCE_COLOR. */
-export function shouldColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
+/**
+ * Decides colour once: off for NO_COLOR, TERM=dumb, --no-color or a non-TTY stream; on with
+ * FORCE_COLOR.
+ */
+export function shouldColor(
+  stream: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv,
+  flag: boolean | undefined,
+): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+    return true;
   if (env.TERM === 'dumb') return false;
   return Boolean(stream.isTTY);
 }
@@ -31,9 +39,20 @@ export class Output {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
 
-  constructor(opts: OutputOptions, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    opts: OutputOptions,
+    stdout: NodeJS.WriteStream = process.stdout,
+    stderr: NodeJS.WriteStream = process.stderr,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.json = Boolean(opts.json);
-    this.verbosity = opts.debug ? 'debug' : opts.verbose ? 'verbose' : opts.quiet ? 'quiet' : 'normal';
+    this.verbosity = opts.debug
+      ? 'debug'
+      : opts.verbose
+        ? 'verbose'
+        : opts.quiet
+          ? 'quiet'
+          : 'normal';
     this.stdout = stdout;
     this.stderr = stderr;
     this.c = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
@@ -67,7 +86,8 @@ export class Output {
 
   /** Explanations shown with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose' || this.verbosity === 'debug') this.stderr.write(`${this.ce.dim(text)}\n`);
+    if (this.verbosity === 'verbose' || this.verbosity === 'debug')
+      this.stderr.write(`${this.ce.dim(text)}\n`);
   }
 
   /** Whether progress bars may be drawn. */

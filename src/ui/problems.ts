@@ -11,13 +11,16 @@ export function problemLine(p: Problem): string {
   return p.hint ? `${text}. ${p.hint}` : text;
 }
 
-/** Groups problems by code and prints each group with up to `samples` lines (all with --verbose). */
+/**
+ * Groups problems by code and prints each group with up to `samples` lines (all with --verbose).
+ */
 export function printProblems(out: Output, problems: Problem[], samples = 3): void {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
     const key = `${p.severity}:${p.code}`;
     const g = groups.get(key);
-    if (g) g.push(p); else groups.set(key, [p]);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
   }
   const showAll = out.verbosity === 'verbose' || out.verbosity === 'debug';
   for (const [, group] of groups) {
@@ -26,6 +29,9 @@ export function printProblems(out: Output, problems: Problem[], samples = 3): vo
       if (p.severity === 'error') out.error(problemLine(p));
       else out.warn(problemLine(p));
     }
-    if (group.length > limit) out.info(`  ... and ${group.length - limit} more like this (${group[0].code}); see --verbose or --json`);
+    if (group.length > limit)
+      out.info(
+        `  ... and ${group.length - limit} more like this (${group[0].code}); see --verbose or --json`,
+      );
   }
 }

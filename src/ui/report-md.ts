@@ -11,39 +11,107 @@ export function formatKpiValue(value: number | null | undefined, format: Kpi['fo
 }
 
 const REASON_WORDS: Record<KpiReport['atRiskByReason'][number]['code'], string> = {
-  'low-satisfaction': 'low satisfaction', 'concern': 'concerns', 'few-meetings': 'few meetings', 'no-answer': 'no answer',
+  'low-satisfaction': 'low satisfaction',
+  concern: 'concerns',
+  'few-meetings': 'few meetings',
+  'no-answer': 'no answer',
 };
 
-/** "low satisfaction: 3, concerns: 4, few meetings: 0, no answer: 30": at-risk pairs per reason (a pair may count under two). */
+/**
+ * "low satisfaction: 3, concerns: 4, few meetings: 0, no answer: 30": at-risk pairs per reason (a
+ * pair may count under two).
+ */
 export function riskBreakdown(report: Pick<KpiReport, 'atRiskByReason'>): string {
   return report.atRiskByReason.map((r) => `${REASON_WORDS[r.code]}: ${r.pairs}`).join(', ');
 }
 
-const status = (k: Kpi) => (k.met === undefined ? '' : k.met === null ? 'no data' : k.met ? 'met' : 'NOT MET');
+const status = (k: Kpi) =>
+  k.met === undefined ? '' : k.met === null ? 'no data' : k.met ? 'met' : 'NOT MET';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
 function table(headers: string[], rows: string[][]): string[] {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
 }
 
 function groupTable(first: string, groups: GroupStats[]): string[] {
   const pct = (v: number | null) => formatKpiValue(v, 'percent');
   const num = (v: number | null) => formatKpiValue(v, 'number');
-  return table([first, 'Participants', 'Match rate', 'Satisfaction', 'NPS', 'Response rate', 'Retention', 'At risk'],
-    groups.map((g) => [g.value, String(g.participants), pct(g.matchRate), num(g.satisfaction), num(g.nps), pct(g.responseRate), pct(g.retention), g.atRiskPairs === null ? '-' : String(g.atRiskPairs)]));
+  return table(
+    [
+      first,
+      'Participants',
+      'Match rate',
+      'Satisfaction',
+      'NPS',
+      'Response rate',
+      'Retention',
+      'At risk',
+    ],
+    groups.map((g) => [
+      g.value,
+      String(g.participants),
+      pct(g.matchRate),
+      num(g.satisfaction),
+      num(g.nps),
+      pct(g.responseRate),
+      pct(g.retention),
+      g.atRiskPairs === null ? '-' : String(g.atRiskPairs),
+    ]),
+  );
 }
 
 /** The whole report as Markdown. */
 export function renderReportMarkdown(report: KpiReport): string {
-  const out = [`# ${report.program}: KPI report`, '', `Generated ${report.generatedAt.slice(0, 10)}${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}.`, ''];
+  const out = [
+    `# ${report.program}: KPI report`,
+    '',
+    `Generated ${report.generatedAt.slice(0, 10)}${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}.`,
+    '',
+  ];
   for (const w of report.warnings) out.push(`> Warning: ${w}`, '');
-  out.push('## Summary', '', ...table(['Section', 'KPI', 'Value', 'Target', 'Status'],
-    report.kpis.map((k) => [k.section, k.label, formatKpiValue(k.value, k.format), k.target === undefined ? '' : formatKpiValue(k.target, k.format), status(k)])), '');
+  out.push(
+    '## Summary',
+    '',
+    ...table(
+      ['Section', 'KPI', 'Value', 'Target', 'Status'],
+      report.kpis.map((k) => [
+        k.section,
+        k.label,
+        formatKpiValue(k.value, k.format),
+        k.target === undefined ? '' : formatKpiValue(k.target, k.format),
+        status(k),
+      ]),
+    ),
+    '',
+  );
   out.push(`## At-risk pairs (${report.atRisk.length})`, '');
-  if (report.atRisk.length) out.push(`Most severe first; pairs per reason: ${riskBreakdown(report)}.`, '');
-  if (report.atRisk.length) out.push(...table(['Pair', 'Mentee', 'Mentor', 'Reasons'], report.atRisk.map((h) => [h.match.id, h.match.mentee, h.match.mentor, h.reasons.map((r) => r.text).join('; ')])), '');
+  if (report.atRisk.length)
+    out.push(`Most severe first; pairs per reason: ${riskBreakdown(report)}.`, '');
+  if (report.atRisk.length)
+    out.push(
+      ...table(
+        ['Pair', 'Mentee', 'Mentor', 'Reasons'],
+        report.atRisk.map((h) => [
+          h.match.id,
+          h.match.mentee,
+          h.match.mentor,
+          h.reasons.map((r) => r.text).join('; '),
+        ]),
+      ),
+      '',
+    );
   else out.push('None.', '');
-  for (const b of report.breakdowns) out.push(`## By ${b.field}${b.sensitive ? ' (groups under 5 shown as "<5")' : ''}`, '', ...groupTable(b.field, b.groups), '');
+  for (const b of report.breakdowns)
+    out.push(
+      `## By ${b.field}${b.sensitive ? ' (groups under 5 shown as "<5")' : ''}`,
+      '',
+      ...groupTable(b.field, b.groups),
+      '',
+    );
   if (report.cohorts) out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
   return out.join('\n');
 }

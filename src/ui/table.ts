@@ -14,9 +14,17 @@ export function displayWidth(text: string): number {
 }
 
 function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
 }
 
 function truncate(text: string, max: number): string {
@@ -29,16 +37,33 @@ function truncate(text: string, max: number): string {
   return `${out}…`;
 }
 
-/** Renders rows under headers; `maxWidth` caps any single column. Newlines in cells become spaces. */
-export function renderTable(headers: string[], rows: string[][], opts: { maxWidth?: number; header?: (s: string) => string } = {}): string {
+/**
+ * Renders rows under headers; `maxWidth` caps any single column. Newlines in cells become spaces.
+ */
+export function renderTable(
+  headers: string[],
+  rows: string[][],
+  opts: { maxWidth?: number; header?: (s: string) => string } = {},
+): string {
   const max = opts.maxWidth ?? 40;
   const clean = (s: string) => truncate(String(s ?? '').replace(/[\r\n\t]+/g, ' '), max);
   const body = rows.map((r) => r.map(clean));
   const head = headers.map(clean);
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = head.map((h, i) =>
+    Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const pad = (s: string, i: number) => s + ' '.repeat(Math.max(0, widths[i] - displayWidth(s)));
   const style = opts.header ?? ((s: string) => s);
-  const lines = [style(head.map(pad).join('  ').trimEnd()), widths.map((w) => '-'.repeat(w)).join('  ')];
-  for (const r of body) lines.push(r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd());
+  const lines = [
+    style(head.map(pad).join('  ').trimEnd()),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+  ];
+  for (const r of body)
+    lines.push(
+      r
+        .map((c, i) => pad(c ?? '', i))
+        .join('  ')
+        .trimEnd(),
+    );
   return lines.join('\n');
 }

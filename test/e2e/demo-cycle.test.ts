@@ -1,6 +1,7 @@
 /**
- * The whole `demo` on the sample program, checked against fixtures/sample/README.md and expected.json: import,
- * match, schedule, intro, survey merge, status and report, then report/status JSON and Markdown against the workbook.
+ * The whole `demo` on the sample program, checked against fixtures/sample/README.md and
+ * expected.json: import, match, schedule, intro, survey merge, status and report, then
+ * report/status JSON and Markdown against the workbook.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,31 +16,64 @@ const EXPECTED = JSON.parse(readFileSync(join(FIXTURES, 'sample', 'expected.json
 const NOW = '2027-06-30';
 const SEVERITY = ['low-satisfaction', 'concern', 'few-meetings', 'no-answer'];
 
-interface Pair { id: string; mentee: string; mentor: string; status: string }
-interface JsonKpi { id: string; label: string; value: number | null; format: string; target: number | null; met: boolean | null }
-interface JsonRisk { pair: string; mentee: string; mentor: string; reasons: Array<{ code: string; text: string }> }
-interface ReportJson { kpis: JsonKpi[]; waves: unknown[]; atRiskPairs: JsonRisk[]; atRiskByReason: Array<{ code: string; pairs: number }>; unknownResponses: Array<{ wave: string; email: string }> }
+interface Pair {
+  id: string;
+  mentee: string;
+  mentor: string;
+  status: string;
+}
+interface JsonKpi {
+  id: string;
+  label: string;
+  value: number | null;
+  format: string;
+  target: number | null;
+  met: boolean | null;
+}
+interface JsonRisk {
+  pair: string;
+  mentee: string;
+  mentor: string;
+  reasons: Array<{ code: string; text: string }>;
+}
+interface ReportJson {
+  kpis: JsonKpi[];
+  waves: unknown[];
+  atRiskPairs: JsonRisk[];
+  atRiskByReason: Array<{ code: string; pairs: number }>;
+  unknownResponses: Array<{ wave: string; email: string }>;
+}
 
 let root: string;
 let dir: string;
 let demo: CliResult;
 let wb: ExcelJS.Workbook;
 
-const state = (name: string) => JSON.parse(readFileSync(join(dir, '.mentor', `${name}.json`), 'utf8')).data;
+const state = (name: string) =>
+  JSON.parse(readFileSync(join(dir, '.mentor', `${name}.json`), 'utf8')).data;
 const cli = (args: string[]) => runCli(['--dir', dir, ...args], { cwd: root });
 const json = (args: string[]): ReportJson => {
   const r = cli(args);
-  expect({ code: r.code, stdoutStart: r.stdout.slice(0, 1) }).toEqual({ code: 0, stdoutStart: '{' });
+  expect({ code: r.code, stdoutStart: r.stdout.slice(0, 1) }).toEqual({
+    code: 0,
+    stdoutStart: '{',
+  });
   return JSON.parse(r.stdout);
 };
 /** Rows of a sheet (from `first`) as arrays of cell values, 1-based columns dropped to 0-based. */
 function rows(name: string, first: number): unknown[][] {
   const out: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((row, n) => { if (n >= first) out.push((row.values as unknown[]).slice(1)); });
+  wb.getWorksheet(name)!.eachRow((row, n) => {
+    if (n >= first) out.push((row.values as unknown[]).slice(1));
+  });
   return out;
 }
-const active = (): Pair[] => (state('matches').matches as Pair[]).filter((m) => m.status === 'active');
-const pairsOf = (email: string) => active().filter((m) => m.mentee === email || m.mentor === email).map((m) => m.id);
+const active = (): Pair[] =>
+  (state('matches').matches as Pair[]).filter((m) => m.status === 'active');
+const pairsOf = (email: string) =>
+  active()
+    .filter((m) => m.mentee === email || m.mentor === email)
+    .map((m) => m.id);
 
 beforeAll(async () => {
   root = tempDir();
@@ -52,50 +86,82 @@ afterAll(() => removeDir(root));
 
 describe('mentor-cli demo on the sample program', () => {
   it('runs the whole cycle without a stack trace and says where each output is', () => {
-    expect({ code: demo.code, stderrTail: demo.code ? demo.stderr.slice(-500) : '' }).toEqual({ code: 0, stderrTail: '' });
+    expect({ code: demo.code, stderrTail: demo.code ? demo.stderr.slice(-500) : '' }).toEqual({
+      code: 0,
+      stderrTail: '',
+    });
     expect(demo.stderr).not.toMatch(/^\s+at /m);
-    for (const out of ['rejected.csv', 'matches.xlsx', 'schedule', 'intro', 'report.xlsx']) expect(demo.stdout).toContain(`demo/${out}`);
+    for (const out of ['rejected.csv', 'matches.xlsx', 'schedule', 'intro', 'report.xlsx'])
+      expect(demo.stdout).toContain(`demo/${out}`);
     // Typeform writes yes/no as 1/0: read as yes/no, no warning per row.
     expect(demo.stderr).not.toContain('is not yes or no');
   });
 
   it('says each warning once per command: merge names the 4 unknown emails, status and report each count them', () => {
     const count = (needle: string) => demo.stderr.split(needle).length - 1;
-    expect(count('4 response email(s) match no participant (kept; listed in the report): ')).toBe(1);
+    expect(count('4 response email(s) match no participant (kept; listed in the report): ')).toBe(
+      1,
+    );
     expect(count('4 survey response(s) from emails not in the program')).toBe(2);
   });
 
   it('imports 75 participants (74 active) and rejects the 3 wrong HR rows with their reasons', () => {
     const people = state('participants') as Array<{ email: string; status: string }>;
     expect(people).toHaveLength(EXPECTED.participants.imported);
-    expect(people.filter((p) => p.status !== 'withdrawn')).toHaveLength(EXPECTED.participants.active);
+    expect(people.filter((p) => p.status !== 'withdrawn')).toHaveLength(
+      EXPECTED.participants.active,
+    );
     const text = readFileSync(join(dir, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, '');
-    const rejected = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    expect(rejected.map((r) => [r['E-mail'], Number(r['Source row'])])).toEqual(EXPECTED.files['hr-export-windows1252.csv'].rejectedRows.map((r: { email: string; row: number }) => [r.email, r.row]));
+    const rejected = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rejected.map((r) => [r['E-mail'], Number(r['Source row'])])).toEqual(
+      EXPECTED.files['hr-export-windows1252.csv'].rejectedRows.map(
+        (r: { email: string; row: number }) => [r.email, r.row],
+      ),
+    );
     expect(rejected.map((r) => r['Rejection reason'])).toEqual([
       expect.stringMatching(/capacity "99" is not a whole number from 1 to 50/),
-      expect.stringMatching(/email "guenter\.brueckner\.northwind\.example" is not a valid email address/),
+      expect.stringMatching(
+        /email "guenter\.brueckner\.northwind\.example" is not a valid email address/,
+      ),
       expect.stringMatching(/time zone "Mars\/Olympus" is not recognised/),
     ]);
   });
 
   it('matches every active mentee except hanako.sato, who shares no hour with any mentor (minOverlapHours 1)', () => {
     const people = state('participants') as Array<{ email: string; role: string; status: string }>;
-    const mentees = people.filter((p) => p.status !== 'withdrawn' && p.role === 'mentee').map((p) => p.email);
+    const mentees = people
+      .filter((p) => p.status !== 'withdrawn' && p.role === 'mentee')
+      .map((p) => p.email);
     const matched = new Set(active().map((m) => m.mentee));
     expect(mentees.filter((e) => !matched.has(e))).toEqual(EXPECTED.matching.unmatchable);
     const run = state('matches').runs.at(-1);
-    const hanako = run.unmatched.find((u: { email: string }) => u.email === 'hanako.sato@northwind.example');
+    const hanako = run.unmatched.find(
+      (u: { email: string }) => u.email === 'hanako.sato@northwind.example',
+    );
     expect(hanako?.reason).toMatch(/availability|overlap|common/);
-    // The Summary's match rate agrees: 41 of the 42 mentee-side people (Ravi Shankar is "both" and mentee of a pair).
-    expect(rows('Summary', 3).find((r) => r[1] === 'Match rate (mentees matched)')?.[2]).toBe(0.9762);
+    // The Summary's match rate agrees: 41 of the 42 mentee-side people (Ravi Shankar is "both" and
+    // mentee of a pair).
+    expect(rows('Summary', 3).find((r) => r[1] === 'Match rate (mentees matched)')?.[2]).toBe(
+      0.9762,
+    );
   });
 
   it('writes calendars ical.js can read: one per scheduled pair and person, and all.ics with every event of the state', () => {
     const sched = join(dir, 'schedule');
-    const events = Object.values(state('schedule').events) as Array<{ status: string; event: { uid: string; kind: string; unitId?: string } }>;
+    const events = Object.values(state('schedule').events) as Array<{
+      status: string;
+      event: { uid: string; kind: string; unitId?: string };
+    }>;
     const live = events.filter((e) => e.status === 'active');
-    const uids = (file: string) => new Set(parseCalendar(readFileSync(file, 'utf8')).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid'))));
+    const uids = (file: string) =>
+      new Set(
+        parseCalendar(readFileSync(file, 'utf8'))
+          .getAllSubcomponents('vevent')
+          .map((v) => String(v.getFirstPropertyValue('uid'))),
+      );
     expect(uids(join(sched, 'all.ics'))).toEqual(new Set(live.map((e) => e.event.uid)));
     const pairFiles = readdirSync(join(sched, 'pairs')).filter((f) => f.endsWith('.ics'));
     expect(pairFiles).toHaveLength(live.filter((e) => e.event.kind === 'series').length);
@@ -108,33 +174,65 @@ describe('mentor-cli demo on the sample program', () => {
   it('writes an introduction email to both people of every scheduled pair, and an announcement', () => {
     const emls = readdirSync(join(dir, 'intro')).filter((f) => f.endsWith('.eml'));
     expect(emls).toContain('announcement.eml');
-    const to = new Set(emls.map((f) => /^To: .*<([^>]+)>/m.exec(readFileSync(join(dir, 'intro', f), 'utf8'))?.[1]));
-    const series = (Object.values(state('schedule').events) as Array<{ event: { kind: string; unitId: string } }>).filter((e) => e.event.kind === 'series').map((e) => e.event.unitId);
-    for (const m of active().filter((p) => series.includes(p.id))) expect([to.has(m.mentee), to.has(m.mentor)]).toEqual([true, true]);
+    const to = new Set(
+      emls.map((f) => /^To: .*<([^>]+)>/m.exec(readFileSync(join(dir, 'intro', f), 'utf8'))?.[1]),
+    );
+    const series = (
+      Object.values(state('schedule').events) as Array<{ event: { kind: string; unitId: string } }>
+    )
+      .filter((e) => e.event.kind === 'series')
+      .map((e) => e.event.unitId);
+    for (const m of active().filter((p) => series.includes(p.id)))
+      expect([to.has(m.mentee), to.has(m.mentor)]).toEqual([true, true]);
   });
 
   it('report.xlsx Summary: response rates per wave, meetings from the schedule', () => {
     const summary = new Map(rows('Summary', 3).map((r) => [r[1], r[2]]));
     const rate = (n: number) => Math.round((n / EXPECTED.surveys.population) * 10000) / 10000;
-    expect([summary.get('Response rate: kickoff'), summary.get('Response rate: midpoint'), summary.get('Response rate: final')])
-      .toEqual([rate(EXPECTED.surveys.kickoff.respondents), rate(EXPECTED.surveys.midpoint.respondents), rate(EXPECTED.surveys.final.respondents)]);
+    expect([
+      summary.get('Response rate: kickoff'),
+      summary.get('Response rate: midpoint'),
+      summary.get('Response rate: final'),
+    ]).toEqual([
+      rate(EXPECTED.surveys.kickoff.respondents),
+      rate(EXPECTED.surveys.midpoint.respondents),
+      rate(EXPECTED.surveys.final.respondents),
+    ]);
     expect([rate(52), rate(51), rate(50)]).toEqual([0.7027, 0.6892, 0.6757]);
     // Every meeting of every series is before the end of June: the sum of the stored occurrences.
-    const occ = (Object.values(state('schedule').events) as Array<{ status: string; event: { kind: string }; occurrences: string[] }>)
-      .filter((e) => e.status === 'active' && e.event.kind === 'series').reduce((s, e) => s + e.occurrences.length, 0);
+    const occ = (
+      Object.values(state('schedule').events) as Array<{
+        status: string;
+        event: { kind: string };
+        occurrences: string[];
+      }>
+    )
+      .filter((e) => e.status === 'active' && e.event.kind === 'series')
+      .reduce((s, e) => s + e.occurrences.length, 0);
     expect(summary.get('Meetings scheduled to date (from the schedule)')).toBe(occ);
     expect(summary.get('Relationships established (active pairs)')).toBe(active().length);
   });
 
   it('survey sheets: latest answer wins, unknown emails are kept and listed', () => {
     const final = rows('Survey final', 2);
-    expect(final.find((r) => r[0] === EXPECTED.surveys.final.duplicate)?.at(-2)).toBe('sample/surveys/final-typeform.csv');
+    expect(final.find((r) => r[0] === EXPECTED.surveys.final.duplicate)?.at(-2)).toBe(
+      'sample/surveys/final-typeform.csv',
+    );
     const kickoff = rows('Survey kickoff', 2);
     expect(kickoff.find((r) => r[0] === EXPECTED.surveys.kickoff.duplicate)?.[5]).toBe(4);
-    const unknown = [...EXPECTED.surveys.kickoff.unknown, ...EXPECTED.surveys.midpoint.unknown, ...EXPECTED.surveys.final.unknown];
-    for (const e of unknown) expect([...kickoff, ...rows('Survey midpoint', 2), ...final].find((r) => r[0] === e)?.[2]).toBe('unknown email');
+    const unknown = [
+      ...EXPECTED.surveys.kickoff.unknown,
+      ...EXPECTED.surveys.midpoint.unknown,
+      ...EXPECTED.surveys.final.unknown,
+    ];
+    for (const e of unknown)
+      expect(
+        [...kickoff, ...rows('Survey midpoint', 2), ...final].find((r) => r[0] === e)?.[2],
+      ).toBe('unknown email');
     expect(rows('Survey waves', 2).map((r) => [r[0], r[3], r[12]])).toEqual([
-      ['kickoff', EXPECTED.surveys.kickoff.respondents, 2], ['midpoint', EXPECTED.surveys.midpoint.respondents, 1], ['final', EXPECTED.surveys.final.respondents, 1],
+      ['kickoff', EXPECTED.surveys.kickoff.respondents, 2],
+      ['midpoint', EXPECTED.surveys.midpoint.respondents, 1],
+      ['final', EXPECTED.surveys.final.respondents, 1],
     ]);
   });
 
@@ -142,7 +240,13 @@ describe('mentor-cli demo on the sample program', () => {
     const report = json(['report', '--format', 'json', '--now', NOW]);
     const status = json(['status', '--json', '--now', NOW]);
     const sheet = rows('Summary', 3).map((r) => [r[1], r[2] ?? null, r[3] ?? null, r[4] ?? '']);
-    const fromJson = (d: ReportJson) => d.kpis.map((k) => [k.label, k.value, k.target, k.target === null ? '' : k.met === null ? 'no data' : k.met ? 'met' : 'not met']);
+    const fromJson = (d: ReportJson) =>
+      d.kpis.map((k) => [
+        k.label,
+        k.value,
+        k.target,
+        k.target === null ? '' : k.met === null ? 'no data' : k.met ? 'met' : 'not met',
+      ]);
     expect(fromJson(report)).toEqual(sheet);
     expect(fromJson(status)).toEqual(sheet);
     expect([status.atRiskPairs, status.waves]).toEqual([report.atRiskPairs, report.waves]);
@@ -150,7 +254,14 @@ describe('mentor-cli demo on the sample program', () => {
     expect(atRiskSheet).toEqual(report.atRiskPairs.map((p) => p.pair));
     const md = cli(['report', '--format', 'md', '--now', NOW]);
     expect(md.code).toBe(0);
-    const fmt = (k: JsonKpi) => (k.value === null ? '-' : k.format === 'percent' ? `${(k.value * 100).toFixed(1)}%` : k.format === 'number' && !Number.isInteger(k.value) ? k.value.toFixed(2) : String(k.value));
+    const fmt = (k: JsonKpi) =>
+      k.value === null
+        ? '-'
+        : k.format === 'percent'
+          ? `${(k.value * 100).toFixed(1)}%`
+          : k.format === 'number' && !Number.isInteger(k.value)
+            ? k.value.toFixed(2)
+            : String(k.value);
     for (const k of report.kpis) expect(md.stdout).toContain(`| ${k.label} | ${fmt(k)} |`);
     expect(md.stdout).toContain(`## At-risk pairs (${report.atRiskPairs.length})`);
   });
@@ -160,22 +271,36 @@ describe('mentor-cli demo on the sample program', () => {
     const rank = (p: JsonRisk) => Math.min(...p.reasons.map((r) => SEVERITY.indexOf(r.code)));
     const ranks = report.atRiskPairs.map(rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    const count = (code: string) => report.atRiskPairs.filter((p) => p.reasons.some((r) => r.code === code)).length;
+    const count = (code: string) =>
+      report.atRiskPairs.filter((p) => p.reasons.some((r) => r.code === code)).length;
     expect(report.atRiskByReason).toEqual(SEVERITY.map((code) => ({ code, pairs: count(code) })));
     const c = Object.fromEntries(report.atRiskByReason.map((r) => [r.code, r.pairs]));
-    expect(demo.stdout).toContain(`Northwind Mentoring 2027: ${active().length} active pair(s), ${report.atRiskPairs.length} at risk (low satisfaction: ${c['low-satisfaction']}, concerns: ${c.concern}, few meetings: ${c['few-meetings']}, no answer: ${c['no-answer']}); current survey wave: final`);
+    expect(demo.stdout).toContain(
+      `Northwind Mentoring 2027: ${active().length} active pair(s), ${report.atRiskPairs.length} at risk (low satisfaction: ${c['low-satisfaction']}, concerns: ${c.concern}, few meetings: ${c['few-meetings']}, no answer: ${c['no-answer']}); current survey wave: final`,
+    );
     // "None", "N/A", "No concerns" are not concerns: only the people the README names have one.
-    const flagged = (d: ReportJson, code: string) => new Set(d.atRiskPairs.filter((p) => p.reasons.some((r) => r.code === code)).map((p) => p.pair));
+    const flagged = (d: ReportJson, code: string) =>
+      new Set(
+        d.atRiskPairs.filter((p) => p.reasons.some((r) => r.code === code)).map((p) => p.pair),
+      );
     const named = (emails: string[]) => new Set(emails.flatMap(pairsOf));
-    expect(flagged(report, 'low-satisfaction')).toEqual(named(EXPECTED.surveys.final.lowSatisfaction));
+    expect(flagged(report, 'low-satisfaction')).toEqual(
+      named(EXPECTED.surveys.final.lowSatisfaction),
+    );
     expect(flagged(report, 'concern')).toEqual(named(EXPECTED.surveys.final.concerns));
     // As it was after the mid-point survey: the final answers do not count before that wave opens.
     const mid = json(['status', '--json', '--now', '2027-04-20']);
-    expect(flagged(mid, 'low-satisfaction')).toEqual(named(EXPECTED.surveys.midpoint.lowSatisfaction));
+    expect(flagged(mid, 'low-satisfaction')).toEqual(
+      named(EXPECTED.surveys.midpoint.lowSatisfaction),
+    );
     expect(flagged(mid, 'concern')).toEqual(named(EXPECTED.surveys.midpoint.concerns));
     // Bruna Costa's first kickoff answer (2, a concern) is superseded by her later one (4, none).
     const kick = json(['status', '--json', '--now', '2027-02-01']);
     expect(flagged(kick, 'concern')).toEqual(named(EXPECTED.surveys.kickoff.concerns));
-    expect(kick.atRiskPairs.filter((p) => pairsOf(EXPECTED.surveys.kickoff.duplicate).includes(p.pair)).flatMap((p) => p.reasons.map((r) => r.code))).not.toContain('concern');
+    expect(
+      kick.atRiskPairs
+        .filter((p) => pairsOf(EXPECTED.surveys.kickoff.duplicate).includes(p.pair))
+        .flatMap((p) => p.reasons.map((r) => r.code)),
+    ).not.toContain('concern');
   });
 });

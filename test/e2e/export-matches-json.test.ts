@@ -7,12 +7,15 @@ let cwd: string;
 beforeAll(() => {
   cwd = tempDir();
   expect(runCli(['init', '.'], { cwd }).code).toBe(0);
-  writeFileSync(join(cwd, 'people.csv'), [
-    'Email,Name,Role,Topics,Languages',
-    'ana@example.com,Ana Ruiz,mentor,"Python, Leadership",English',
-    'tom@example.com,Tom Lee,mentee,Leadership,English',
-    'mei@example.com,Mei Chen,mentee,Python,English',
-  ].join('\r\n'));
+  writeFileSync(
+    join(cwd, 'people.csv'),
+    [
+      'Email,Name,Role,Topics,Languages',
+      'ana@example.com,Ana Ruiz,mentor,"Python, Leadership",English',
+      'tom@example.com,Tom Lee,mentee,Leadership,English',
+      'mei@example.com,Mei Chen,mentee,Python,English',
+    ].join('\r\n'),
+  );
   expect(runCli(['import', 'people.csv'], { cwd }).code).toBe(0);
   expect(runCli(['match'], { cwd }).code).toBe(0);
 });
@@ -23,7 +26,10 @@ describe('export matches and the global --json flag', () => {
     const r = runCli(['--json', 'export', 'matches'], { cwd });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.matches.map((m: { mentee: string }) => m.mentee).sort()).toEqual(['mei@example.com', 'tom@example.com']);
+    expect(doc.matches.map((m: { mentee: string }) => m.mentee).sort()).toEqual([
+      'mei@example.com',
+      'tom@example.com',
+    ]);
   });
 
   it('writes the file and prints a JSON summary with --json --out', () => {

@@ -6,11 +6,21 @@ import { CLI, ROOT, runCli, tempDir, removeDir } from '../helpers/cli.js';
 
 const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 
-/** Runs the CLI in a pseudo-terminal (stdin, stdout and stderr are all TTYs) and returns what the terminal showed. */
+/**
+ * Runs the CLI in a pseudo-terminal (stdin, stdout and stderr are all TTYs) and returns what the
+ * terminal showed.
+ */
 function runInTty(args: string[], cwd: string): { screen: string; code: number } {
-  const r = spawnSync('python3', [join(ROOT, 'test', 'helpers', 'drive_pty.py'), '', process.execPath, CLI, ...args], {
-    cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm', TZ: 'UTC', NO_COLOR: '1' }, timeout: 60_000,
-  });
+  const r = spawnSync(
+    'python3',
+    [join(ROOT, 'test', 'helpers', 'drive_pty.py'), '', process.execPath, CLI, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm', TZ: 'UTC', NO_COLOR: '1' },
+      timeout: 60_000,
+    },
+  );
   return { screen: r.stdout, code: Number(/EXIT (\d+)\s*$/.exec(r.stdout)?.[1] ?? -1) };
 }
 
@@ -19,7 +29,16 @@ beforeAll(() => {
   cwd = tempDir();
   expect(runCli(['init', '.'], { cwd }).code).toBe(0);
   // Over the 10,000-row threshold for a progress bar.
-  writeFileSync(join(cwd, 'big.csv'), ['Email,Name,Role', ...Array.from({ length: 12_000 }, (_, i) => `u${i}@example.com,User ${i},${i % 3 ? 'mentee' : 'mentor'}`)].join('\r\n') + '\r\n');
+  writeFileSync(
+    join(cwd, 'big.csv'),
+    [
+      'Email,Name,Role',
+      ...Array.from(
+        { length: 12_000 },
+        (_, i) => `u${i}@example.com,User ${i},${i % 3 ? 'mentee' : 'mentor'}`,
+      ),
+    ].join('\r\n') + '\r\n',
+  );
 });
 afterAll(() => removeDir(cwd));
 

@@ -11,31 +11,56 @@ import { buildZip } from '../helpers/fake-zip.js';
 let cwd: string;
 beforeEach(() => {
   cwd = tempDir();
-  expect(runCli(['init', '.', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London'], { cwd }).code).toBe(0);
+  expect(
+    runCli(
+      ['init', '.', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London'],
+      { cwd },
+    ).code,
+  ).toBe(0);
 });
 afterEach(() => removeDir(cwd));
 
 const roster = () => readFileSync(join(cwd, '.mentor', 'participants.json'), 'utf8');
 const emails = () => (JSON.parse(roster()).data as Array<{ email: string }>).map((p) => p.email);
-const write = (name: string, text: string | Buffer) => { writeFileSync(join(cwd, name), text); return name; };
+const write = (name: string, text: string | Buffer) => {
+  writeFileSync(join(cwd, name), text);
+  return name;
+};
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
 
 /** Spawns the CLI without waiting, so that several can run at once. */
 function runCliAsync(args: string[]): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', TZ: 'UTC', CI: '1' } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', TZ: 'UTC', CI: '1' },
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
 }
 
 describe('concurrent imports', () => {
   it('four imports of distinct files at once keep every person', async () => {
-    const files = [0, 1, 2, 3].map((f) => write(`f${f}.csv`, ['Email,Name,Role',
-      ...Array.from({ length: 3000 }, (_, i) => `p${f}-${i}@example.com,Person ${f}-${i},${i % 2 ? 'mentee' : 'mentor'}`)].join('\n') + '\n'));
+    const files = [0, 1, 2, 3].map((f) =>
+      write(
+        `f${f}.csv`,
+        [
+          'Email,Name,Role',
+          ...Array.from(
+            { length: 3000 },
+            (_, i) => `p${f}-${i}@example.com,Person ${f}-${i},${i % 2 ? 'mentee' : 'mentor'}`,
+          ),
+        ].join('\n') + '\n',
+      ),
+    );
     const results = await Promise.all(files.map((f) => runCliAsync(['import', f])));
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     const all = emails();
@@ -48,14 +73,16 @@ describe('concurrent imports', () => {
 describe('--rejected FILE', () => {
   const bad = 'Email,Name,Role\r\nok@example.com,Ok,mentor\r\nbroken@,Bad,mentee\r\n';
 
-  it('refuses to overwrite the user\'s own file without --force, and writes nothing', () => {
+  it("refuses to overwrite the user's own file without --force, and writes nothing", () => {
     const file = write('in.csv', bad);
     const mine = join(cwd, '..', `${cwd.split('/').pop()}-mine.csv`);
     writeFileSync(mine, 'my precious notes\n');
     try {
       const r = runCli(['import', file, '--rejected', mine], { cwd });
       expect(r.code).toBe(2);
-      expect(lines(r.stderr)).toEqual([`error: ${mine} already exists. Add --force to overwrite it, or choose another --out`]);
+      expect(lines(r.stderr)).toEqual([
+        `error: ${mine} already exists. Add --force to overwrite it, or choose another --out`,
+      ]);
       expect(readFileSync(mine, 'utf8')).toBe('my precious notes\n');
       expect(() => roster()).toThrow();
       const forced = runCli(['import', file, '--rejected', mine, '--force'], { cwd });
@@ -76,7 +103,8 @@ describe('--rejected FILE', () => {
 });
 
 describe('files that are not what their name says', () => {
-  const MESSAGE = 'is not an Excel workbook (it contains plain text). Open it in Excel and Save As .xlsx, or rename it .csv if it is a CSV';
+  const MESSAGE =
+    'is not an Excel workbook (it contains plain text). Open it in Excel and Save As .xlsx, or rename it .csv if it is a CSV';
 
   it('a prose letter renamed .xlsx', () => {
     write('letter.xlsx', 'Dear team,\nPlease find the sign-ups attached. Thanks, Jo\n');
@@ -101,18 +129,29 @@ describe('files that are not what their name says', () => {
 
 describe('control characters', () => {
   it('warns about removed NUL characters, naming the file and the first row', () => {
-    write('nul.csv', 'Email,Name,Role\r\nana@example.com,Ana,mentor\r\nbo@example.com,B\0\0o\0,mentee\r\n');
+    write(
+      'nul.csv',
+      'Email,Name,Role\r\nana@example.com,Ana,mentor\r\nbo@example.com,B\0\0o\0,mentee\r\n',
+    );
     const r = runCli(['import', 'nul.csv'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: nul.csv, row 3: removed 3 NUL character(s) (the file may have been saved by a program that pads text)');
+    expect(r.stderr).toContain(
+      'warning: nul.csv, row 3: removed 3 NUL character(s) (the file may have been saved by a program that pads text)',
+    );
     expect(JSON.parse(roster()).data[1].name).toBe('Bo');
     const json = JSON.parse(runCli(['import', 'nul.csv', '--json'], { cwd }).stdout);
-    expect(json.warnings).toContainEqual(expect.objectContaining({ code: 'nul-removed', file: 'nul.csv', row: 3 }));
+    expect(json.warnings).toContainEqual(
+      expect.objectContaining({ code: 'nul-removed', file: 'nul.csv', row: 3 }),
+    );
   });
 
-  // Needs the roster change in the report: control characters in single-line fields become spaces (src/core/roster/build-row.ts).
+  // Needs the roster change in the report: control characters in single-line fields become spaces
+  // (src/core/roster/build-row.ts).
   it('turns CR/LF inside a name into a space, so an export keeps one line per person', () => {
-    write('crlf.csv', 'Email,Name,Role,Department\r\nm@example.com,"@Mallory\r\nATTENDEE:evil@example.com",mentee,"Sales\nEMEA"\r\n');
+    write(
+      'crlf.csv',
+      'Email,Name,Role,Department\r\nm@example.com,"@Mallory\r\nATTENDEE:evil@example.com",mentee,"Sales\nEMEA"\r\n',
+    );
     expect(runCli(['import', 'crlf.csv'], { cwd }).code).toBe(0);
     const [person] = JSON.parse(roster()).data;
     expect(person.name).toBe('@Mallory ATTENDEE:evil@example.com');
@@ -127,7 +166,9 @@ describe('warnings are about this import only', () => {
     write('a.csv', 'Email,Name,Role,Preferred\r\nana@example.com,Ana,mentee,ghost@example.com\r\n');
     write('b.csv', 'Email,Name,Role\r\nbo@example.com,Bo,mentor\r\n');
     const first = runCli(['import', 'a.csv', '--map', 'Preferred=preferences'], { cwd });
-    expect(first.stderr).toContain('ana@example.com prefers ghost@example.com, who is not in the roster');
+    expect(first.stderr).toContain(
+      'ana@example.com prefers ghost@example.com, who is not in the roster',
+    );
     const second = runCli(['import', 'b.csv', '--json'], { cwd });
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain('ghost@example.com');
@@ -140,7 +181,12 @@ describe('warnings are about this import only', () => {
 function zipBomb(): Buffer {
   return buildZip([
     { name: '[Content_Types].xml', body: Buffer.from('<x/>'), method: 0, declaredSize: 4 },
-    { name: 'xl/worksheets/sheet1.xml', body: deflateRawSync(Buffer.alloc(1024 * 1024)), method: 8, declaredSize: 0xfffffffe },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      body: deflateRawSync(Buffer.alloc(1024 * 1024)),
+      method: 8,
+      declaredSize: 0xfffffffe,
+    },
   ]);
 }
 
@@ -155,7 +201,9 @@ describe('damaged workbooks: one line, exit 2, roster untouched', () => {
     write('bomb.xlsx', zipBomb());
     const r = runCli(['import', 'bomb.xlsx'], { cwd, timeoutMs: 20_000 });
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['error: bomb.xlsx: is too large to read safely: sheet xl/worksheets/sheet1.xml expands to 4.3 GB. Delete unused rows, columns and sheets in Excel (or split the file) and save it again']);
+    expect(lines(r.stderr)).toEqual([
+      'error: bomb.xlsx: is too large to read safely: sheet xl/worksheets/sheet1.xml expands to 4.3 GB. Delete unused rows, columns and sheets in Excel (or split the file) and save it again',
+    ]);
     expect(r.stdout).toBe('');
     expect(roster()).toBe(before);
   });
@@ -165,7 +213,7 @@ describe('damaged workbooks: one line, exit 2, roster untouched', () => {
     const ws = wb.addWorksheet('Sign-ups');
     ws.addRow(['Email', 'Name', 'Role']);
     for (let i = 0; i < 500; i++) ws.addRow([`p${i}@example.com`, `Person ${i}`, 'mentee']);
-    const full = Buffer.from(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    const full = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const before = roster();
     write('cut.xlsx', full.subarray(0, Math.floor(full.length / 2)));
     const r = runCli(['import', 'cut.xlsx'], { cwd });
@@ -182,7 +230,17 @@ describe('rejected.csv round trip keeps its shape', () => {
   it('parses as CSV with the reason column', () => {
     write('in.csv', 'Email,Name,Role\r\nbroken@,Bad,mentee\r\n');
     expect(runCli(['import', 'in.csv'], { cwd }).code).toBe(1);
-    const rows = Papa.parse<string[]>(readFileSync(join(cwd, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['Email', 'Name', 'Role', 'Rejection reason', 'Source file', 'Source row']);
+    const rows = Papa.parse<string[]>(
+      readFileSync(join(cwd, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    expect(rows[0]).toEqual([
+      'Email',
+      'Name',
+      'Role',
+      'Rejection reason',
+      'Source file',
+      'Source row',
+    ]);
   });
 });

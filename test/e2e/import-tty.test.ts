@@ -6,13 +6,22 @@ import { CLI, ROOT, runCli, tempDir, removeDir } from '../helpers/cli.js';
 
 const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) removeDir(dirs.pop()!); });
+afterEach(() => {
+  while (dirs.length) removeDir(dirs.pop()!);
+});
 
 /** Runs the CLI in a pseudo-terminal and answers its prompts with `keys`. */
 function runInTty(args: string[], cwd: string, keys: string[]): { screen: string; code: number } {
-  const r = spawnSync('python3', [join(ROOT, 'test', 'helpers', 'drive_pty.py'), keys.join('|'), process.execPath, CLI, ...args], {
-    cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm', TZ: 'UTC' }, timeout: 60_000,
-  });
+  const r = spawnSync(
+    'python3',
+    [join(ROOT, 'test', 'helpers', 'drive_pty.py'), keys.join('|'), process.execPath, CLI, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm', TZ: 'UTC' },
+      timeout: 60_000,
+    },
+  );
   const screen = r.stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
   const code = Number(/EXIT (\d+)\s*$/.exec(screen)?.[1] ?? -1);
   return { screen, code };
@@ -25,7 +34,11 @@ describe.skipIf(!python)('import on a terminal', () => {
     expect(runCli(['init', '.'], { cwd }).code).toBe(0);
     writeFileSync(join(cwd, 'odd.csv'), 'Contact,Who,Kind\r\nli@example.com,Li Wei,mentor\r\n');
     // First question (email): Contact is first; second (name): one down; third (role): two down.
-    const { screen, code } = runInTty(['import', 'odd.csv'], cwd, ['\\r', '\\x1b[B\\r', '\\x1b[B\\x1b[B\\r']);
+    const { screen, code } = runInTty(['import', 'odd.csv'], cwd, [
+      '\\r',
+      '\\x1b[B\\r',
+      '\\x1b[B\\x1b[B\\r',
+    ]);
     expect(screen).toContain('which column holds "email"?');
     expect(screen).toContain('which column holds "role"?');
     expect(code).toBe(0);

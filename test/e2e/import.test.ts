@@ -9,16 +9,26 @@ import { runCli, tempDir, removeDir } from '../helpers/cli.js';
 let cwd: string;
 beforeEach(() => {
   cwd = tempDir();
-  expect(runCli(['init', '.', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London'], { cwd }).code).toBe(0);
+  expect(
+    runCli(
+      ['init', '.', '--start', '2027-01-11', '--end', '2027-06-25', '--timezone', 'Europe/London'],
+      { cwd },
+    ).code,
+  ).toBe(0);
 });
 afterEach(() => removeDir(cwd));
 
-const state = (name: string) => JSON.parse(readFileSync(join(cwd, '.mentor', `${name}.json`), 'utf8')).data;
+const state = (name: string) =>
+  JSON.parse(readFileSync(join(cwd, '.mentor', `${name}.json`), 'utf8')).data;
 const hasState = (name: string) => existsSync(join(cwd, '.mentor', `${name}.json`));
-const write = (name: string, text: string | Buffer) => { writeFileSync(join(cwd, name), text); return name; };
+const write = (name: string, text: string | Buffer) => {
+  writeFileSync(join(cwd, name), text);
+  return name;
+};
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 
-const FORM_HEADER = 'Timestamp,Email Address,First name,Last name,Would you like to join as a mentor or a mentee?,Which topics can you help with? (select all that apply),What time zone are you in?,When are you usually available?,How many mentees can you take on?,Office';
+const FORM_HEADER =
+  'Timestamp,Email Address,First name,Last name,Would you like to join as a mentor or a mentee?,Which topics can you help with? (select all that apply),What time zone are you in?,When are you usually available?,How many mentees can you take on?,Office';
 const FORM_ROWS = [
   '2026/11/02 9:14:03 AM GMT, Ana.Ruiz@Example.com ,Ana,Ruiz,I\'d like to mentor,"Python, Leadership",Europe/Madrid,Mon 09:00-12:00; Wed 14:00-17:00,3,Madrid',
   '2026/11/02 9:20:00 AM GMT,tom.lee@example.com,Tom,Lee,Mentee,Leadership,(UTC-05:00) Eastern Time (US & Canada),Tuesday and Thursday mornings,,New York',
@@ -34,16 +44,39 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
     expect(r.code).toBe(1);
     noStack(r.stderr);
     const people = state('participants');
-    expect(people.map((p: { email: string }) => p.email)).toEqual(['ana.ruiz@example.com', 'tom.lee@example.com']);
+    expect(people.map((p: { email: string }) => p.email)).toEqual([
+      'ana.ruiz@example.com',
+      'tom.lee@example.com',
+    ]);
     const ana = people[0];
-    expect(ana).toMatchObject({ name: 'Ana Ruiz', role: 'mentor', timezone: 'Europe/Madrid', topics: ['Python', 'Leadership'], capacity: 3, status: 'active' });
+    expect(ana).toMatchObject({
+      name: 'Ana Ruiz',
+      role: 'mentor',
+      timezone: 'Europe/Madrid',
+      topics: ['Python', 'Leadership'],
+      capacity: 3,
+      status: 'active',
+    });
     expect(ana.attributes.Office).toBe('Madrid');
     expect(people[1].timezone).toBe('America/New_York');
     expect(people[1].availability.length).toBe(2);
     expect(r.stderr).toMatch(/signups\.csv, row 4, column "Email Address": email "broken@"/);
     expect(r.stderr).toMatch(/signups\.csv, row 5, column "How many mentees can you take on\?"/);
-    const rejected = Papa.parse<string[]>(readFileSync(join(cwd, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    expect(rejected[0]).toEqual([...FORM_HEADER.split(',').slice(0, 5), 'Which topics can you help with? (select all that apply)', 'What time zone are you in?', 'When are you usually available?', 'How many mentees can you take on?', 'Office', 'Rejection reason', 'Source file', 'Source row']);
+    const rejected = Papa.parse<string[]>(
+      readFileSync(join(cwd, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    expect(rejected[0]).toEqual([
+      ...FORM_HEADER.split(',').slice(0, 5),
+      'Which topics can you help with? (select all that apply)',
+      'What time zone are you in?',
+      'When are you usually available?',
+      'How many mentees can you take on?',
+      'Office',
+      'Rejection reason',
+      'Source file',
+      'Source row',
+    ]);
     expect(rejected).toHaveLength(3);
     expect(rejected[1][1]).toBe('broken@');
     expect(rejected[1][11]).toBe('signups.csv');
@@ -60,7 +93,9 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
     expect(out.added).toEqual([]);
     expect(out.updated).toEqual([]);
     expect(out.unchanged).toBe(2);
-    expect(JSON.parse(readFileSync(join(cwd, '.mentor', 'participants.json'), 'utf8')).data).toEqual(JSON.parse(before).data);
+    expect(
+      JSON.parse(readFileSync(join(cwd, '.mentor', 'participants.json'), 'utf8')).data,
+    ).toEqual(JSON.parse(before).data);
     const edited = FORM_ROWS.slice(0, 2).map((l) => l.replace('Tom,Lee', 'Thomas,Lee'));
     write('signups.csv', formCsv(edited));
     const third = JSON.parse(runCli(['import', 'signups.csv', '--json'], { cwd }).stdout);
@@ -81,7 +116,12 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
   });
 
   it('the latest submission of a duplicate email wins, with a warning naming both rows', () => {
-    const rows = [FORM_ROWS[0], FORM_ROWS[0].replace('2026/11/02 9:14:03 AM GMT', '2026/11/05 10:00:00 AM GMT').replace(',3,Madrid', ',1,Madrid')];
+    const rows = [
+      FORM_ROWS[0],
+      FORM_ROWS[0]
+        .replace('2026/11/02 9:14:03 AM GMT', '2026/11/05 10:00:00 AM GMT')
+        .replace(',3,Madrid', ',1,Madrid'),
+    ];
     write('dupes.csv', formCsv(rows));
     const r = runCli(['import', 'dupes.csv'], { cwd });
     expect(r.code).toBe(0);
@@ -93,11 +133,15 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
 
 describe('import: real-world file shapes', () => {
   it('reads a semicolon-separated Windows-1252 HR export with accents', () => {
-    const text = 'E-mail;Full name;Role;Business unit;Timezone\r\njose@example.com;José Ñúñez;Mentor;Ventas;Europe/Madrid\r\nsoren@example.com;Søren Weiß;Mentee;R&D;Europe/Berlin\r\n';
+    const text =
+      'E-mail;Full name;Role;Business unit;Timezone\r\njose@example.com;José Ñúñez;Mentor;Ventas;Europe/Madrid\r\nsoren@example.com;Søren Weiß;Mentee;R&D;Europe/Berlin\r\n';
     write('hr.csv', iconv.encode(text, 'windows-1252'));
     const r = runCli(['import', 'hr.csv'], { cwd });
     expect(r.code).toBe(0);
-    expect(state('participants').map((p: { name: string }) => p.name)).toEqual(['José Ñúñez', 'Søren Weiß']);
+    expect(state('participants').map((p: { name: string }) => p.name)).toEqual([
+      'José Ñúñez',
+      'Søren Weiß',
+    ]);
     expect(state('participants')[0].department).toBe('Ventas');
   });
 
@@ -106,7 +150,11 @@ describe('import: real-world file shapes', () => {
     write('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
     const r = runCli(['import', 'unicode.txt'], { cwd });
     expect(r.code).toBe(0);
-    expect(state('participants')[0]).toMatchObject({ email: 'mei@example.com', name: '山田太郎', role: 'mentee' });
+    expect(state('participants')[0]).toMatchObject({
+      email: 'mei@example.com',
+      name: '山田太郎',
+      role: 'mentee',
+    });
   });
 
   it('reads an XLSX with a title row, a merged title, date cells and a hyperlink email', async () => {
@@ -116,11 +164,22 @@ describe('import: real-world file shapes', () => {
     ws.mergeCells('A1:E1');
     ws.addRow([]);
     ws.addRow(['Email', 'Name', 'Role', 'Start date', 'Level']);
-    ws.addRow([{ text: 'kim@example.com', hyperlink: 'mailto:kim@example.com' }, { richText: [{ text: 'Kim ' }, { text: 'Park', font: { bold: true } }] }, 'Protégé', new Date(Date.UTC(2027, 2, 1)), { formula: '2+1', result: 3 }]);
+    ws.addRow([
+      { text: 'kim@example.com', hyperlink: 'mailto:kim@example.com' },
+      { richText: [{ text: 'Kim ' }, { text: 'Park', font: { bold: true } }] },
+      'Protégé',
+      new Date(Date.UTC(2027, 2, 1)),
+      { formula: '2+1', result: 3 },
+    ]);
     await wb.xlsx.writeFile(join(cwd, 'late.xlsx'));
     const r = runCli(['import', 'late.xlsx'], { cwd });
     expect(r.code).toBe(0);
-    expect(state('participants')[0]).toMatchObject({ email: 'kim@example.com', name: 'Kim Park', role: 'mentee', level: 3 });
+    expect(state('participants')[0]).toMatchObject({
+      email: 'kim@example.com',
+      name: 'Kim Park',
+      role: 'mentee',
+      level: 3,
+    });
     expect(state('participants')[0].attributes['Start date']).toBe('2027-03-01');
   });
 
@@ -130,7 +189,10 @@ describe('import: real-world file shapes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--map "Header=(email|name)"/);
-    const ok = runCli(['import', 'odd.csv', '--map', 'Contact=email', '--map', 'Who=name', '--map', 'Kind=role'], { cwd });
+    const ok = runCli(
+      ['import', 'odd.csv', '--map', 'Contact=email', '--map', 'Who=name', '--map', 'Kind=role'],
+      { cwd },
+    );
     expect(ok.code).toBe(0);
     write('odd2.csv', 'Contact,Who,Kind\r\nmo@example.com,Mo Salah,mentee\r\n');
     const again = runCli(['import', 'odd2.csv'], { cwd });
@@ -139,11 +201,20 @@ describe('import: real-world file shapes', () => {
   });
 
   it('keeps headers named __proto__, constructor, prototype as attributes without polluting prototypes', () => {
-    write('proto.csv', 'Email,Name,Role,__proto__,constructor,prototype\r\na@example.com,A Person,mentee,{"polluted":1},x,y\r\n');
+    write(
+      'proto.csv',
+      'Email,Name,Role,__proto__,constructor,prototype\r\na@example.com,A Person,mentee,{"polluted":1},x,y\r\n',
+    );
     const r = runCli(['import', 'proto.csv', '--json'], { cwd });
     expect(r.code).toBe(0);
-    const exported = JSON.parse(runCli(['export', 'participants', '--format', 'json'], { cwd }).stdout);
-    expect(Object.getOwnPropertyNames(exported[0].attributes).sort()).toEqual(['__proto__', 'constructor', 'prototype']);
+    const exported = JSON.parse(
+      runCli(['export', 'participants', '--format', 'json'], { cwd }).stdout,
+    );
+    expect(Object.getOwnPropertyNames(exported[0].attributes).sort()).toEqual([
+      '__proto__',
+      'constructor',
+      'prototype',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -152,8 +223,16 @@ describe('import: bad input gives one clear line and loses nothing', () => {
   const cases: Array<[string, string | Buffer, RegExp]> = [
     ['empty.csv', '', /empty/i],
     ['header-only.csv', 'Email,Name,Role\r\n', /no data rows/i],
-    ['unbalanced.csv', 'Email,Name,Role\r\na@example.com,"Ana,mentor\r\nb@example.com,Bo,mentee\r\n', /quote/i],
-    ['junk.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), /damaged|not a valid Excel/i],
+    [
+      'unbalanced.csv',
+      'Email,Name,Role\r\na@example.com,"Ana,mentor\r\nb@example.com,Bo,mentee\r\n',
+      /quote/i,
+    ],
+    [
+      'junk.xlsx',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      /damaged|not a valid Excel/i,
+    ],
     ['binary.csv', Buffer.alloc(2000, 0), /not a text or Excel file/i],
   ];
   for (const [name, content, pattern] of cases) {
@@ -166,7 +245,9 @@ describe('import: bad input gives one clear line and loses nothing', () => {
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr).toContain(name);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(state('participants').map((p: { email: string }) => p.email)).toEqual(['keep@example.com']);
+      expect(state('participants').map((p: { email: string }) => p.email)).toEqual([
+        'keep@example.com',
+      ]);
     });
   }
 
@@ -178,11 +259,17 @@ describe('import: bad input gives one clear line and loses nothing', () => {
   });
 
   it('a row with too many fields is rejected with the reason; the others are kept', () => {
-    write('ragged.csv', 'Email,Name,Role\r\na@example.com,Ana,mentor\r\nb@example.com,Bo,Smith,mentee\r\nc@example.com,Cy\r\n');
+    write(
+      'ragged.csv',
+      'Email,Name,Role\r\na@example.com,Ana,mentor\r\nb@example.com,Bo,Smith,mentee\r\nc@example.com,Cy\r\n',
+    );
     const r = runCli(['import', 'ragged.csv', '--role', 'mentee'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/row 3.*more values? than there are column headers/);
-    expect(state('participants').map((p: { email: string }) => p.email)).toEqual(['a@example.com', 'c@example.com']);
+    expect(state('participants').map((p: { email: string }) => p.email)).toEqual([
+      'a@example.com',
+      'c@example.com',
+    ]);
   });
 
   it('NUL bytes inside a text file are dropped, not fatal', () => {
@@ -199,7 +286,9 @@ describe('import: bad input gives one clear line and loses nothing', () => {
       const r = runCli(['import', join(cwd, 'x.csv')], { cwd: elsewhere });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/No program folder.*mentor-cli init/);
-    } finally { removeDir(elsewhere); }
+    } finally {
+      removeDir(elsewhere);
+    }
   });
 
   it('a missing file is one line naming it', () => {
@@ -212,7 +301,10 @@ describe('import: bad input gives one clear line and loses nothing', () => {
 
 describe('participants and export', () => {
   beforeEach(() => {
-    write('p.csv', 'Email,Name,Role,Title,Cohort,Status,Gender\r\nm@example.com,Mara,mentor,"=HYPERLINK(""http://evil"",""x"")",2027,active,female\r\ne@example.com,Eli,mentee,@SUM(A1),2027,withdrawn,male\r\n');
+    write(
+      'p.csv',
+      'Email,Name,Role,Title,Cohort,Status,Gender\r\nm@example.com,Mara,mentor,"=HYPERLINK(""http://evil"",""x"")",2027,active,female\r\ne@example.com,Eli,mentee,@SUM(A1),2027,withdrawn,male\r\n',
+    );
     expect(runCli(['import', 'p.csv'], { cwd }).code).toBe(0);
   });
 
@@ -229,7 +321,8 @@ describe('participants and export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(cwd, 'people.xlsx'));
     const ws = wb.worksheets[0];
-    const values = ws.getColumn((ws.getRow(1).values as string[]).indexOf('title')).values as unknown[];
+    const values = ws.getColumn((ws.getRow(1).values as string[]).indexOf('title'))
+      .values as unknown[];
     expect(values).toContain(`'=HYPERLINK("http://evil","x")`);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
@@ -238,7 +331,20 @@ describe('participants and export', () => {
     const j = JSON.parse(runCli(['participants', '--role', 'mentor', '--json'], { cwd }).stdout);
     expect(j.participants.map((p: { email: string }) => p.email)).toEqual(['m@example.com']);
     expect(j.participants[0].attributes.Gender).toBeUndefined();
-    const withdrawn = JSON.parse(runCli(['export', 'participants', '--format', 'json', '--status', 'withdrawn', '--include-sensitive'], { cwd }).stdout);
+    const withdrawn = JSON.parse(
+      runCli(
+        [
+          'export',
+          'participants',
+          '--format',
+          'json',
+          '--status',
+          'withdrawn',
+          '--include-sensitive',
+        ],
+        { cwd },
+      ).stdout,
+    );
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0].attributes.Gender).toBe('male');
     const human = runCli(['participants'], { cwd });
@@ -255,6 +361,8 @@ describe('participants and export', () => {
       expect(r.code).toBe(2);
       expect(readFileSync(target, 'utf8')).toBe('precious');
       expect(runCli(['export', 'participants', '--out', target, '--force'], { cwd }).code).toBe(0);
-    } finally { removeDir(elsewhere); }
+    } finally {
+      removeDir(elsewhere);
+    }
   });
 });

@@ -5,20 +5,47 @@ import ExcelJS from 'exceljs';
 import { runCli, tempDir, removeDir } from '../helpers/cli.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) removeDir(dirs.pop()!); });
-const fresh = () => { const d = tempDir(); dirs.push(d); return d; };
+afterEach(() => {
+  while (dirs.length) removeDir(dirs.pop()!);
+});
+const fresh = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
 
 describe('mentor-cli init', () => {
   it('creates a config with $schema, the schema and both templates', async () => {
     const cwd = fresh();
-    const r = runCli(['init', 'prog', '--name', 'Test Program', '--start', '2027-02-01', '--end', '2027-07-30', '--timezone', 'America/New_York'], { cwd });
+    const r = runCli(
+      [
+        'init',
+        'prog',
+        '--name',
+        'Test Program',
+        '--start',
+        '2027-02-01',
+        '--end',
+        '2027-07-30',
+        '--timezone',
+        'America/New_York',
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Created program folder');
     const config = JSON.parse(readFileSync(join(cwd, 'prog', 'mentor.config.json'), 'utf8'));
     expect(config.$schema).toBe('./mentor.config.schema.json');
-    expect(config.program).toMatchObject({ name: 'Test Program', startDate: '2027-02-01', endDate: '2027-07-30', timezone: 'America/New_York' });
+    expect(config.program).toMatchObject({
+      name: 'Test Program',
+      startDate: '2027-02-01',
+      endDate: '2027-07-30',
+      timezone: 'America/New_York',
+    });
     expect(existsSync(join(cwd, 'prog', 'mentor.config.schema.json'))).toBe(true);
-    const csv = readFileSync(join(cwd, 'prog', 'participants.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(join(cwd, 'prog', 'participants.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(cwd, 'prog', 'participants.xlsx'));
@@ -27,9 +54,14 @@ describe('mentor-cli init', () => {
     expect(ws.actualRowCount).toBe(3);
     const roleCol = (ws.getRow(1).values as string[]).indexOf('role');
     const tzCol = (ws.getRow(1).values as string[]).indexOf('timezone');
-    expect(ws.getCell(2, roleCol).dataValidation).toMatchObject({ type: 'list', formulae: ['"mentor,mentee,both"'] });
+    expect(ws.getCell(2, roleCol).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"mentor,mentee,both"'],
+    });
     expect(ws.getCell(5, tzCol).dataValidation.type).toBe('list');
-    expect(String(ws.getCell(5, tzCol).dataValidation.formulae![0])).toMatch(/^Lists!\$A\$1:\$A\$\d+$/);
+    expect(String(ws.getCell(5, tzCol).dataValidation.formulae![0])).toMatch(
+      /^Lists!\$A\$1:\$A\$\d+$/,
+    );
   });
 
   it('refuses to overwrite an existing config without --force (exit 2)', () => {

@@ -14,7 +14,10 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 beforeEach(async () => {
   cwd = tempDir();
   await setUpProgram(cwd, { withMatches: true });
-  const m = runCli(['survey', 'merge', join(TRAPS, 'google-forms.csv'), join(TRAPS, 'unknown-emails.csv')], { cwd });
+  const m = runCli(
+    ['survey', 'merge', join(TRAPS, 'google-forms.csv'), join(TRAPS, 'unknown-emails.csv')],
+    { cwd },
+  );
   expect(m.code).toBe(0);
 });
 afterEach(() => removeDir(cwd));
@@ -48,10 +51,16 @@ describe('report --out, --format, --json and --dry-run', () => {
   it('--dry-run computes and prints but writes nothing', () => {
     const r = report('--dry-run', '--out', 'r.xlsx');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Would write r\.xlsx: \d+ of \d+ KPI targets met, 1 pair\(s\) at risk\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Would write r\.xlsx: \d+ of \d+ KPI targets met, 1 pair\(s\) at risk\.\n$/,
+    );
     const md = report('--dry-run', '--format', 'md', '--out', 'x.md');
     expect(md.stdout).toMatch(/^Would write x\.md: /);
-    expect([existsSync(join(cwd, 'r.xlsx')), existsSync(join(cwd, 'x.md')), existsSync(join(cwd, 'report.xlsx'))]).toEqual([false, false, false]);
+    expect([
+      existsSync(join(cwd, 'r.xlsx')),
+      existsSync(join(cwd, 'x.md')),
+      existsSync(join(cwd, 'report.xlsx')),
+    ]).toEqual([false, false, false]);
   });
 
   it('overwriting a file outside the program folder needs --force', () => {
@@ -64,13 +73,19 @@ describe('report --out, --format, --json and --dry-run', () => {
       expect(readFileSync(join(outside, 'mine.md'), 'utf8')).toBe('my notes');
       expect(report('--out', join(outside, 'mine.md'), '--force').code).toBe(0);
       expect(readFileSync(join(outside, 'mine.md'), 'utf8')).toContain('# Pilot: KPI report');
-    } finally { removeDir(outside); }
+    } finally {
+      removeDir(outside);
+    }
   });
 
   it('refuses conflicting or unknown outputs with exit 2', () => {
-    expect(report('--json', '--format', 'md').stderr).toBe('error: --json and --format md would both print on stdout. Add --out FILE.md to write the Markdown to a file, or leave out --json\n');
+    expect(report('--json', '--format', 'md').stderr).toBe(
+      'error: --json and --format md would both print on stdout. Add --out FILE.md to write the Markdown to a file, or leave out --json\n',
+    );
     expect(report('--format', 'md', '--out', 'r.xlsx').code).toBe(2);
-    expect(report('--out', 'r.txt').stderr).toContain('--out "r.txt" must end in .xlsx, .md or .json');
+    expect(report('--out', 'r.txt').stderr).toContain(
+      '--out "r.txt" must end in .xlsx, .md or .json',
+    );
   });
 });
 
@@ -91,8 +106,14 @@ describe('warnings are printed once per command', () => {
 describe('date attributes', () => {
   it('become real Excel dates when the whole column holds ISO dates', async () => {
     const { openProgram, writeState } = await import('../../src/io/program.js');
-    const dated = participants.map((p, i) => ({ ...p, attributes: Object.assign(Object.create(null), p.attributes, {
-      'Start date': i === 2 ? '' : `2027-03-0${i + 1}`, 'Start time': i === 0 ? '2026-11-02' : `2026-11-02T09:14:0${i}`, 'Badge': i === 1 ? '2027-01-01' : `B${i}` }) }));
+    const dated = participants.map((p, i) => ({
+      ...p,
+      attributes: Object.assign(Object.create(null), p.attributes, {
+        'Start date': i === 2 ? '' : `2027-03-0${i + 1}`,
+        'Start time': i === 0 ? '2026-11-02' : `2026-11-02T09:14:0${i}`,
+        Badge: i === 1 ? '2027-01-01' : `B${i}`,
+      }),
+    }));
     await writeState(await openProgram(cwd), 'participants', dated);
     expect(report('--out', 'r.xlsx').code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -100,9 +121,20 @@ describe('date attributes', () => {
     const ws = wb.getWorksheet('Participants')!;
     const headers = ws.getRow(1).values as unknown[];
     const cell = (row: number, header: string) => ws.getRow(row).getCell(headers.indexOf(header));
-    expect([cell(2, 'Start date').value, cell(2, 'Start date').numFmt]).toEqual([new Date('2027-03-01T00:00:00Z'), 'yyyy-mm-dd']);
+    expect([cell(2, 'Start date').value, cell(2, 'Start date').numFmt]).toEqual([
+      new Date('2027-03-01T00:00:00Z'),
+      'yyyy-mm-dd',
+    ]);
     expect(cell(4, 'Start date').value).toBeNull();
-    expect([cell(2, 'Start time').value, cell(3, 'Start time').value, cell(3, 'Start time').numFmt]).toEqual([new Date('2026-11-02T00:00:00Z'), new Date('2026-11-02T09:14:01Z'), 'yyyy-mm-dd hh:mm']);
+    expect([
+      cell(2, 'Start time').value,
+      cell(3, 'Start time').value,
+      cell(3, 'Start time').numFmt,
+    ]).toEqual([
+      new Date('2026-11-02T00:00:00Z'),
+      new Date('2026-11-02T09:14:01Z'),
+      'yyyy-mm-dd hh:mm',
+    ]);
     expect([cell(2, 'Badge').value, cell(3, 'Badge').value]).toEqual(['B0', '2027-01-01']);
   }, 60_000);
 });

@@ -16,10 +16,25 @@ export interface CliResult {
 }
 
 /** Spawns `node dist/cli.js ...args` in `cwd` with NO_COLOR=1 TZ=UTC CI=1 and no TTY. */
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string; timeoutMs?: number }): CliResult {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: opts.cwd, NO_COLOR: '1', TZ: 'UTC', CI: '1', ...opts.env };
+export function runCli(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; input?: string; timeoutMs?: number },
+): CliResult {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: opts.cwd,
+    NO_COLOR: '1',
+    TZ: 'UTC',
+    CI: '1',
+    ...opts.env,
+  };
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd, env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024,
+    cwd: opts.cwd,
+    env,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 
 export default function setup(): void {
   const root = resolve(import.meta.dirname, '..', '..');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`tsc failed, so no test can run:\n${r.stdout}${r.stderr}`);
 }

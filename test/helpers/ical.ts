@@ -14,14 +14,27 @@ export function parseCalendar(text: string): ICAL.Component {
 
 /** "YYYY-MM-DD HH:MM" of an instant in a zone, via Intl (independent of the code under test). */
 export function wallIn(date: Date, tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value;
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** Every occurrence start (as a real instant) of the series with this UID, overrides and EXDATEs applied. */
+/**
+ * Every occurrence start (as a real instant) of the series with this UID, overrides and EXDATEs
+ * applied.
+ */
 export function expandStarts(root: ICAL.Component, uid: string, limit = 500): Date[] {
-  const comps = root.getAllSubcomponents('vevent').filter((c) => c.getFirstPropertyValue('uid') === uid);
+  const comps = root
+    .getAllSubcomponents('vevent')
+    .filter((c) => c.getFirstPropertyValue('uid') === uid);
   const master = comps.find((c) => !c.hasProperty('recurrence-id'));
   if (!master) throw new Error(`no master for ${uid}`);
   const event = new ICAL.Event(master);
@@ -29,11 +42,15 @@ export function expandStarts(root: ICAL.Component, uid: string, limit = 500): Da
   if (!event.isRecurring()) return [event.startDate.toJSDate()];
   const out: Date[] = [];
   const it = event.iterator();
-  for (let next = it.next(); next && out.length < limit; next = it.next()) out.push(event.getOccurrenceDetails(next).startDate.toJSDate());
+  for (let next = it.next(); next && out.length < limit; next = it.next())
+    out.push(event.getOccurrenceDetails(next).startDate.toJSDate());
   return out;
 }
 
 /** Unfolded content lines of an .ics text. */
 export function contentLines(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }

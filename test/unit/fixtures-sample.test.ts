@@ -9,13 +9,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DIR = join(process.cwd(), 'fixtures', 'sample');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
-const TOPICS = ['Leadership', 'Career growth', 'Public speaking', 'Python', 'Data analysis', 'Product management', 'Negotiation', 'Work-life balance', 'People management', 'Cloud architecture', 'Design thinking', 'Finance basics', 'Stakeholder management', 'Writing'];
+const TOPICS = [
+  'Leadership',
+  'Career growth',
+  'Public speaking',
+  'Python',
+  'Data analysis',
+  'Product management',
+  'Negotiation',
+  'Work-life balance',
+  'People management',
+  'Cloud architecture',
+  'Design thinking',
+  'Finance basics',
+  'Stakeholder management',
+  'Writing',
+];
 const norm = (e: string) => e.trim().toLowerCase();
-const validTz = (tz: string) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } };
+const validTz = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const validEmail = (e: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(norm(e));
-const split = (s: string) => s.split(/[;,\n]/).map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(/[;,\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
-function csv(name: string, encoding = 'utf8'): { fields: string[]; rows: Record<string, string>[]; raw: Buffer } {
+function csv(
+  name: string,
+  encoding = 'utf8',
+): { fields: string[]; rows: Record<string, string>[]; raw: Buffer } {
   const raw = readFileSync(join(DIR, name));
   const text = encoding === 'utf8' ? raw.toString('utf8') : iconv.decode(raw, encoding);
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
@@ -39,7 +68,9 @@ function sheetRows(ws: ExcelJS.Worksheet, headerRow: number): Record<string, Exc
   ws.eachRow((row, n) => {
     if (n <= headerRow || !row.hasValues) return;
     const rec: Record<string, ExcelJS.CellValue> = Object.create(null);
-    headers.forEach((h, i) => { rec[h] = row.getCell(i + 1).value; });
+    headers.forEach((h, i) => {
+      rec[h] = row.getCell(i + 1).value;
+    });
     out.push(rec);
   });
   return out;
@@ -59,22 +90,39 @@ describe('fixtures/sample sign-up exports', () => {
 
   it('Google Forms CSV: UTF-8 without BOM, exact headers, a duplicate whose later row raises capacity', () => {
     expect([...gf.raw.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
-    expect(gf.fields.slice(0, 5)).toEqual(['Timestamp', 'Email Address', 'First name', 'Last name', 'Would you like to join as a mentor or a mentee?']);
+    expect(gf.fields.slice(0, 5)).toEqual([
+      'Timestamp',
+      'Email Address',
+      'First name',
+      'Last name',
+      'Would you like to join as a mentor or a mentee?',
+    ]);
     expect(gf.fields).toContain('Which topics can you help with? (select all that apply)');
     expect(gf.rows).toHaveLength(29);
     expect(new Set(gf.rows.map((r) => norm(r['Email Address']))).size).toBe(28);
     for (const r of gf.rows) {
       expect(r.Timestamp).toMatch(/^2026\/1[12]\/\d\d \d{1,2}:\d\d:\d\d (AM|PM) GMT$/);
       expect(r['Would you like to join as a mentor or a mentee?']).toBe("I'd like to mentor");
-      for (const t of split(r['Which topics can you help with? (select all that apply)'])) expect(TOPICS).toContain(t);
+      for (const t of split(r['Which topics can you help with? (select all that apply)']))
+        expect(TOPICS).toContain(t);
     }
-    const emma = gf.rows.map((r, i) => ({ r, excelRow: i + 2 })).filter(({ r }) => r['Email Address'] === 'emma.thompson@northwind.example');
-    expect(emma.map((e) => e.excelRow)).toEqual(expected.files['google-forms-mentors.csv'].duplicateRows);
+    const emma = gf.rows
+      .map((r, i) => ({ r, excelRow: i + 2 }))
+      .filter(({ r }) => r['Email Address'] === 'emma.thompson@northwind.example');
+    expect(emma.map((e) => e.excelRow)).toEqual(
+      expected.files['google-forms-mentors.csv'].duplicateRows,
+    );
     expect(emma.map((e) => e.r['How many mentees can you take on?'])).toEqual(['2', '3']);
-    expect(gf.rows.some((r) => r['What do you hope to get out of mentoring?'].includes('\n'))).toBe(true);
+    expect(gf.rows.some((r) => r['What do you hope to get out of mentoring?'].includes('\n'))).toBe(
+      true,
+    );
     expect(gf.rows.some((r) => r['Job title'] === 'VP Sales, EMEA')).toBe(true);
-    expect(gf.rows.some((r) => r['Job title'] === '=HYPERLINK("http://evil.example","click")')).toBe(true);
-    expect(gf.rows.filter((r) => r['What time zone are you in?'].startsWith('(UTC'))).toHaveLength(11);
+    expect(
+      gf.rows.some((r) => r['Job title'] === '=HYPERLINK("http://evil.example","click")'),
+    ).toBe(true);
+    expect(gf.rows.filter((r) => r['What time zone are you in?'].startsWith('(UTC'))).toHaveLength(
+      11,
+    );
     expect(gf.rows.find((r) => r['First name'] === '山田太郎')?.['Last name']).toBe('');
   });
 
@@ -82,14 +130,24 @@ describe('fixtures/sample sign-up exports', () => {
     expect(mentees).toHaveLength(36);
     for (const m of mentees) {
       expect(m['Start time']).toBeInstanceOf(Date);
-      expect((m['Completion time'] as Date).getTime()).toBeGreaterThan((m['Start time'] as Date).getTime());
-      const wants = split(text(m['What would you like help with? (pick up to 3, most important first)']));
+      expect((m['Completion time'] as Date).getTime()).toBeGreaterThan(
+        (m['Start time'] as Date).getTime(),
+      );
+      const wants = split(
+        text(m['What would you like help with? (pick up to 3, most important first)']),
+      );
       expect(wants.length).toBeLessThanOrEqual(3);
       for (const t of wants) expect(TOPICS).toContain(t);
     }
-    expect(mentees.find((m) => norm(text(m.Email)) === 'sarah.cohen@northwind.example')?.Interests).toBe('+SUM(1,1)');
-    expect(mentees.find((m) => m.Name === '佐藤花子')?.['When are you usually available?']).toBe('Sat 19:00-22:00; Sun 19:00-22:00');
-    expect(mentees.find((m) => m.Name === 'Harry Patel')?.["People you'd rather not be matched with"]).toBe('oliver.bennett@northwind.example');
+    expect(
+      mentees.find((m) => norm(text(m.Email)) === 'sarah.cohen@northwind.example')?.Interests,
+    ).toBe('+SUM(1,1)');
+    expect(mentees.find((m) => m.Name === '佐藤花子')?.['When are you usually available?']).toBe(
+      'Sat 19:00-22:00; Sun 19:00-22:00',
+    );
+    expect(
+      mentees.find((m) => m.Name === 'Harry Patel')?.["People you'd rather not be matched with"],
+    ).toBe('oliver.bennett@northwind.example');
   });
 
   it('hand-made XLSX: merged title, blank row, header on row 3, hyperlink, rich text, formula and date cells', () => {
@@ -97,41 +155,112 @@ describe('fixtures/sample sign-up exports', () => {
     expect(lateSheet.getCell('N1').isMerged).toBe(true);
     expect(lateSheet.getRow(2).hasValues).toBe(false);
     expect(late).toHaveLength(6);
-    expect(late.every((p) => typeof p.Email === 'object' && String((p.Email as ExcelJS.CellHyperlinkValue).hyperlink).startsWith('mailto:'))).toBe(true);
-    expect(late.some((p) => typeof p.Name === 'object' && p.Name !== null && 'richText' in p.Name)).toBe(true);
-    expect(late.find((p) => typeof p.Level === 'object')?.Level).toEqual({ formula: '2+1', result: 3 });
+    expect(
+      late.every(
+        (p) =>
+          typeof p.Email === 'object' &&
+          String((p.Email as ExcelJS.CellHyperlinkValue).hyperlink).startsWith('mailto:'),
+      ),
+    ).toBe(true);
+    expect(
+      late.some((p) => typeof p.Name === 'object' && p.Name !== null && 'richText' in p.Name),
+    ).toBe(true);
+    expect(late.find((p) => typeof p.Level === 'object')?.Level).toEqual({
+      formula: '2+1',
+      result: 3,
+    });
     expect(late.every((p) => p['Start date'] instanceof Date)).toBe(true);
-    expect(new Set(late.map((p) => p.Role))).toEqual(new Set(['Mentor', 'Mentee', 'Protégé', 'Both']));
+    expect(new Set(late.map((p) => p.Role))).toEqual(
+      new Set(['Mentor', 'Mentee', 'Protégé', 'Both']),
+    );
     expect(lateSheet.rowCount).toBeGreaterThan(9); // styled empty rows below the data
   });
 
   it('HR export: Windows-1252 (not UTF-8), semicolons, three bad rows and one withdrawn', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(hr.raw)).toThrow();
     expect(Papa.parse(iconv.decode(hr.raw, 'windows-1252')).meta.delimiter).toBe(';');
-    expect(hr.fields).toEqual(['E-mail', 'Full name', 'Role', 'Business unit', 'Position', 'Grade', 'Manager email', 'Timezone', 'Languages', 'Skills', 'Capacity', 'Cohort', 'Status']);
+    expect(hr.fields).toEqual([
+      'E-mail',
+      'Full name',
+      'Role',
+      'Business unit',
+      'Position',
+      'Grade',
+      'Manager email',
+      'Timezone',
+      'Languages',
+      'Skills',
+      'Capacity',
+      'Cohort',
+      'Status',
+    ]);
     expect(hr.rows.map((r) => r['Full name'])).toContain('Jürgen Weiß');
-    const bad = hr.rows.map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => !validEmail(r['E-mail']) || !validTz(r.Timezone) || (r.Capacity !== '' && Number(r.Capacity) > 50));
-    expect(bad.map((b) => b.row)).toEqual(expected.files['hr-export-windows1252.csv'].rejectedRows.map((x: { row: number }) => x.row));
-    expect(hr.rows.filter((r) => r.Status === 'Withdrawn').map((r) => r['E-mail'])).toEqual(['bjorn.hakonsen@northwind.example']);
+    const bad = hr.rows
+      .map((r, i) => ({ r, row: i + 2 }))
+      .filter(
+        ({ r }) =>
+          !validEmail(r['E-mail']) ||
+          !validTz(r.Timezone) ||
+          (r.Capacity !== '' && Number(r.Capacity) > 50),
+      );
+    expect(bad.map((b) => b.row)).toEqual(
+      expected.files['hr-export-windows1252.csv'].rejectedRows.map((x: { row: number }) => x.row),
+    );
+    expect(hr.rows.filter((r) => r.Status === 'Withdrawn').map((r) => r['E-mail'])).toEqual([
+      'bjorn.hakonsen@northwind.example',
+    ]);
   });
 
   it('all files together: enough distinct people, cultures, continents, topics and capacity', () => {
     const people = new Map<string, { name: string; tz: string }>();
-    const tzOf = (t: string) => ({ '(UTC-05:00) Eastern Time (US & Canada)': 'America/New_York' } as Record<string, string>)[t] ?? t;
-    for (const r of gf.rows) people.set(norm(r['Email Address']), { name: `${r['First name']} ${r['Last name']}`.trim(), tz: tzOf(r['What time zone are you in?']) });
-    for (const m of mentees) people.set(norm(text(m.Email)), { name: text(m.Name), tz: text(m['Time zone']) });
-    for (const p of late) people.set(norm(text(p.Email)), { name: text(p.Name), tz: text(p['Time zone']) });
-    for (const r of hr.rows) if (validEmail(r['E-mail']) && validTz(r.Timezone) && Number(r.Capacity || 1) <= 50) people.set(norm(r['E-mail']), { name: r['Full name'], tz: r.Timezone });
+    const tzOf = (t: string) =>
+      (
+        ({ '(UTC-05:00) Eastern Time (US & Canada)': 'America/New_York' }) as Record<string, string>
+      )[t] ?? t;
+    for (const r of gf.rows)
+      people.set(norm(r['Email Address']), {
+        name: `${r['First name']} ${r['Last name']}`.trim(),
+        tz: tzOf(r['What time zone are you in?']),
+      });
+    for (const m of mentees)
+      people.set(norm(text(m.Email)), { name: text(m.Name), tz: text(m['Time zone']) });
+    for (const p of late)
+      people.set(norm(text(p.Email)), { name: text(p.Name), tz: text(p['Time zone']) });
+    for (const r of hr.rows)
+      if (validEmail(r['E-mail']) && validTz(r.Timezone) && Number(r.Capacity || 1) <= 50)
+        people.set(norm(r['E-mail']), { name: r['Full name'], tz: r.Timezone });
     expect(people.size).toBe(expected.participants.imported);
     expect(people.size).toBeGreaterThanOrEqual(60);
     const names = [...people.values()].map((p) => p.name);
     expect(names.filter((n) => /[^\x00-\x7f]/.test(n)).length).toBeGreaterThanOrEqual(15);
-    expect(names).toEqual(expect.arrayContaining(['Zoë Ångström', 'Łukasz Wójcik', 'José Ñúñez', '山田太郎', 'ليلى حداد', 'Nguyễn Thị Lan']));
-    const continents = new Set([...people.values()].filter((p) => p.tz.includes('/')).map((p) => p.tz.split('/')[0]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Zoë Ångström',
+        'Łukasz Wójcik',
+        'José Ñúñez',
+        '山田太郎',
+        'ليلى حداد',
+        'Nguyễn Thị Lan',
+      ]),
+    );
+    const continents = new Set(
+      [...people.values()].filter((p) => p.tz.includes('/')).map((p) => p.tz.split('/')[0]),
+    );
     expect(continents.size).toBeGreaterThanOrEqual(3);
-    const offered = new Set(gf.rows.flatMap((r) => split(r['Which topics can you help with? (select all that apply)'])));
-    for (const m of mentees) for (const t of split(text(m['What would you like help with? (pick up to 3, most important first)']))) expect(offered).toContain(t);
-    const latest = new Map(gf.rows.map((r) => [norm(r['Email Address']), Number(r['How many mentees can you take on?'])]));
+    const offered = new Set(
+      gf.rows.flatMap((r) => split(r['Which topics can you help with? (select all that apply)'])),
+    );
+    for (const m of mentees)
+      for (const t of split(
+        text(m['What would you like help with? (pick up to 3, most important first)']),
+      ))
+        expect(offered).toContain(t);
+    const latest = new Map(
+      gf.rows.map((r) => [
+        norm(r['Email Address']),
+        Number(r['How many mentees can you take on?']),
+      ]),
+    );
     expect([...latest.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(mentees.length);
   });
 });
@@ -150,30 +279,61 @@ describe('fixtures/sample survey exports', () => {
     expect(k.rows.some((r) => r['Email Address'] !== norm(r['Email Address']))).toBe(true);
     expect(emails).toEqual(expect.arrayContaining(expected.surveys.kickoff.unknown));
     const distinct = new Set(emails);
-    expect(distinct.size - expected.surveys.kickoff.unknown.length).toBe(expected.surveys.kickoff.respondents);
-    expect(expected.surveys.kickoff.lowSatisfaction).toEqual([]); // Bruna's 2 is superseded by her later 4
+    expect(distinct.size - expected.surveys.kickoff.unknown.length).toBe(
+      expected.surveys.kickoff.respondents,
+    );
+    // Bruna's 2 is superseded by her later 4
+    expect(expected.surveys.kickoff.lowSatisfaction).toEqual([]);
   });
 
   it('midpoint (Microsoft Forms): low satisfaction and concerns match expected.json', () => {
     expect(mid).toHaveLength(expected.surveys.midpoint.rows);
-    const low = mid.filter((m) => ['Very dissatisfied', 'Dissatisfied'].includes(text(m['Overall, how satisfied are you with the mentoring relationship?']))).map((m) => norm(text(m.Email))).sort();
+    const low = mid
+      .filter((m) =>
+        ['Very dissatisfied', 'Dissatisfied'].includes(
+          text(m['Overall, how satisfied are you with the mentoring relationship?']),
+        ),
+      )
+      .map((m) => norm(text(m.Email)))
+      .sort();
     expect(low).toEqual(expected.surveys.midpoint.lowSatisfaction);
     expect(typeof mid[0]['How many times have you met your mentor/mentee so far?']).toBe('number');
   });
 
   it('final (SurveyMonkey two header rows + Typeform late responders)', () => {
-    const sm = Papa.parse<string[]>(readFileSync(join(DIR, 'surveys/final-surveymonkey.csv'), 'utf8'), { skipEmptyLines: true });
+    const sm = Papa.parse<string[]>(
+      readFileSync(join(DIR, 'surveys/final-surveymonkey.csv'), 'utf8'),
+      { skipEmptyLines: true },
+    );
     expect(sm.errors).toEqual([]);
     const [h1, h2, ...rows] = sm.data;
-    expect(h1.slice(0, 9)).toEqual(['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1']);
+    expect(h1.slice(0, 9)).toEqual([
+      'Respondent ID',
+      'Collector ID',
+      'Start Date',
+      'End Date',
+      'IP Address',
+      'Email Address',
+      'First Name',
+      'Last Name',
+      'Custom Data 1',
+    ]);
     expect(h2.slice(0, 9).every((c) => c === '')).toBe(true);
-    expect(h2.slice(9)).toEqual(['Response', 'Response', 'Response', 'Response', 'Open-Ended Response']);
+    expect(h2.slice(9)).toEqual([
+      'Response',
+      'Response',
+      'Response',
+      'Response',
+      'Open-Ended Response',
+    ]);
     expect(rows).toHaveLength(expected.surveys.finalFiles['final-surveymonkey.csv']);
     const tf = csv('surveys/final-typeform.csv');
     expect(tf.fields[0]).toBe('#');
     expect(tf.fields.slice(-3)).toEqual(['Start Date (UTC)', 'Submit Date (UTC)', 'Network ID']);
     expect(tf.rows).toHaveLength(expected.surveys.finalFiles['final-typeform.csv']);
-    const both = tf.rows.map((r) => norm(r["What's your email address?"])).filter((e) => rows.some((r) => norm(r[5]) === e));
+    const both = tf.rows
+      .map((r) => norm(r["What's your email address?"]))
+      .filter((e) => rows.some((r) => norm(r[5]) === e));
     expect(both).toEqual([expected.surveys.final.duplicate]);
     const rate = expected.surveys.final.respondents / expected.surveys.population;
     expect(rate).toBeGreaterThan(0.6);
@@ -186,15 +346,34 @@ describe('fixtures/make-sample.mjs', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('regenerates the committed files byte for byte (deterministic, and the committed copy is current)', () => {
-    execFileSync(process.execPath, [join(process.cwd(), 'fixtures', 'make-sample.mjs'), '--out', out], { env: { ...process.env, TZ: 'Pacific/Auckland' }, stdio: 'pipe' });
-    const files = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(d.length + 1)).sort();
+    execFileSync(
+      process.execPath,
+      [join(process.cwd(), 'fixtures', 'make-sample.mjs'), '--out', out],
+      { env: { ...process.env, TZ: 'Pacific/Auckland' }, stdio: 'pipe' },
+    );
+    const files = (d: string): string[] =>
+      readdirSync(d, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath ?? e.path, e.name).slice(d.length + 1))
+        .sort();
     expect(files(out)).toEqual(files(DIR));
-    for (const f of files(DIR)) expect(readFileSync(join(out, f)).equals(readFileSync(join(DIR, f))), f).toBe(true);
+    for (const f of files(DIR))
+      expect(readFileSync(join(out, f)).equals(readFileSync(join(DIR, f))), f).toBe(true);
   });
 
   it('README states each file and its exact import outcome', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
-    for (const f of ['google-forms-mentors.csv', 'ms-forms-mentees.xlsx', 'hr-late-joiners.xlsx', 'hr-export-windows1252.csv', 'kickoff-google-forms.csv', 'midpoint-ms-forms.xlsx', 'final-surveymonkey.csv', 'final-typeform.csv']) expect(readme).toContain(f);
+    for (const f of [
+      'google-forms-mentors.csv',
+      'ms-forms-mentees.xlsx',
+      'hr-late-joiners.xlsx',
+      'hr-export-windows1252.csv',
+      'kickoff-google-forms.csv',
+      'midpoint-ms-forms.xlsx',
+      'final-surveymonkey.csv',
+      'final-typeform.csv',
+    ])
+      expect(readme).toContain(f);
     expect(readme).toContain('28 imported, 0 rejected');
     expect(readme).toContain('36 imported, 0 rejected');
     expect(readme).toContain('6 imported, 0 rejected');

@@ -3,13 +3,27 @@ import fc from 'fast-check';
 import { foldLinesToBytes } from '../../src/io/ics-fold.js';
 import { foldLine } from '../../src/io/ics.js';
 
-const text = fc.string({ unit: fc.constantFrom('a', ' ', 'ü', '↔', '山', '🎉', '\uD800', ',', 'Z'), maxLength: 300 });
+const text = fc.string({
+  unit: fc.constantFrom('a', ' ', 'ü', '↔', '山', '🎉', '\uD800', ',', 'Z'),
+  maxLength: 300,
+});
 
 describe('folding on bytes', () => {
   it('gives exactly the bytes of the string folder, for any mix of 1- to 4-byte characters and lone surrogates', () => {
-    fc.assert(fc.property(fc.array(text.map((t) => `DESCRIPTION:${t}`), { maxLength: 6 }), (lines) => {
-      expect(foldLinesToBytes(lines).equals(Buffer.from(lines.map(foldLine).join(''), 'utf8'))).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          text.map((t) => `DESCRIPTION:${t}`),
+          { maxLength: 6 },
+        ),
+        (lines) => {
+          expect(
+            foldLinesToBytes(lines).equals(Buffer.from(lines.map(foldLine).join(''), 'utf8')),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps every physical line within 75 octets and never splits a character', () => {
@@ -18,10 +32,14 @@ describe('folding on bytes', () => {
     expect(physical.at(-1)).toBe('');
     for (const l of physical) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
     expect(out.toString('utf8')).not.toContain('\uFFFD');
-    expect(out.toString('utf8').replace(/\r\n /g, '')).toBe(`SUMMARY:${'Zoë 山田 🎉'.repeat(40)}\r\nEND:VEVENT\r\n`);
+    expect(out.toString('utf8').replace(/\r\n /g, '')).toBe(
+      `SUMMARY:${'Zoë 山田 🎉'.repeat(40)}\r\nEND:VEVENT\r\n`,
+    );
   });
 
   it('a raw line break inside a line cannot start a new property', () => {
-    expect(foldLinesToBytes(['SUMMARY:a\r\nATTENDEE:evil', 'END:VEVENT']).toString()).toBe('SUMMARY:a  ATTENDEE:evil\r\nEND:VEVENT\r\n');
+    expect(foldLinesToBytes(['SUMMARY:a\r\nATTENDEE:evil', 'END:VEVENT']).toString()).toBe(
+      'SUMMARY:a  ATTENDEE:evil\r\nEND:VEVENT\r\n',
+    );
   });
 });

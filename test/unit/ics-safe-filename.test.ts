@@ -25,13 +25,19 @@ describe('file names from people', () => {
   it('caps the length and keeps names unique case-insensitively with -2, -3 suffixes', () => {
     expect(safeStem('a'.repeat(500)).length).toBe(60);
     const namer = new FileNamer();
-    expect([namer.name('Ana Ruiz', '.ics'), namer.name('ana ruiz', '.ics'), namer.name('Ana/Ruiz', '.ics')]).toEqual(['Ana-Ruiz.ics', 'ana-ruiz-2.ics', 'Ana-Ruiz-3.ics']);
+    expect([
+      namer.name('Ana Ruiz', '.ics'),
+      namer.name('ana ruiz', '.ics'),
+      namer.name('Ana/Ruiz', '.ics'),
+    ]).toEqual(['Ana-Ruiz.ics', 'ana-ruiz-2.ics', 'Ana-Ruiz-3.ics']);
   });
 });
 
 describe('file names that hold several people', () => {
   it('a name with nothing Latin uses the email local part, so the file still says whom it is for', () => {
-    expect(personStem({ name: 'ليلى حداد', email: 'layla.haddad@northwind.example' })).toBe('layla.haddad');
+    expect(personStem({ name: 'ليلى حداد', email: 'layla.haddad@northwind.example' })).toBe(
+      'layla.haddad',
+    );
     expect(personStem({ name: '田中 由紀', email: 'yuki+mentor@x.org' })).toBe('yuki-mentor');
     expect(personStem({ name: '🎉', email: '🎉@x.org' })).toMatch(/^x-[0-9a-f]{8}$/);
     expect(personStem({ name: 'CON', email: 'c@x.org' })).toBe('_CON');
@@ -41,9 +47,18 @@ describe('file names that hold several people', () => {
     const long = { name: 'Fatima-Zahra Benali El Idrissi Ouazzani', email: 'f@x.org' };
     expect(personStem(long)).toBe('Fatima-Zahra-Benali-El-Idris');
     const namer = new FileNamer();
-    const name = namer.parts([peopleStem([long, { name: 'ليلى حداد', email: 'layla.haddad@x.org' }]), 'to', personStem({ name: 'ليلى حداد', email: 'layla.haddad@x.org' })], '.eml');
+    const name = namer.parts(
+      [
+        peopleStem([long, { name: 'ليلى حداد', email: 'layla.haddad@x.org' }]),
+        'to',
+        personStem({ name: 'ليلى حداد', email: 'layla.haddad@x.org' }),
+      ],
+      '.eml',
+    );
     expect(name).toBe('Fatima-Zahra-Benali-El-Idris-layla.haddad-to-layla.haddad.eml');
-    expect(namer.parts(['Fatima-Zahra-Benali-El-Idris-layla.haddad-to-layla.haddad'], '.eml')).toBe('Fatima-Zahra-Benali-El-Idris-layla.haddad-to-layla.haddad-2.eml');
+    expect(namer.parts(['Fatima-Zahra-Benali-El-Idris-layla.haddad-to-layla.haddad'], '.eml')).toBe(
+      'Fatima-Zahra-Benali-El-Idris-layla.haddad-to-layla.haddad-2.eml',
+    );
   });
 
   it('a big group names the mentor, two mentees and how many more', () => {
@@ -53,7 +68,10 @@ describe('file names that hold several people', () => {
   });
 
   it('no part can carry a path or a reserved character', () => {
-    const stem = peopleStem([{ name: '../../etc', email: 'a@x.org' }, { name: 'a\\b:c*?"<>|', email: 'b@x.org' }]);
+    const stem = peopleStem([
+      { name: '../../etc', email: 'a@x.org' },
+      { name: 'a\\b:c*?"<>|', email: 'b@x.org' },
+    ]);
     expect(stem).toBe('etc-a-b-c');
     expect(stem).not.toMatch(/[\\/:*?"<>|]/);
   });

@@ -5,21 +5,40 @@ import { buildVTimezone } from '../../src/io/ics-vtimezone.js';
 import type { CalEvent } from '../../src/core/scheduling/model.js';
 import { parseCalendar, wallIn } from '../helpers/ical.js';
 
-const NASTY = 'Zoë Ångström 山田太郎 🎉 "Q", a; b \\ c\r\nATTENDEE:mailto:evil@x\rX-EVIL:1\nDESCRIPTION:oops';
+const NASTY =
+  'Zoë Ångström 山田太郎 🎉 "Q", a; b \\ c\r\nATTENDEE:mailto:evil@x\rX-EVIL:1\nDESCRIPTION:oops';
 
 function event(over: Partial<CalEvent> = {}): CalEvent {
   return {
-    uid: 'u1@mentor-cli', kind: 'series', summary: `Mentoring: ${NASTY}`, description: `${NASTY} `.repeat(20), location: NASTY,
-    url: 'https://meet.example.com/x?a=1 b', tz: 'America/New_York', start: { date: '2027-03-02', time: '09:00' }, durationMinutes: 45,
+    uid: 'u1@mentor-cli',
+    kind: 'series',
+    summary: `Mentoring: ${NASTY}`,
+    description: `${NASTY} `.repeat(20),
+    location: NASTY,
+    url: 'https://meet.example.com/x?a=1 b',
+    tz: 'America/New_York',
+    start: { date: '2027-03-02', time: '09:00' },
+    durationMinutes: 45,
     rrule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;WKST=MO;UNTIL=20270330T130000Z',
     organizer: { name: 'Manager: "Main"', email: 'boss@x.org' },
-    attendees: [{ name: NASTY, email: 'zoe@x.org' }, { name: 'Tom; Lee, Jr.', email: 'tom@x.org' }],
-    audience: [], status: 'CONFIRMED', sequence: 0, dtstamp: '2027-02-01T12:00:00.000Z', ...over,
+    attendees: [
+      { name: NASTY, email: 'zoe@x.org' },
+      { name: 'Tom; Lee, Jr.', email: 'tom@x.org' },
+    ],
+    audience: [],
+    status: 'CONFIRMED',
+    sequence: 0,
+    dtstamp: '2027-02-01T12:00:00.000Z',
+    ...over,
   };
 }
 
 function calendar(e = event()): string {
-  return buildCalendar({ method: 'REQUEST', timezones: [buildVTimezone('America/New_York', 2027, 2027)], events: [serializeEvent(e)] });
+  return buildCalendar({
+    method: 'REQUEST',
+    timezones: [buildVTimezone('America/New_York', 2027, 2027)],
+    events: [serializeEvent(e)],
+  });
 }
 
 describe('RFC 5545 octet rules', () => {
@@ -51,11 +70,31 @@ describe('RFC 5545 octet rules', () => {
     expect(vevent.getAllProperties('attendee')).toHaveLength(2);
     expect(vevent.getAllProperties('description')).toHaveLength(1);
     expect(vevent.getAllProperties('x-evil')).toHaveLength(0);
-    expect(vevent.getAllProperties().map((p) => p.name)).toEqual(['uid', 'dtstamp', 'dtstart', 'dtend', 'rrule', 'sequence', 'status', 'summary', 'description', 'location', 'url', 'organizer', 'attendee', 'attendee', 'transp']);
+    expect(vevent.getAllProperties().map((p) => p.name)).toEqual([
+      'uid',
+      'dtstamp',
+      'dtstart',
+      'dtend',
+      'rrule',
+      'sequence',
+      'status',
+      'summary',
+      'description',
+      'location',
+      'url',
+      'organizer',
+      'attendee',
+      'attendee',
+      'transp',
+    ]);
     // CR dropped, CRLF/LF kept as a newline, ; , \ and quotes intact.
-    expect(vevent.getFirstPropertyValue('summary')).toBe('Mentoring: Zoë Ångström 山田太郎 🎉 "Q", a; b \\ c\nATTENDEE:mailto:evil@xX-EVIL:1\nDESCRIPTION:oops');
+    expect(vevent.getFirstPropertyValue('summary')).toBe(
+      'Mentoring: Zoë Ångström 山田太郎 🎉 "Q", a; b \\ c\nATTENDEE:mailto:evil@xX-EVIL:1\nDESCRIPTION:oops',
+    );
     const attendees = vevent.getAllProperties('attendee');
-    expect(attendees[0].getParameter('cn')).toBe("Zoë Ångström 山田太郎 🎉 'Q', a; b \\ c ATTENDEE:mailto:evil@x X-EVIL:1 DESCRIPTION:oops");
+    expect(attendees[0].getParameter('cn')).toBe(
+      "Zoë Ångström 山田太郎 🎉 'Q', a; b \\ c ATTENDEE:mailto:evil@x X-EVIL:1 DESCRIPTION:oops",
+    );
     expect(attendees[1].getParameter('cn')).toBe('Tom; Lee, Jr.');
     expect(attendees[1].getFirstValue()).toBe('mailto:tom@x.org');
     expect(attendees[0].getParameter('partstat')).toBe('NEEDS-ACTION');
@@ -77,13 +116,39 @@ describe('RFC 5545 octet rules', () => {
 
 describe('VTIMEZONE from runtime zone data', () => {
   for (const [tz, instants] of [
-    ['Europe/Berlin', ['2027-03-27T12:00:00Z', '2027-03-28T12:00:00Z', '2027-10-30T12:00:00Z', '2027-10-31T12:00:00Z']],
-    ['America/New_York', ['2027-03-13T17:00:00Z', '2027-03-14T17:00:00Z', '2027-11-06T17:00:00Z', '2027-11-07T17:00:00Z']],
-    ['Australia/Sydney', ['2027-04-03T02:00:00Z', '2027-04-04T02:00:00Z', '2027-10-02T02:00:00Z', '2027-10-03T02:00:00Z']],
+    [
+      'Europe/Berlin',
+      [
+        '2027-03-27T12:00:00Z',
+        '2027-03-28T12:00:00Z',
+        '2027-10-30T12:00:00Z',
+        '2027-10-31T12:00:00Z',
+      ],
+    ],
+    [
+      'America/New_York',
+      [
+        '2027-03-13T17:00:00Z',
+        '2027-03-14T17:00:00Z',
+        '2027-11-06T17:00:00Z',
+        '2027-11-07T17:00:00Z',
+      ],
+    ],
+    [
+      'Australia/Sydney',
+      [
+        '2027-04-03T02:00:00Z',
+        '2027-04-04T02:00:00Z',
+        '2027-10-02T02:00:00Z',
+        '2027-10-03T02:00:00Z',
+      ],
+    ],
     ['Asia/Tokyo', ['2027-03-01T00:00:00Z', '2027-09-01T00:00:00Z']],
   ] as const) {
     it(`${tz}: ical.js local times from our VTIMEZONE agree with Intl on both sides of each change`, () => {
-      const root = parseCalendar(buildCalendar({ timezones: [buildVTimezone(tz, 2027, 2028)], events: [] }));
+      const root = parseCalendar(
+        buildCalendar({ timezones: [buildVTimezone(tz, 2027, 2028)], events: [] }),
+      );
       const zone = new ICAL.Timezone(root.getFirstSubcomponent('vtimezone')!);
       for (const iso of instants) {
         const t = ICAL.Time.fromJSDate(new Date(iso), true).convertToZone(zone);

@@ -9,7 +9,7 @@ describe('the precompiled config validator', () => {
     expect(readFileSync(TARGET, 'utf8')).toBe(validatorSource());
   });
 
-  it('reports the first bad key with ajv\'s own wording', () => {
+  it("reports the first bad key with ajv's own wording", () => {
     expect(() => parseConfig('{"program":{}}', 'c.json')).toThrow(/must have required property/);
     expect(() => parseConfig('[]', 'c.json')).toThrow(/\(top level\) must be object/);
   });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { readTable } from '../../src/io/read-table.js';
 import { readCsvText, detectDelimiter } from '../../src/io/csv-read.js';
 
-const trap = (name: string) => fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));
+const trap = (name: string) =>
+  fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));
 const read = (name: string, opts = {}) => readTable(trap(name), { displayName: name, ...opts });
 const lines = (t: { rows: { line: number }[] }) => t.rows.map((r) => r.line);
 
@@ -43,12 +44,19 @@ describe('readTable on CSV/text traps', () => {
   });
 
   it('utf16 without BOM (by NUL pattern) and UTF-16 BE', async () => {
-    expect((await read('utf16le-nobom.txt')).rows[0].cells).toEqual(['soo@example.com', 'Ji-soo Kim']);
+    expect((await read('utf16le-nobom.txt')).rows[0].cells).toEqual([
+      'soo@example.com',
+      'Ji-soo Kim',
+    ]);
     expect((await read('utf16be.txt')).rows[0].cells).toEqual(['maria@example.com', 'María José']);
   });
 
   it.each([
-    ['semicolon.csv', ['Name', 'Email', 'Topics'], ['Li Wei', 'li@example.com', 'leadership, public speaking']],
+    [
+      'semicolon.csv',
+      ['Name', 'Email', 'Topics'],
+      ['Li Wei', 'li@example.com', 'leadership, public speaking'],
+    ],
     ['tab.tsv', ['Name', 'Email', 'Capacity'], ['Sipho Dlamini', 'sipho@example.com', '3']],
     ['pipe.csv', ['Name', 'Email', 'Level'], ['Amir Haddad', 'amir@example.com', '5']],
   ])('%s: delimiter detected', async (name, headers, first) => {
@@ -79,7 +87,10 @@ describe('readTable on CSV/text traps', () => {
 
   it('nul-bytes: stripped with a note', async () => {
     const t = await read('nul-bytes.csv');
-    expect(t.rows.map((r) => r.cells)).toEqual([['a@example.com', 'Ann'], ['b@example.com', 'Bob']]);
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ['a@example.com', 'Ann'],
+      ['b@example.com', 'Bob'],
+    ]);
     expect(t.notes).toContain('removed 2 NUL byte(s)');
   });
 
@@ -113,9 +124,13 @@ describe('readTable on CSV/text traps', () => {
   it('SurveyMonkey: two header rows merged, data lines stay Excel rows', async () => {
     const t = await read('surveymonkey.csv');
     expect(t.headers).toEqual([
-      'Respondent ID', 'Email Address', 'How satisfied are you with your mentor?',
-      'Which topics did you cover? - Career', 'Which topics did you cover? - Skills',
-      'Which topics did you cover? - Other (please specify)', 'Any other comments?',
+      'Respondent ID',
+      'Email Address',
+      'How satisfied are you with your mentor?',
+      'Which topics did you cover? - Career',
+      'Which topics did you cover? - Skills',
+      'Which topics did you cover? - Other (please specify)',
+      'Any other comments?',
     ]);
     expect(lines(t)).toEqual([3, 4]);
     expect(t.rows[0].cells[5]).toBe('Networking');
@@ -145,7 +160,10 @@ describe('readCsvText', () => {
     const a = readCsvText('h1,h2\r\n1,2\r\n3,4', 'a.csv');
     const b = readCsvText('h1,h2\n1,2\n3,4\n', 'b.csv');
     expect(a.rows).toEqual(b.rows);
-    expect(a.rows).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }]);
+    expect(a.rows).toEqual([
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['3', '4'] },
+    ]);
   });
   it('reads 100,000 rows with correct line numbers', () => {
     const text = 'id,name\n' + Array.from({ length: 100_000 }, (_, i) => `${i},n${i}`).join('\n');

@@ -5,9 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readTable } from '../../src/io/read-table.js';
-import { cellText, formatExcelDate, formatNumber, isDateFormat, serialToDate } from '../../src/io/xlsx-cell.js';
+import {
+  cellText,
+  formatExcelDate,
+  formatNumber,
+  isDateFormat,
+  serialToDate,
+} from '../../src/io/xlsx-cell.js';
 
-const trap = (name: string) => fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));
+const trap = (name: string) =>
+  fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));
 const read = (name: string, opts = {}) => readTable(trap(name), { displayName: name, ...opts });
 
 describe('readTable on XLSX traps', () => {
@@ -15,9 +22,30 @@ describe('readTable on XLSX traps', () => {
     const t = await read('title-rows.xlsx');
     expect(t.sheet).toBe('Sign-ups');
     expect(t.headerRow).toBe(4);
-    expect(t.headers).toEqual(['Email', 'Name', 'Joined', 'Submitted', 'Employee ID', 'Score', 'Trained', 'Start serial']);
+    expect(t.headers).toEqual([
+      'Email',
+      'Name',
+      'Joined',
+      'Submitted',
+      'Employee ID',
+      'Score',
+      'Trained',
+      'Start serial',
+    ]);
     expect(t.rows).toEqual([
-      { line: 5, cells: ['ann@example.com', 'Ann Lee', '2025-01-15', '2025-01-15T09:30:00', '123456789012', '0.3', 'true', '2025-01-21'] },
+      {
+        line: 5,
+        cells: [
+          'ann@example.com',
+          'Ann Lee',
+          '2025-01-15',
+          '2025-01-15T09:30:00',
+          '123456789012',
+          '0.3',
+          'true',
+          '2025-01-21',
+        ],
+      },
       { line: 6, cells: ['bob@example.com', 'Bob', '', '', '42', '', 'false', ''] },
       { line: 7, cells: ['cy@example.com', '', '', '', '00123', '', '', ''] },
     ]);
@@ -28,22 +56,35 @@ describe('readTable on XLSX traps', () => {
   it('merged-cells.xlsx: header and data merges repeat the master value', async () => {
     const t = await read('merged-cells.xlsx');
     expect(t.headers).toEqual(['Email', 'Contact', 'Contact (2)', 'Department']);
-    expect(t.rows.map((r) => [r.line, r.cells[3]])).toEqual([[2, 'Sales'], [3, 'Sales'], [4, 'Sales']]);
+    expect(t.rows.map((r) => [r.line, r.cells[3]])).toEqual([
+      [2, 'Sales'],
+      [3, 'Sales'],
+      [4, 'Sales'],
+    ]);
     expect(t.rows[0].cells[2]).toBe('+44 7700 900123');
   });
 
   it('multi-sheet.xlsx: skips hidden and table-less sheets, says which one it chose', async () => {
     const t = await read('multi-sheet.xlsx');
     expect(t.sheet).toBe('Form Responses 1');
-    expect(t.rows).toEqual([{ line: 2, cells: ['2025-02-03T14:05:09', 'dee@example.com', 'Mentee'] }]);
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['2025-02-03T14:05:09', 'dee@example.com', 'Mentee'] },
+    ]);
     expect(t.notes).toContain('sheet "Form Responses 1" chosen');
   });
 
   it('--sheet: exact, then case-insensitive; hidden sheets allowed when asked for', async () => {
-    expect((await read('multi-sheet.xlsx', { sheet: 'Mentors' })).rows[0].cells).toEqual(['eve@example.com', '2']);
+    expect((await read('multi-sheet.xlsx', { sheet: 'Mentors' })).rows[0].cells).toEqual([
+      'eve@example.com',
+      '2',
+    ]);
     expect((await read('multi-sheet.xlsx', { sheet: 'mentors' })).sheet).toBe('Mentors');
-    expect((await read('multi-sheet.xlsx', { sheet: 'Lists' })).rows).toEqual([{ line: 2, cells: ['mentee'] }]);
-    await expect(read('multi-sheet.xlsx', { sheet: 'Instructions' })).rejects.toThrow('has a header row but no data rows');
+    expect((await read('multi-sheet.xlsx', { sheet: 'Lists' })).rows).toEqual([
+      { line: 2, cells: ['mentee'] },
+    ]);
+    await expect(read('multi-sheet.xlsx', { sheet: 'Instructions' })).rejects.toThrow(
+      'has a header row but no data rows',
+    );
   });
 
   it('SurveyMonkey layout in a workbook; trailing empty rows/columns ignored', async () => {
@@ -56,7 +97,12 @@ describe('readTable on XLSX traps', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'io-xlsx-')), 'sm.xlsx');
     await wb.xlsx.writeFile(path);
     const t = await readTable(path);
-    expect(t.headers).toEqual(['Respondent ID', 'Q1 Which city?', 'Q2 Pick topics - Career', 'Q2 Pick topics - Skills']);
+    expect(t.headers).toEqual([
+      'Respondent ID',
+      'Q1 Which city?',
+      'Q2 Pick topics - Career',
+      'Q2 Pick topics - Skills',
+    ]);
     expect(t.rows).toEqual([{ line: 3, cells: ['7', 'Lagos', 'Career', ''] }]);
     expect(t.file).toBe(path);
   });
@@ -98,7 +144,16 @@ describe('cellText', () => {
 
   it('formula without a cached result gives "" and reports it', () => {
     let missing = 0;
-    expect(cellText({ formula: 'A1+1' }, { onMissingResult: () => { missing++; } })).toBe('');
+    expect(
+      cellText(
+        { formula: 'A1+1' },
+        {
+          onMissingResult: () => {
+            missing++;
+          },
+        },
+      ),
+    ).toBe('');
     expect(missing).toBe(1);
   });
 

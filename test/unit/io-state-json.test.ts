@@ -1,22 +1,46 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eachStateItem, eachStateItemInFile, parseStateJson, stateJsonChunks } from '../../src/io/state-json.js';
+import {
+  eachStateItem,
+  eachStateItemInFile,
+  parseStateJson,
+  stateJsonChunks,
+} from '../../src/io/state-json.js';
 import { readState, readStateEach, writeState, type Program } from '../../src/io/program.js';
 import { writeFileAtomicChunks } from '../../src/io/atomic.js';
 import { InputError } from '../../src/errors.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
 const fresh = (): Program => {
   const dir = mkdtempSync(join(tmpdir(), 'mentor-state-json-'));
   dirs.push(dir);
   return { dir, stateDir: join(dir, '.mentor'), config: {} as Program['config'] };
 };
 const env = (data: unknown) => ({ version: 1, updatedAt: '2027-01-01T00:00:00.000Z', data });
-const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `p${i}@x.org`, name: i % 2 ? 'Łukasz "Ł" Nguyễn\n' : 'Ana', tags: [i] }));
-const collect = (buf: Buffer) => { const out: unknown[] = []; eachStateItem(buf, (x) => out.push(x)); return out; };
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    email: `p${i}@x.org`,
+    name: i % 2 ? 'Łukasz "Ł" Nguyễn\n' : 'Ana',
+    tags: [i],
+  }));
+const collect = (buf: Buffer) => {
+  const out: unknown[] = [];
+  eachStateItem(buf, (x) => out.push(x));
+  return out;
+};
 
 describe('state JSON layout', () => {
   it('writes small documents exactly as JSON.stringify does', () => {
@@ -54,7 +78,9 @@ describe('state JSON layout', () => {
 
   it('refuses damaged text', () => {
     const text = [...stateJsonChunks(env(rows(4001)))].join('');
-    expect(() => parseStateJson(Buffer.from(text.replace('"p2500@x.org"', '"p2500@x.org')))).toThrow(SyntaxError);
+    expect(() =>
+      parseStateJson(Buffer.from(text.replace('"p2500@x.org"', '"p2500@x.org'))),
+    ).toThrow(SyntaxError);
     expect(() => collect(Buffer.from(text.slice(0, -5)))).toThrow(SyntaxError);
     expect(() => collect(Buffer.from(JSON.stringify(env({ not: 'a list' }))))).toThrow(TypeError);
   });
@@ -69,7 +95,10 @@ describe('eachStateItemInFile (a big roster read a few MB at a time)', () => {
     const fd = openSync(path, 'r');
     try {
       const out: unknown[] = [];
-      return { ok: eachStateItemInFile(fd, Buffer.byteLength(text), (x) => out.push(x), readBytes), out };
+      return {
+        ok: eachStateItemInFile(fd, Buffer.byteLength(text), (x) => out.push(x), readBytes),
+        out,
+      };
     } finally {
       closeSync(fd);
     }
@@ -77,14 +106,18 @@ describe('eachStateItemInFile (a big roster read a few MB at a time)', () => {
 
   it('gives the elements in order whatever the read size (lines split across reads, lines longer than a read)', () => {
     const text = [...stateJsonChunks(env(rows(4501)))].join('');
-    for (const readBytes of [7, 1000, 300_000, 1 << 22]) expect(inFile(text, readBytes)).toEqual({ ok: true, out: rows(4501) });
+    for (const readBytes of [7, 1000, 300_000, 1 << 22])
+      expect(inFile(text, readBytes)).toEqual({ ok: true, out: rows(4501) });
   });
 
   it('hands back files not in the line layout before giving any element, and refuses damaged ones', () => {
     const text = [...stateJsonChunks(env(rows(4001)))].join('');
     expect(inFile(text.replace(',\n', ','), 1000)).toEqual({ ok: true, out: rows(4001) });
     expect(inFile(JSON.stringify(env(rows(4001)), null, 1), 1000)).toEqual({ ok: false, out: [] });
-    expect(inFile(text.replace(/,\n(?=[^\n]*\n\]\}$)/, '\n'), 1000)).toEqual({ ok: false, out: [] });
+    expect(inFile(text.replace(/,\n(?=[^\n]*\n\]\}$)/, '\n'), 1000)).toEqual({
+      ok: false,
+      out: [],
+    });
     expect(inFile(JSON.stringify(env(rows(3))), 1000)).toEqual({ ok: false, out: [] });
     expect(() => inFile(text.replace('"p2500@x.org"', '"p2500@x.org'), 1000)).toThrow(SyntaxError);
   });
@@ -98,11 +131,19 @@ describe('readState / writeState / readStateEach', () => {
     expect(await readState(program, 'participants', [])).toEqual(rows(4500));
     expect(await readState(program, 'mappings', {})).toEqual({ a: { b: 'c' } });
     const seen: string[] = [];
-    expect(await readStateEach<{ email: string }>(program, 'participants', (p) => seen.push(p.email))).toBe(true);
+    expect(
+      await readStateEach<{ email: string }>(program, 'participants', (p) => seen.push(p.email)),
+    ).toBe(true);
     expect(seen).toHaveLength(4500);
     expect(seen[4499]).toBe('p4499@x.org');
-    expect(await readStateEach(program, 'matches', () => { throw new Error('not called'); })).toBe(false);
-    expect(JSON.parse(readFileSync(join(program.stateDir, 'participants.json'), 'utf8')).updatedAt).toBe('2027-01-02T00:00:00.000Z');
+    expect(
+      await readStateEach(program, 'matches', () => {
+        throw new Error('not called');
+      }),
+    ).toBe(false);
+    expect(
+      JSON.parse(readFileSync(join(program.stateDir, 'participants.json'), 'utf8')).updatedAt,
+    ).toBe('2027-01-02T00:00:00.000Z');
     expect(readdirSync(program.stateDir).sort()).toEqual(['mappings.json', 'participants.json']);
   });
 
@@ -112,12 +153,17 @@ describe('readState / writeState / readStateEach', () => {
     const path = join(program.stateDir, 'participants.json');
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, -10));
     await expect(readState(program, 'participants', [])).rejects.toThrow(InputError);
-    await expect(readStateEach(program, 'participants', () => undefined)).rejects.toThrow(/program state is damaged/);
+    await expect(readStateEach(program, 'participants', () => undefined)).rejects.toThrow(
+      /program state is damaged/,
+    );
   });
 
   it('streams a state file of several MB, and reads a hand-written one whole', async () => {
     const program = fresh();
-    const big = Array.from({ length: 9000 }, (_, i) => ({ email: `p${i}@x.org`, goals: 'Ł'.repeat(300) }));
+    const big = Array.from({ length: 9000 }, (_, i) => ({
+      email: `p${i}@x.org`,
+      goals: 'Ł'.repeat(300),
+    }));
     await writeState(program, 'participants', big);
     const seen: unknown[] = [];
     expect(await readStateEach(program, 'participants', (p) => seen.push(p))).toBe(true);

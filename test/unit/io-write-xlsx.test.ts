@@ -18,8 +18,26 @@ const spec: SheetSpec = {
     { header: 'Score', key: 'score', type: 'number', numFmt: '0.0' },
   ],
   rows: [
-    { email: '=cmd()', joined: '2025-01-15', submitted: '2025-01-15T09:30', rate: 0.25, level: '3', trained: true, topics: ['leadership', 'career'], score: 4.25 },
-    { email: 'bob@example.com', joined: new Date(Date.UTC(2025, 1, 1)), submitted: null, rate: 1, level: 5, trained: false, topics: [], score: '-5' },
+    {
+      email: '=cmd()',
+      joined: '2025-01-15',
+      submitted: '2025-01-15T09:30',
+      rate: 0.25,
+      level: '3',
+      trained: true,
+      topics: ['leadership', 'career'],
+      score: 4.25,
+    },
+    {
+      email: 'bob@example.com',
+      joined: new Date(Date.UTC(2025, 1, 1)),
+      submitted: null,
+      rate: 1,
+      level: 5,
+      trained: false,
+      topics: [],
+      score: '-5',
+    },
     { email: '@SUM(A1)', joined: 'not a date', rate: 'n/a', level: 2 },
   ],
 };
@@ -81,7 +99,11 @@ describe('buildWorkbook + saveWorkbook', () => {
   });
 
   it('long text widths are capped at 60', async () => {
-    const ws = (await roundTrip([{ name: 'S', columns: [{ header: 'Goals', key: 'g' }], rows: [{ g: 'x'.repeat(500) }] }])).worksheets[0];
+    const ws = (
+      await roundTrip([
+        { name: 'S', columns: [{ header: 'Goals', key: 'g' }], rows: [{ g: 'x'.repeat(500) }] },
+      ])
+    ).worksheets[0];
     expect(ws.getColumn(1).width).toBe(60);
   });
 });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../../src/core/kpi/compute.js';
 import { netPromoterScore } from '../../src/core/kpi/stats.js';
-import { config, matches, NOW, participants, responses, schedule } from '../helpers/survey-program.js';
+import {
+  config,
+  matches,
+  NOW,
+  participants,
+  responses,
+  schedule,
+} from '../helpers/survey-program.js';
 
-const report = computeKpis({ config, participants, matches, responses, schedule, now: NOW }, { by: ['department', 'gender', 'site'] });
+const report = computeKpis(
+  { config, participants, matches, responses, schedule, now: NOW },
+  { by: ['department', 'gender', 'site'] },
+);
 const kpi = (id: string) => {
   const k = report.kpis.find((x) => x.id === id);
   if (!k) throw new Error(`no KPI ${id}`);
@@ -12,14 +22,23 @@ const kpi = (id: string) => {
 
 describe('netPromoterScore', () => {
   it.each([
-    [[10, 9, 5, 7], 25], [[10, 10, 9, 5], 50], [[6, 6, 0], -100], [[7, 8], 0], [[9, 10, 8, 7, 6, 0], 0],
+    [[10, 9, 5, 7], 25],
+    [[10, 10, 9, 5], 50],
+    [[6, 6, 0], -100],
+    [[7, 8], 0],
+    [[9, 10, 8, 7, 6, 0], 0],
   ])('%j -> %d', (values, nps) => expect(netPromoterScore(values)).toBe(nps));
   it('is null without answers', () => expect(netPromoterScore([])).toBeNull());
 });
 
 describe('computeKpis on the hand-built program', () => {
   it('enrolment by role counts active people only', () => {
-    expect([kpi('enrolment.total').value, kpi('enrolment.mentor').value, kpi('enrolment.mentee').value, kpi('enrolment.both').value]).toEqual([5, 2, 3, 0]);
+    expect([
+      kpi('enrolment.total').value,
+      kpi('enrolment.mentor').value,
+      kpi('enrolment.mentee').value,
+      kpi('enrolment.both').value,
+    ]).toEqual([5, 2, 3, 0]);
   });
   it('matching KPIs with targets', () => {
     expect(kpi('matchRate')).toEqual({ value: 0.6667, target: 0.9, met: false });
@@ -30,12 +49,23 @@ describe('computeKpis on the hand-built program', () => {
   });
   it('meetings scheduled to date (from the schedule state) vs held, each report against its own date', () => {
     expect(kpi('meetingsScheduled').value).toBe(16);
-    expect(report.kpis.find((k) => k.id === 'meetingsScheduled')?.label).toBe('Meetings scheduled to date (from the schedule)');
+    expect(report.kpis.find((k) => k.id === 'meetingsScheduled')?.label).toBe(
+      'Meetings scheduled to date (from the schedule)',
+    );
     expect(kpi('meetingsHeld').value).toBe(5);
     // Both pairs reported on 5-6 April, when 7 meetings each were scheduled: (4 + 1) / (7 + 7).
     expect(kpi('meetingsHeldRate')).toEqual({ value: 0.3571, target: 0.75, met: false });
-    expect(report.pairs.map((h) => [h.match.id, h.scheduledToDate, h.meetingsHeld, h.scheduledAtReport, h.heldReportedAt])).toEqual([
-      ['m1', 8, 4, 7, '2027-04-05T10:00:00.000Z'], ['m2', 8, 1, 7, '2027-04-06T10:00:00.000Z'],
+    expect(
+      report.pairs.map((h) => [
+        h.match.id,
+        h.scheduledToDate,
+        h.meetingsHeld,
+        h.scheduledAtReport,
+        h.heldReportedAt,
+      ]),
+    ).toEqual([
+      ['m1', 8, 4, 7, '2027-04-05T10:00:00.000Z'],
+      ['m2', 8, 1, 7, '2027-04-06T10:00:00.000Z'],
     ]);
   });
   it('response rate per wave (latest wave opened is midpoint; final not open yet)', () => {
@@ -58,28 +88,58 @@ describe('computeKpis on the hand-built program', () => {
   });
   it('at-risk pairs with reasons; unknown emails kept', () => {
     expect(kpi('atRiskPairs').value).toBe(1);
-    expect(report.atRisk.map((h) => [h.match.id, h.reasons.map((r) => r.code)])).toEqual([['m2', ['low-satisfaction', 'concern', 'few-meetings']]]);
-    expect(report.atRisk[0].reasons.map((r) => r.text)).toEqual(['mentee satisfaction 2/5', 'mentee concern: mentor too busy', '1 of 7 scheduled meetings held by 2027-04-06']);
-    expect(report.atRiskByReason).toEqual([{ code: 'low-satisfaction', pairs: 1 }, { code: 'concern', pairs: 1 }, { code: 'few-meetings', pairs: 1 }, { code: 'no-answer', pairs: 0 }]);
+    expect(report.atRisk.map((h) => [h.match.id, h.reasons.map((r) => r.code)])).toEqual([
+      ['m2', ['low-satisfaction', 'concern', 'few-meetings']],
+    ]);
+    expect(report.atRisk[0].reasons.map((r) => r.text)).toEqual([
+      'mentee satisfaction 2/5',
+      'mentee concern: mentor too busy',
+      '1 of 7 scheduled meetings held by 2027-04-06',
+    ]);
+    expect(report.atRiskByReason).toEqual([
+      { code: 'low-satisfaction', pairs: 1 },
+      { code: 'concern', pairs: 1 },
+      { code: 'few-meetings', pairs: 1 },
+      { code: 'no-answer', pairs: 0 },
+    ]);
     expect(report.unknownResponses.map((r) => r.email)).toEqual(['stranger@elsewhere.org']);
     expect(report.waves.find((w) => w.wave === 'midpoint')?.unknownResponses).toBe(1);
   });
   it('breakdown by department', () => {
     const b = report.breakdowns.find((x) => x.field === 'department')!;
     expect(b.sensitive).toBe(false);
-    expect(b.groups.map((g) => [g.value, g.participants, g.mentees, g.matchRate, g.retention, g.atRiskPairs])).toEqual([
-      ['Eng', 3, 3, 0.6667, 1, 1], ['Ops', 1, 0, null, 1, 1], ['Sales', 2, 0, null, 0.5, 0],
+    expect(
+      b.groups.map((g) => [
+        g.value,
+        g.participants,
+        g.mentees,
+        g.matchRate,
+        g.retention,
+        g.atRiskPairs,
+      ]),
+    ).toEqual([
+      ['Eng', 3, 3, 0.6667, 1, 1],
+      ['Ops', 1, 0, null, 1, 1],
+      ['Sales', 2, 0, null, 0.5, 0],
     ]);
   });
   it('sensitive attributes: groups under 5 shown as "<5" with no rates; larger groups shown', () => {
     const g = report.breakdowns.find((x) => x.field === 'gender')!;
-    expect(g.groups.map((x) => [x.value, x.participants, x.matchRate, x.suppressed])).toEqual([['F', '<5', null, true], ['M', '<5', null, true]]);
+    expect(g.groups.map((x) => [x.value, x.participants, x.matchRate, x.suppressed])).toEqual([
+      ['F', '<5', null, true],
+      ['M', '<5', null, true],
+    ]);
     const s = report.breakdowns.find((x) => x.field === 'site')!;
-    expect(s.groups.map((x) => [x.value, x.participants, x.suppressed])).toEqual([['London', 6, false]]);
+    expect(s.groups.map((x) => [x.value, x.participants, x.suppressed])).toEqual([
+      ['London', 6, false],
+    ]);
   });
   it('cohort comparison when there are two cohorts', () => {
-    expect(report.cohorts?.map((c) => [c.value, c.participants, c.averageScore, c.satisfaction, c.nps])).toEqual([
-      ['A', 3, 80, 4.5, 100], ['B', 3, 60, 3.5, -50],
+    expect(
+      report.cohorts?.map((c) => [c.value, c.participants, c.averageScore, c.satisfaction, c.nps]),
+    ).toEqual([
+      ['A', 3, 80, 4.5, 100],
+      ['B', 3, 60, 3.5, -50],
     ]);
   });
 });
@@ -94,7 +154,10 @@ describe('before any match', () => {
   it('without schedule state, meetings to date are expected from the biweekly frequency', () => {
     const r = computeKpis({ config, participants, matches, responses, now: NOW });
     // 2027-01-11 .. 2027-04-20 is 99 days: meetings on day 0, 14, ..., 98 = 8 per pair.
-    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')).toMatchObject({ value: 16, label: 'Meetings scheduled to date (estimated from frequency: no schedule yet)' });
+    expect(r.kpis.find((k) => k.id === 'meetingsScheduled')).toMatchObject({
+      value: 16,
+      label: 'Meetings scheduled to date (estimated from frequency: no schedule yet)',
+    });
     // By the midpoint reports (5-6 April, day 84-85) 7 meetings each were expected.
     expect(r.pairs.map((h) => h.scheduledAtReport)).toEqual([7, 7]);
   });
@@ -102,7 +165,9 @@ describe('before any match', () => {
     const only = { ...schedule, events: { 'm1@test': schedule.events['m1@test'] } };
     const r = computeKpis({ config, participants, matches, responses, schedule: only, now: NOW });
     expect(r.kpis.find((k) => k.id === 'meetingsScheduled')?.value).toBe(8);
-    expect(r.warnings).toContain('1 active pair(s) have no meetings in the schedule (no common time, or matched after the last `mentor-cli schedule`): m2');
+    expect(r.warnings).toContain(
+      '1 active pair(s) have no meetings in the schedule (no common time, or matched after the last `mentor-cli schedule`): m2',
+    );
   });
 });
 
@@ -112,6 +177,9 @@ describe('cohort comparison and --by cohort', () => {
     const withBy = computeKpis(input, { by: ['cohort'] });
     expect(withBy.cohorts).toBe(withBy.breakdowns[0].groups);
     expect(withBy.cohorts).toEqual(computeKpis(input).cohorts);
-    expect(withBy.cohorts!.map((g) => [g.value, g.participants, g.atRiskPairs])).toEqual([['A', 3, 0], ['B', 3, 1]]);
+    expect(withBy.cohorts!.map((g) => [g.value, g.participants, g.atRiskPairs])).toEqual([
+      ['A', 3, 0],
+      ['B', 3, 1],
+    ]);
   });
 });

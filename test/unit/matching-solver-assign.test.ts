@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignMaxWeight, fromDense, type BipartiteInstance, type BipartiteResult } from '../../src/core/matching/assign.js';
+import {
+  assignMaxWeight,
+  fromDense,
+  type BipartiteInstance,
+  type BipartiteResult,
+} from '../../src/core/matching/assign.js';
 import { bruteForceAssign, referenceAssign } from '../../src/core/matching/brute.js';
 
 const F = Number.NaN; // forbidden pair
@@ -8,7 +13,13 @@ const F = Number.NaN; // forbidden pair
 function dense(rows: number[][], caps: number[], demand?: number[]): BipartiteInstance {
   const nLeft = rows.length;
   const nRight = caps.length;
-  return fromDense(Float64Array.from(rows.flat()), nLeft, nRight, Int32Array.from(caps), demand ? Int32Array.from(demand) : undefined);
+  return fromDense(
+    Float64Array.from(rows.flat()),
+    nLeft,
+    nRight,
+    Int32Array.from(caps),
+    demand ? Int32Array.from(demand) : undefined,
+  );
 }
 
 /** Mentor chosen for each mentee (sorted list per mentee), to state expectations plainly. */
@@ -53,17 +64,27 @@ const instanceArb = fc
     seed: fc.integer(),
   })
   .chain(({ nLeft, nRight, density, fractional, teams }) =>
-    fc.record({
-      scores: fc.array(
-        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fractional ? fc.double({ min: 0, max: 100, noNaN: true }) : fc.integer({ min: 0, max: 10 })),
-        { minLength: nLeft * nRight, maxLength: nLeft * nRight },
-      ),
-      caps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: nRight, maxLength: nRight }),
-      demand: fc.array(fc.integer({ min: 1, max: teams ? 2 : 1 }), { minLength: nLeft, maxLength: nLeft }),
-    }).map(({ scores, caps, demand }) => {
-      const s = Float64Array.from(scores, ([p, w]) => (p < density ? w : Number.NaN));
-      return fromDense(s, nLeft, nRight, Int32Array.from(caps), Int32Array.from(demand));
-    }),
+    fc
+      .record({
+        scores: fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fractional
+              ? fc.double({ min: 0, max: 100, noNaN: true })
+              : fc.integer({ min: 0, max: 10 }),
+          ),
+          { minLength: nLeft * nRight, maxLength: nLeft * nRight },
+        ),
+        caps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: nRight, maxLength: nRight }),
+        demand: fc.array(fc.integer({ min: 1, max: teams ? 2 : 1 }), {
+          minLength: nLeft,
+          maxLength: nLeft,
+        }),
+      })
+      .map(({ scores, caps, demand }) => {
+        const s = Float64Array.from(scores, ([p, w]) => (p < density ? w : Number.NaN));
+        return fromDense(s, nLeft, nRight, Int32Array.from(caps), Int32Array.from(demand));
+      }),
   );
 
 describe('assignMaxWeight against the exhaustive oracle', () => {
@@ -84,14 +105,27 @@ describe('assignMaxWeight against the exhaustive oracle', () => {
 
 describe('assignMaxWeight on explicit non-square cases', () => {
   it('more mentors than mentees: each mentee gets its best distinct mentor', () => {
-    const inst = dense([[10, 50, 20, 5], [60, 55, 1, 2]], [1, 1, 1, 1]);
+    const inst = dense(
+      [
+        [10, 50, 20, 5],
+        [60, 55, 1, 2],
+      ],
+      [1, 1, 1, 1],
+    );
     const r = assignMaxWeight(inst);
     expect(pairsOf(inst, r)).toEqual([[1], [0]]);
     expect(r.totalWeight).toBe(110);
   });
 
   it('more mentees than capacity: keeps the pairs with the largest total', () => {
-    const inst = dense([[10, 1], [90, 2], [80, 70]], [1, 1]);
+    const inst = dense(
+      [
+        [10, 1],
+        [90, 2],
+        [80, 70],
+      ],
+      [1, 1],
+    );
     const r = assignMaxWeight(inst);
     expect(r.matchedUnits).toBe(2);
     expect(pairsOf(inst, r)).toEqual([[], [0], [1]]);
@@ -99,30 +133,62 @@ describe('assignMaxWeight on explicit non-square cases', () => {
   });
 
   it('cardinality first: a weak extra pair beats a strong single pair', () => {
-    const inst = dense([[100, F], [1, 1]], [1, 1]);
+    const inst = dense(
+      [
+        [100, F],
+        [1, 1],
+      ],
+      [1, 1],
+    );
     const r = assignMaxWeight(inst);
     expect(pairsOf(inst, r)).toEqual([[0], [1]]);
     expect(r.totalWeight).toBe(101);
-    const swap = dense([[100, 1], [99, F]], [1, 1]);
+    const swap = dense(
+      [
+        [100, 1],
+        [99, F],
+      ],
+      [1, 1],
+    );
     expect(pairsOf(swap, assignMaxWeight(swap))).toEqual([[1], [0]]);
   });
 
   it('a mentor with capacity 0 is never used', () => {
-    const inst = dense([[100, 1], [100, 2]], [0, 2]);
+    const inst = dense(
+      [
+        [100, 1],
+        [100, 2],
+      ],
+      [0, 2],
+    );
     const r = assignMaxWeight(inst);
     expect(pairsOf(inst, r)).toEqual([[1], [1]]);
     expect(r.totalWeight).toBe(3);
   });
 
   it('a mentee with no allowed edge stays unmatched', () => {
-    const inst = dense([[F, F], [5, 7]], [2, 2]);
+    const inst = dense(
+      [
+        [F, F],
+        [5, 7],
+      ],
+      [2, 2],
+    );
     const r = assignMaxWeight(inst);
     expect(pairsOf(inst, r)).toEqual([[], [1]]);
     expect(r.matchedUnits).toBe(1);
   });
 
   it('all weights equal: maximum cardinality with lowest-index tie-breaks, stable across runs', () => {
-    const inst = dense([[3, 3, 3], [3, 3, 3], [3, 3, 3], [3, 3, 3]], [1, 2, 0]);
+    const inst = dense(
+      [
+        [3, 3, 3],
+        [3, 3, 3],
+        [3, 3, 3],
+        [3, 3, 3],
+      ],
+      [1, 2, 0],
+    );
     const r = assignMaxWeight(inst);
     expect(r.matchedUnits).toBe(3);
     expect(r.totalWeight).toBe(9);
@@ -131,10 +197,20 @@ describe('assignMaxWeight on explicit non-square cases', () => {
   });
 
   it('team model: each mentee gets K distinct mentors', () => {
-    const inst = dense([[9, 8, 1], [9, 8, 7]], [2, 1, 2], [2, 2]);
+    const inst = dense(
+      [
+        [9, 8, 1],
+        [9, 8, 7],
+      ],
+      [2, 1, 2],
+      [2, 2],
+    );
     const r = assignMaxWeight(inst);
     expect(r.matchedUnits).toBe(4);
-    expect(pairsOf(inst, r)).toEqual([[0, 1], [0, 2]]);
+    expect(pairsOf(inst, r)).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
     expect(r.totalWeight).toBe(33);
   });
 
@@ -153,32 +229,46 @@ describe('assignMaxWeight against textbook min-cost flow on medium instances', (
   // Rows longer than the solver's sorted head (128 edges), and full mentors (capacity 0) scoring
   // highest, so the best usable edges sit in the unsorted tail that the solver reads lazily.
   // Both orientations (places short and places plentiful), team demand, forbidden pairs.
-  const mediumArb = fc.record({
-    nLeft: fc.integer({ min: 1, max: 24 }),
-    nRight: fc.integer({ min: 130, max: 180 }),
-    density: fc.constantFrom(1, 0.9, 0.3),
-    maxCap: fc.integer({ min: 0, max: 2 }),
-    teams: fc.boolean(),
-    seed: fc.integer({ min: 1, max: 2 ** 30 }),
-  }).map(({ nLeft, nRight, density, maxCap, teams, seed }) => {
-    let s = seed;
-    const rand = () => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return s / 2 ** 32; };
-    const caps = Int32Array.from({ length: nRight }, () => (rand() < 0.85 ? 0 : 1 + Math.floor(rand() * maxCap)));
-    const scores = Float64Array.from({ length: nLeft * nRight }, (_, k) => {
-      if (rand() >= density) return Number.NaN;
-      return caps[k % nRight] === 0 ? 60 + Math.floor(rand() * 800) / 20 : Math.floor(rand() * 1400) / 20;
+  const mediumArb = fc
+    .record({
+      nLeft: fc.integer({ min: 1, max: 24 }),
+      nRight: fc.integer({ min: 130, max: 180 }),
+      density: fc.constantFrom(1, 0.9, 0.3),
+      maxCap: fc.integer({ min: 0, max: 2 }),
+      teams: fc.boolean(),
+      seed: fc.integer({ min: 1, max: 2 ** 30 }),
+    })
+    .map(({ nLeft, nRight, density, maxCap, teams, seed }) => {
+      let s = seed;
+      const rand = () => {
+        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+        return s / 2 ** 32;
+      };
+      const caps = Int32Array.from({ length: nRight }, () =>
+        rand() < 0.85 ? 0 : 1 + Math.floor(rand() * maxCap),
+      );
+      const scores = Float64Array.from({ length: nLeft * nRight }, (_, k) => {
+        if (rand() >= density) return Number.NaN;
+        return caps[k % nRight] === 0
+          ? 60 + Math.floor(rand() * 800) / 20
+          : Math.floor(rand() * 1400) / 20;
+      });
+      const demand = Int32Array.from({ length: nLeft }, () =>
+        teams ? 1 + Math.floor(rand() * 3) : 1,
+      );
+      return fromDense(scores, nLeft, nRight, caps, demand);
     });
-    const demand = Int32Array.from({ length: nLeft }, () => (teams ? 1 + Math.floor(rand() * 3) : 1));
-    return fromDense(scores, nLeft, nRight, caps, demand);
-  });
 
   it('same (matchedUnits, totalWeight) and a feasible answer', () => {
-    fc.assert(fc.property(mediumArb, (inst) => {
-      const r = assignMaxWeight(inst);
-      const ref = referenceAssign(inst);
-      expectFeasible(inst, r);
-      expect(r.matchedUnits).toBe(ref.matchedUnits);
-      expect(Math.abs(r.totalWeight - ref.totalWeight)).toBeLessThan(1e-6);
-    }), { numRuns: 40, seed: 99 });
+    fc.assert(
+      fc.property(mediumArb, (inst) => {
+        const r = assignMaxWeight(inst);
+        const ref = referenceAssign(inst);
+        expectFeasible(inst, r);
+        expect(r.matchedUnits).toBe(ref.matchedUnits);
+        expect(Math.abs(r.totalWeight - ref.totalWeight)).toBeLessThan(1e-6);
+      }),
+      { numRuns: 40, seed: 99 },
+    );
   });
 });

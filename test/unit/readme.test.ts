@@ -4,12 +4,32 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const headings = readme.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+const headings = readme
+  .split('\n')
+  .filter((l) => l.startsWith('## '))
+  .map((l) => l.slice(3));
 
 describe('README', () => {
   it('keeps a section for every stage of the cycle and the project conventions', () => {
-    for (const part of ['Quick start', 'mentor-cli init', 'mentor-cli import', 'Seeing and exporting participants', 'mentor-cli match', 'mentor-cli schedule', 'mentor-cli intro', 'Surveys, status and the KPI report', 'mentor-cli demo', 'Configuration', 'Conventions every command keeps', 'Speed', 'For developers']) {
-      expect(headings.some((h) => h.includes(part)), part).toBe(true);
+    for (const part of [
+      'Quick start',
+      'mentor-cli init',
+      'mentor-cli import',
+      'Seeing and exporting participants',
+      'mentor-cli match',
+      'mentor-cli schedule',
+      'mentor-cli intro',
+      'Surveys, status and the KPI report',
+      'mentor-cli demo',
+      'Configuration',
+      'Conventions every command keeps',
+      'Speed',
+      'For developers',
+    ]) {
+      expect(
+        headings.some((h) => h.includes(part)),
+        part,
+      ).toBe(true);
     }
   });
 

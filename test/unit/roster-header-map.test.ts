@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { formSignature, mapHeaders, mappingToSaved, parseMapFlags, type FieldName } from '../../src/core/roster/header-map.js';
+import {
+  formSignature,
+  mapHeaders,
+  mappingToSaved,
+  parseMapFlags,
+  type FieldName,
+} from '../../src/core/roster/header-map.js';
 
 /** Maps one header alone (plus nothing else) and returns its field, or "attribute". */
 function fieldOf(header: string): string {
@@ -10,27 +16,84 @@ function fieldOf(header: string): string {
 }
 
 const CASES: Array<[string, FieldName | 'attribute']> = [
-  ['Email', 'email'], ['E-mail', 'email'], ['Email Address', 'email'], ['Work email', 'email'],
-  ['What is your work email?', 'email'], ['Your email address', 'email'], ['Username', 'email'], ['EMAIL  ADDRESS ', 'email'],
-  ['Name', 'name'], ['Full name', 'name'], ['Your name', 'name'], ['What is your name?', 'name'],
-  ['First name', 'firstName'], ['Given name', 'firstName'], ['Last name', 'lastName'], ['Surname', 'lastName'], ['Family name', 'lastName'],
-  ['Role', 'role'], ['Would you like to join as a mentor or a mentee?', 'role'], ['I want to be a...', 'role'], ['Participant type', 'role'],
-  ['Department', 'department'], ['Team', 'department'], ['Business unit', 'department'],
-  ['Job title', 'title'], ['Position', 'title'], ['Level', 'level'], ['Grade', 'level'], ['Seniority', 'level'],
-  ['Manager email', 'managerEmail'], ["Line manager's email", 'managerEmail'], ['Line manager’s email', 'managerEmail'],
-  ['Time zone', 'timezone'], ['Timezone', 'timezone'], ['Where are you based (time zone)?', 'timezone'],
-  ['Languages', 'languages'], ['Languages spoken', 'languages'], ['Which languages can you mentor in?', 'languages'],
-  ['Topics', 'topics'], ['Skills', 'topics'], ['Expertise', 'topics'], ['Which topics can you help with? (select all that apply)', 'topics'],
-  ['What would you like help with?', 'topics'], ['Areas of interest', 'topics'], ['Areas you want to develop', 'topics'], ['Development areas', 'topics'],
-  ['Hobbies', 'interests'], ['Interests', 'interests'], ['Personal interests', 'interests'],
-  ['Goals', 'goals'], ['What do you hope to achieve?', 'goals'],
-  ['Capacity', 'capacity'], ['How many mentees can you take?', 'capacity'], ['Max mentees', 'capacity'],
-  ['Availability', 'availability'], ['When are you available?', 'availability'],
-  ['Preferred mentors', 'preferences'], ['Preferences', 'preferences'], ['Avoid', 'avoid'], ["People you'd rather not be matched with", 'avoid'],
-  ['Cohort', 'cohort'], ['Intake', 'cohort'], ['Training completed', 'trainingCompleted'], ['Completed mentor training?', 'trainingCompleted'],
-  ['Status', 'status'], ['Timestamp', 'submittedAt'], ['Submitted at', 'submittedAt'], ['Completion time', 'submittedAt'], ['Submit Date (UTC)', 'submittedAt'],
-  ['ID', 'attribute'], ['Start time', 'attribute'], ['Favourite colour', 'attribute'], ['Années d’expérience', 'attribute'], ['Pronouns', 'attribute'], ['Preferred name', 'name'],
-  ['__proto__', 'attribute'], ['constructor', 'attribute'], ['prototype', 'attribute'],
+  ['Email', 'email'],
+  ['E-mail', 'email'],
+  ['Email Address', 'email'],
+  ['Work email', 'email'],
+  ['What is your work email?', 'email'],
+  ['Your email address', 'email'],
+  ['Username', 'email'],
+  ['EMAIL  ADDRESS ', 'email'],
+  ['Name', 'name'],
+  ['Full name', 'name'],
+  ['Your name', 'name'],
+  ['What is your name?', 'name'],
+  ['First name', 'firstName'],
+  ['Given name', 'firstName'],
+  ['Last name', 'lastName'],
+  ['Surname', 'lastName'],
+  ['Family name', 'lastName'],
+  ['Role', 'role'],
+  ['Would you like to join as a mentor or a mentee?', 'role'],
+  ['I want to be a...', 'role'],
+  ['Participant type', 'role'],
+  ['Department', 'department'],
+  ['Team', 'department'],
+  ['Business unit', 'department'],
+  ['Job title', 'title'],
+  ['Position', 'title'],
+  ['Level', 'level'],
+  ['Grade', 'level'],
+  ['Seniority', 'level'],
+  ['Manager email', 'managerEmail'],
+  ["Line manager's email", 'managerEmail'],
+  ['Line manager’s email', 'managerEmail'],
+  ['Time zone', 'timezone'],
+  ['Timezone', 'timezone'],
+  ['Where are you based (time zone)?', 'timezone'],
+  ['Languages', 'languages'],
+  ['Languages spoken', 'languages'],
+  ['Which languages can you mentor in?', 'languages'],
+  ['Topics', 'topics'],
+  ['Skills', 'topics'],
+  ['Expertise', 'topics'],
+  ['Which topics can you help with? (select all that apply)', 'topics'],
+  ['What would you like help with?', 'topics'],
+  ['Areas of interest', 'topics'],
+  ['Areas you want to develop', 'topics'],
+  ['Development areas', 'topics'],
+  ['Hobbies', 'interests'],
+  ['Interests', 'interests'],
+  ['Personal interests', 'interests'],
+  ['Goals', 'goals'],
+  ['What do you hope to achieve?', 'goals'],
+  ['Capacity', 'capacity'],
+  ['How many mentees can you take?', 'capacity'],
+  ['Max mentees', 'capacity'],
+  ['Availability', 'availability'],
+  ['When are you available?', 'availability'],
+  ['Preferred mentors', 'preferences'],
+  ['Preferences', 'preferences'],
+  ['Avoid', 'avoid'],
+  ["People you'd rather not be matched with", 'avoid'],
+  ['Cohort', 'cohort'],
+  ['Intake', 'cohort'],
+  ['Training completed', 'trainingCompleted'],
+  ['Completed mentor training?', 'trainingCompleted'],
+  ['Status', 'status'],
+  ['Timestamp', 'submittedAt'],
+  ['Submitted at', 'submittedAt'],
+  ['Completion time', 'submittedAt'],
+  ['Submit Date (UTC)', 'submittedAt'],
+  ['ID', 'attribute'],
+  ['Start time', 'attribute'],
+  ['Favourite colour', 'attribute'],
+  ['Années d’expérience', 'attribute'],
+  ['Pronouns', 'attribute'],
+  ['Preferred name', 'name'],
+  ['__proto__', 'attribute'],
+  ['constructor', 'attribute'],
+  ['prototype', 'attribute'],
 ];
 
 describe('mapHeaders: one header at a time', () => {
@@ -41,7 +104,16 @@ describe('mapHeaders: one header at a time', () => {
 
 describe('mapHeaders: whole forms', () => {
   it('maps a Microsoft Forms export and keeps ID and Start time as attributes', () => {
-    const headers = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Would you like to join as a mentor or a mentee?', 'Manager email', 'Shoe size'];
+    const headers = [
+      'ID',
+      'Start time',
+      'Completion time',
+      'Email',
+      'Name',
+      'Would you like to join as a mentor or a mentee?',
+      'Manager email',
+      'Shoe size',
+    ];
     const { mapping, unmapped, missingRequired, problems } = mapHeaders(headers);
     expect(mapping.fields).toEqual({ submittedAt: 2, email: 3, name: 4, role: 5, managerEmail: 6 });
     expect(mapping.attributes).toEqual([0, 1, 7]);
@@ -72,26 +144,48 @@ describe('mapHeaders: whole forms', () => {
 
 describe('mapHeaders: overrides and saved mappings', () => {
   it('applies --map overrides case- and space-insensitively, moving the field off the guessed column', () => {
-    const { mapping } = mapHeaders(['Email', 'Contact  EMAIL', 'Notes'], [{ header: 'contact email', field: 'email' }, { header: 'notes', field: 'ignore' }]);
+    const { mapping } = mapHeaders(
+      ['Email', 'Contact  EMAIL', 'Notes'],
+      [
+        { header: 'contact email', field: 'email' },
+        { header: 'notes', field: 'ignore' },
+      ],
+    );
     expect(mapping.fields).toEqual({ email: 1 });
     expect(mapping.attributes).toEqual([0]);
     expect(mapping.ignored).toEqual([2]);
   });
 
   it('reports an unknown header or field as problems', () => {
-    const { problems } = mapHeaders(['Email'], [{ header: 'Mail', field: 'email' }, { header: 'Email', field: 'shoe' }]);
+    const { problems } = mapHeaders(
+      ['Email'],
+      [
+        { header: 'Mail', field: 'email' },
+        { header: 'Email', field: 'shoe' },
+      ],
+    );
     expect(problems.map((p) => p.code)).toEqual(['map-unknown-header', 'map-unknown-field']);
     expect(problems[0].message).toBe('--map names header "Mail", which is not in the file');
   });
 
   it('accepts field names in other spellings', () => {
-    const { mapping } = mapHeaders(['Boss', 'Done?'], [{ header: 'Boss', field: 'manager_email' }, { header: 'Done?', field: 'Training Completed' }]);
+    const { mapping } = mapHeaders(
+      ['Boss', 'Done?'],
+      [
+        { header: 'Boss', field: 'manager_email' },
+        { header: 'Done?', field: 'Training Completed' },
+      ],
+    );
     expect(mapping.fields).toEqual({ managerEmail: 0, trainingCompleted: 1 });
   });
 
   it('round-trips through mappingToSaved and wins over guesses', () => {
     const headers = ['Contact', 'Email', 'Kind'];
-    const first = mapHeaders(headers, [{ header: 'Contact', field: 'email' }, { header: 'Kind', field: 'role' }, { header: 'Email', field: 'ignore' }]);
+    const first = mapHeaders(headers, [
+      { header: 'Contact', field: 'email' },
+      { header: 'Kind', field: 'role' },
+      { header: 'Email', field: 'ignore' },
+    ]);
     const saved = mappingToSaved(headers, first.mapping);
     expect({ ...saved }).toEqual({ Contact: 'email', Kind: 'role', Email: 'ignore' });
     expect(Object.getPrototypeOf(saved)).toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmail, parseBoolean, parseCapacity, parseLevel, parseStatus, splitMulti } from '../../src/core/roster/normalise.js';
+import {
+  normaliseEmail,
+  parseBoolean,
+  parseCapacity,
+  parseLevel,
+  parseStatus,
+  splitMulti,
+} from '../../src/core/roster/normalise.js';
 import { parseRole } from '../../src/core/roster/roles.js';
 
 describe('normaliseEmail', () => {
@@ -17,20 +24,34 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail(input)).toEqual({ value: expected });
   });
 
-  it.each(['ana.ruiz@', 'ana.ruiz', '@example.com', 'a b@example.com', 'a@example', 'a@@example.com', 'a..b@example.com', 'a@-x.com'])(
-    'rejects %j',
-    (input) => {
-      expect(normaliseEmail(input)).toEqual({
-        error: { code: 'email-invalid', message: `email "${input}" is not a valid email address`, hint: 'Correct it to the form name@example.com' },
-      });
-    },
-  );
+  it.each([
+    'ana.ruiz@',
+    'ana.ruiz',
+    '@example.com',
+    'a b@example.com',
+    'a@example',
+    'a@@example.com',
+    'a..b@example.com',
+    'a@-x.com',
+  ])('rejects %j', (input) => {
+    expect(normaliseEmail(input)).toEqual({
+      error: {
+        code: 'email-invalid',
+        message: `email "${input}" is not a valid email address`,
+        hint: 'Correct it to the form name@example.com',
+      },
+    });
+  });
 });
 
 describe('splitMulti', () => {
   it.each<[string, boolean, string[]]>([
     ['', false, []],
-    ['Leadership, Career growth; Public speaking', false, ['Leadership', 'Career growth', 'Public speaking']],
+    [
+      'Leadership, Career growth; Public speaking',
+      false,
+      ['Leadership', 'Career growth', 'Public speaking'],
+    ],
     ['Leadership\nleadership\r\nData;;', false, ['Leadership', 'Data']],
     ['  Python ,python, PYTHON , Go', false, ['Python', 'Go']],
     ['English / Spanish, français', true, ['English', 'Spanish', 'français']],
@@ -42,37 +63,69 @@ describe('splitMulti', () => {
 });
 
 describe('parseLevel', () => {
-  it.each<[string, number | undefined]>([['5', 5], ['L5', 5], ['l7', 7], ['Level 5', 5], ['level5', 5], ['Grade 3', 3], [' 12 ', 12], ['', undefined]])(
-    '%j -> %s',
-    (input, expected) => {
-      expect(parseLevel(input).value).toBe(expected);
-      expect(parseLevel(input).error).toBeUndefined();
-    },
-  );
+  it.each<[string, number | undefined]>([
+    ['5', 5],
+    ['L5', 5],
+    ['l7', 7],
+    ['Level 5', 5],
+    ['level5', 5],
+    ['Grade 3', 3],
+    [' 12 ', 12],
+    ['', undefined],
+  ])('%j -> %s', (input, expected) => {
+    expect(parseLevel(input).value).toBe(expected);
+    expect(parseLevel(input).error).toBeUndefined();
+  });
   it.each(['5.5', 'senior', 'L', 'Level five'])('rejects %j', (input) => {
     expect(parseLevel(input).error?.code).toBe('level-invalid');
   });
 });
 
 describe('parseCapacity', () => {
-  it.each<[string, number]>([['', 2], ['1', 1], ['3', 3], ['50', 50], ['two', 2], ['Ten', 10], ['3 mentees', 3], ['up to 4', 4], [' 2 ', 2]])(
-    '%j -> %s',
-    (input, expected) => {
-      expect(parseCapacity(input, 2)).toEqual({ value: expected });
-    },
-  );
+  it.each<[string, number]>([
+    ['', 2],
+    ['1', 1],
+    ['3', 3],
+    ['50', 50],
+    ['two', 2],
+    ['Ten', 10],
+    ['3 mentees', 3],
+    ['up to 4', 4],
+    [' 2 ', 2],
+  ])('%j -> %s', (input, expected) => {
+    expect(parseCapacity(input, 2)).toEqual({ value: expected });
+  });
   it.each(['0', '51', '2.5', 'many', '-1', 'eleven'])('rejects %j', (input) => {
     expect(parseCapacity(input, 2)).toEqual({
-      error: { code: 'capacity-invalid', message: `capacity "${input}" is not a whole number from 1 to 50`, hint: 'Enter how many mentees this mentor can take, e.g. 2' },
+      error: {
+        code: 'capacity-invalid',
+        message: `capacity "${input}" is not a whole number from 1 to 50`,
+        hint: 'Enter how many mentees this mentor can take, e.g. 2',
+      },
     });
   });
 });
 
 describe('parseBoolean', () => {
   it.each<[string, boolean | undefined]>([
-    ['yes', true], ['Yes', true], ['y', true], ['TRUE', true], ['x', true], ['X', true], ['1', true], ['done', true], ['Completed', true],
-    ['2026-01-15', true], ['15/01/2026', true], ['2026-01-15T00:00:00.000Z', true],
-    ['no', false], ['N', false], ['false', false], ['0', false], ['not yet', false], ['', undefined],
+    ['yes', true],
+    ['Yes', true],
+    ['y', true],
+    ['TRUE', true],
+    ['x', true],
+    ['X', true],
+    ['1', true],
+    ['done', true],
+    ['Completed', true],
+    ['2026-01-15', true],
+    ['15/01/2026', true],
+    ['2026-01-15T00:00:00.000Z', true],
+    ['no', false],
+    ['N', false],
+    ['false', false],
+    ['0', false],
+    ['not yet', false],
+    ['', undefined],
   ])('%j -> %s', (input, expected) => {
     const r = parseBoolean(input);
     expect(r.value).toBe(expected);
@@ -80,15 +133,24 @@ describe('parseBoolean', () => {
   });
   it('warns on an unknown word and leaves it undefined', () => {
     expect(parseBoolean('maybe', 'training completed')).toEqual({
-      warning: { code: 'boolean-invalid', message: 'training completed "maybe" is not yes or no; left blank', hint: 'Write yes or no (or the date it was completed)' },
+      warning: {
+        code: 'boolean-invalid',
+        message: 'training completed "maybe" is not yes or no; left blank',
+        hint: 'Write yes or no (or the date it was completed)',
+      },
     });
   });
 });
 
 describe('parseStatus', () => {
   it.each([
-    ['', 'active'], ['Active', 'active'], ['withdrawn', 'withdrawn'], ['Left', 'withdrawn'], ['dropped out', 'withdrawn'],
-    ['Dropped  Out', 'withdrawn'], ['inactive', 'withdrawn'],
+    ['', 'active'],
+    ['Active', 'active'],
+    ['withdrawn', 'withdrawn'],
+    ['Left', 'withdrawn'],
+    ['dropped out', 'withdrawn'],
+    ['Dropped  Out', 'withdrawn'],
+    ['inactive', 'withdrawn'],
   ])('%j -> %s', (input, expected) => {
     expect(parseStatus(input)).toEqual({ value: expected });
   });
@@ -101,10 +163,25 @@ describe('parseStatus', () => {
 
 describe('parseRole', () => {
   it.each([
-    ['mentor', 'mentor'], ['Mentor', 'mentor'], ["I'd like to mentor", 'mentor'], ['I’d like to mentor', 'mentor'], ['I want to be a mentor', 'mentor'],
-    ['Mentor (give guidance)', 'mentor'], ['MENTOR', 'mentor'], ['mentee', 'mentee'], ['Mentee', 'mentee'], ['Protégé', 'mentee'], ['protege', 'mentee'],
-    ["I'd like to be mentored", 'mentee'], ['Learner', 'mentee'], ['Mentee (receive guidance)', 'mentee'], ['Both', 'both'],
-    ['Mentor and mentee', 'both'], ['Mentor, Mentee', 'both'], ['either', 'both'], ['Either is fine', 'both'],
+    ['mentor', 'mentor'],
+    ['Mentor', 'mentor'],
+    ["I'd like to mentor", 'mentor'],
+    ['I’d like to mentor', 'mentor'],
+    ['I want to be a mentor', 'mentor'],
+    ['Mentor (give guidance)', 'mentor'],
+    ['MENTOR', 'mentor'],
+    ['mentee', 'mentee'],
+    ['Mentee', 'mentee'],
+    ['Protégé', 'mentee'],
+    ['protege', 'mentee'],
+    ["I'd like to be mentored", 'mentee'],
+    ['Learner', 'mentee'],
+    ['Mentee (receive guidance)', 'mentee'],
+    ['Both', 'both'],
+    ['Mentor and mentee', 'both'],
+    ['Mentor, Mentee', 'both'],
+    ['either', 'both'],
+    ['Either is fine', 'both'],
   ])('%j -> %s', (input, expected) => {
     expect(parseRole(input)).toEqual({ value: expected });
   });

@@ -9,8 +9,14 @@ import { LockError } from '../../src/errors.js';
 import { ROOT } from '../helpers/cli.js';
 
 const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
-const fresh = () => { const d = mkdtempSync(join(tmpdir(), 'mentor-state-')); dirs.push(d); return d; };
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+const fresh = () => {
+  const d = mkdtempSync(join(tmpdir(), 'mentor-state-'));
+  dirs.push(d);
+  return d;
+};
 
 describe('atomic writes', () => {
   it('replaces content and leaves no temp files', async () => {
@@ -25,7 +31,8 @@ describe('atomic writes', () => {
   it('survives kill -9 at any moment: the file is always a complete old or new version', async () => {
     const dir = fresh();
     const file = join(dir, 'participants.json');
-    const payload = (n: number) => JSON.stringify({ n, rows: Array.from({ length: 20_000 }, (_, i) => `row-${n}-${i}`) });
+    const payload = (n: number) =>
+      JSON.stringify({ n, rows: Array.from({ length: 20_000 }, (_, i) => `row-${n}-${i}`) });
     writeFileSync(file, payload(0));
     const script = `
       import { writeFileAtomic } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'atomic.js'))};
@@ -33,7 +40,9 @@ describe('atomic writes', () => {
       for (let n = 1; ; n++) await writeFileAtomic(${JSON.stringify(file)}, payload(n));
     `;
     for (const delay of [15, 40, 90, 160]) {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: 'ignore',
+      });
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
@@ -49,11 +58,12 @@ describe('program lock', () => {
     const dir = fresh();
     const file = join(dir, 'counter.json');
     writeFileSync(file, '0');
-    const bump = () => withLock(dir, async () => {
-      const n = Number(readFileSync(file, 'utf8'));
-      await new Promise((r) => setTimeout(r, 5));
-      await writeFileAtomic(file, String(n + 1));
-    });
+    const bump = () =>
+      withLock(dir, async () => {
+        const n = Number(readFileSync(file, 'utf8'));
+        await new Promise((r) => setTimeout(r, 5));
+        await writeFileAtomic(file, String(n + 1));
+      });
     await Promise.all(Array.from({ length: 8 }, bump));
     expect(readFileSync(file, 'utf8')).toBe('8');
   });
@@ -61,14 +71,22 @@ describe('program lock', () => {
   it('takes over a lock left by a killed process', async () => {
     const dir = fresh();
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'import', since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dir, 'lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: 'import', since: '2026-01-01T00:00:00Z' }),
+    );
     await expect(withLock(dir, async () => 'ran')).resolves.toBe('ran');
   });
 
   it('refuses with a clear message while a live process holds it', async () => {
     const dir = fresh();
-    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: process.ppid, command: 'match', since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dir, 'lock'),
+      JSON.stringify({ pid: process.ppid, command: 'match', since: '2026-01-01T00:00:00Z' }),
+    );
     await expect(withLock(dir, async () => 'ran', { waitMs: 200 })).rejects.toThrow(LockError);
-    await expect(withLock(dir, async () => 'ran', { waitMs: 100 })).rejects.toThrow(/in use by "match"/);
+    await expect(withLock(dir, async () => 'ran', { waitMs: 100 })).rejects.toThrow(
+      /in use by "match"/,
+    );
   });
 });

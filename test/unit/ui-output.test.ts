@@ -21,7 +21,10 @@ describe('colour decision', () => {
 
   it('never colours JSON output, even when forced', () => {
     const writes: string[] = [];
-    const stream = { isTTY: true, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream;
+    const stream = {
+      isTTY: true,
+      write: (s: string) => writes.push(s),
+    } as unknown as NodeJS.WriteStream;
     const out = new Output({ json: true }, stream, stream, { FORCE_COLOR: '1' });
     out.resultJson({ a: out.c.red('x') });
     expect(writes.join('')).not.toMatch(/\u001b\[/);
@@ -32,7 +35,13 @@ describe('tables', () => {
   it('aligns columns by display width (accents, CJK) and flattens newlines', () => {
     expect(displayWidth('Zoë')).toBe(3);
     expect(displayWidth('山田太郎')).toBe(8);
-    const t = renderTable(['Name', 'Zone'], [['山田太郎', 'Asia/Tokyo'], ['Zoë\nÅngström', 'Europe/Stockholm']]).split('\n');
+    const t = renderTable(
+      ['Name', 'Zone'],
+      [
+        ['山田太郎', 'Asia/Tokyo'],
+        ['Zoë\nÅngström', 'Europe/Stockholm'],
+      ],
+    ).split('\n');
     expect(t[2]).toBe('山田太郎      Asia/Tokyo');
     expect(t[3]).toBe('Zoë Ångström  Europe/Stockholm');
   });

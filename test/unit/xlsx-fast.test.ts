@@ -19,10 +19,12 @@ async function read(bytes: Uint8Array) {
 
 describe('writeFastXlsx', () => {
   it('reads back with exceljs: values, number formats, bold frozen header, filter, widths', async () => {
-    const ws = await read(await writeFastXlsx('Meetings', columns, [
-      ['Zoë <Ångström> & "Co"', 3, '2027-03-16', '09:30', '=HYPERLINK("http://evil.example")'],
-      ['Tom', undefined, 'not a date', '', null],
-    ]));
+    const ws = await read(
+      await writeFastXlsx('Meetings', columns, [
+        ['Zoë <Ångström> & "Co"', 3, '2027-03-16', '09:30', '=HYPERLINK("http://evil.example")'],
+        ['Tom', undefined, 'not a date', '', null],
+      ]),
+    );
     expect(ws.actualRowCount).toBe(3);
     expect(ws.getRow(1).values).toEqual([undefined, 'Name', 'Meeting', 'Date', 'Time', 'Note']);
     expect(ws.getCell('A1').font?.bold).toBe(true);
@@ -46,7 +48,9 @@ describe('writeFastXlsx', () => {
   it('drops characters XML cannot hold and keeps identical input byte-identical', async () => {
     const rows = [['a\u0001b\u000Bc', 1, '2027-01-01', '00:00', 'x']];
     const a = await writeFastXlsx('Meetings', columns, rows);
-    expect(Buffer.from(a).equals(Buffer.from(await writeFastXlsx('Meetings', columns, rows)))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(await writeFastXlsx('Meetings', columns, rows)))).toBe(
+      true,
+    );
     expect((await read(a)).getCell('A2').value).toBe('abc');
   });
 

@@ -3,7 +3,13 @@
 import { emailKey } from '../surveys/link.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import { breakdownBy, compareCohorts } from './groups.js';
-import { buildFacts, isMenteeRole, isMentorRole, type KpiInput, type ProgramFacts } from './facts.js';
+import {
+  buildFacts,
+  isMenteeRole,
+  isMentorRole,
+  type KpiInput,
+  type ProgramFacts,
+} from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
@@ -21,30 +27,60 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
   return facts.waves.map((w) => {
     const rs = [...(facts.linked.latest.get(w.name)?.values() ?? [])];
     const activeRs = rs.filter((r) => facts.byEmail.get(emailKey(r.email))?.status !== 'withdrawn');
-    const nums = (pick: (r: SurveyResponse) => number | undefined, from = rs) => from.flatMap((r) => { const v = pick(r); return v === undefined ? [] : [v]; });
-    const sat = (side?: 'mentor' | 'mentee') => mean(nums((r) => r.measures.satisfaction, side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs));
+    const nums = (pick: (r: SurveyResponse) => number | undefined, from = rs) =>
+      from.flatMap((r) => {
+        const v = pick(r);
+        return v === undefined ? [] : [v];
+      });
+    const sat = (side?: 'mentor' | 'mentee') =>
+      mean(
+        nums(
+          (r) => r.measures.satisfaction,
+          side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs,
+        ),
+      );
     const rec = nums((r) => r.measures.recommend);
-    const cont = rs.flatMap((r) => (r.measures.wouldContinue === undefined ? [] : [r.measures.wouldContinue]));
+    const cont = rs.flatMap((r) =>
+      r.measures.wouldContinue === undefined ? [] : [r.measures.wouldContinue],
+    );
     const opened = w.opens <= day;
     return {
-      wave: w.name, opens: w.opens, opened, invited, responded: activeRs.length,
+      wave: w.name,
+      opens: w.opens,
+      opened,
+      invited,
+      responded: activeRs.length,
       responseRate: opened || activeRs.length ? ratio(activeRs.length, invited) : null,
-      satisfaction: sat(), satisfactionMentee: sat('mentee'), satisfactionMentor: sat('mentor'),
-      nps: netPromoterScore(rec), recommendAnswers: rec.length,
-      goalProgress: mean(nums((r) => r.measures.goalProgress)), skillsImproved: mean(nums((r) => r.measures.skillsImproved)),
+      satisfaction: sat(),
+      satisfactionMentee: sat('mentee'),
+      satisfactionMentor: sat('mentor'),
+      nps: netPromoterScore(rec),
+      recommendAnswers: rec.length,
+      goalProgress: mean(nums((r) => r.measures.goalProgress)),
+      skillsImproved: mean(nums((r) => r.measures.skillsImproved)),
       wouldContinue: ratio(cont.filter(Boolean).length, cont.length),
       unknownResponses: facts.linked.unknown.filter((r) => r.wave === w.name).length,
     };
   });
 }
 
-/** Computes every KPI, the per-wave survey stats, pair health, breakdowns and the cohort comparison. */
+/**
+ * Computes every KPI, the per-wave survey stats, pair health, breakdowns and the cohort comparison.
+ */
 export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiReport {
   const facts = buildFacts(input);
   const { config } = input;
   const t = config.kpiTargets;
   const kpis: Kpi[] = [];
-  const add = (section: string, id: string, label: string, value: number | null, format: KpiFormat, target?: number, lowerIsBetter = false) => {
+  const add = (
+    section: string,
+    id: string,
+    label: string,
+    value: number | null,
+    format: KpiFormat,
+    target?: number,
+    lowerIsBetter = false,
+  ) => {
     const k: Kpi = { id, section, label, value, format };
     if (target !== undefined) {
       k.target = target;
@@ -55,65 +91,224 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const warnings: string[] = [];
   const { active, activeMatches } = facts;
   add('Enrolment', 'enrolment.total', 'Participants enrolled (active)', active.length, 'integer');
-  for (const role of ['mentor', 'mentee', 'both'] as const) add('Enrolment', `enrolment.${role}`, `Enrolled as ${role}`, active.filter((p) => p.role === role).length, 'integer');
+  for (const role of ['mentor', 'mentee', 'both'] as const)
+    add(
+      'Enrolment',
+      `enrolment.${role}`,
+      `Enrolled as ${role}`,
+      active.filter((p) => p.role === role).length,
+      'integer',
+    );
 
-  if (activeMatches.length === 0) warnings.push('no matches yet: match KPIs are empty; run `mentor-cli match` first');
+  if (activeMatches.length === 0)
+    warnings.push('no matches yet: match KPIs are empty; run `mentor-cli match` first');
   const mentees = active.filter(isMenteeRole);
   const mentors = active.filter(isMentorRole);
   const matched = new Set(activeMatches.flatMap((m) => [emailKey(m.mentee), emailKey(m.mentor)]));
   const menteeSide = new Set(activeMatches.map((m) => emailKey(m.mentee)));
   const anyMatch = activeMatches.length > 0;
-  add('Matching', 'matchRate', 'Match rate (mentees matched)', anyMatch ? ratio(mentees.filter((p) => menteeSide.has(emailKey(p.email)) || (p.role === 'both' && matched.has(emailKey(p.email)))).length, mentees.length) : null, 'percent', t.matchRate);
-  add('Matching', 'averageMatchScore', 'Average match score (0-100)', mean(activeMatches.map((m) => m.score)), 'number');
+  add(
+    'Matching',
+    'matchRate',
+    'Match rate (mentees matched)',
+    anyMatch
+      ? ratio(
+          mentees.filter(
+            (p) =>
+              menteeSide.has(emailKey(p.email)) ||
+              (p.role === 'both' && matched.has(emailKey(p.email))),
+          ).length,
+          mentees.length,
+        )
+      : null,
+    'percent',
+    t.matchRate,
+  );
+  add(
+    'Matching',
+    'averageMatchScore',
+    'Average match score (0-100)',
+    mean(activeMatches.map((m) => m.score)),
+    'number',
+  );
   const load = new Map<string, number>();
-  for (const m of activeMatches) load.set(emailKey(m.mentor), (load.get(emailKey(m.mentor)) ?? 0) + 1);
-  const capacity = mentors.reduce((s, p) => s + (p.capacity ?? config.participants.defaultCapacity), 0);
-  add('Matching', 'mentorUtilisation', 'Mentor utilisation (places filled)', anyMatch ? ratio(mentors.reduce((s, p) => s + Math.min(load.get(emailKey(p.email)) ?? 0, p.capacity ?? config.participants.defaultCapacity), 0), capacity) : null, 'percent', t.mentorUtilisation);
-  add('Matching', 'trainingCompletion', 'Mentor training completed', ratio(mentors.filter((p) => p.trainingCompleted === true).length, mentors.length), 'percent', t.trainingCompletion);
-  add('Matching', 'relationships', 'Relationships established (active pairs)', activeMatches.length, 'integer', t.relationships);
+  for (const m of activeMatches)
+    load.set(emailKey(m.mentor), (load.get(emailKey(m.mentor)) ?? 0) + 1);
+  const capacity = mentors.reduce(
+    (s, p) => s + (p.capacity ?? config.participants.defaultCapacity),
+    0,
+  );
+  add(
+    'Matching',
+    'mentorUtilisation',
+    'Mentor utilisation (places filled)',
+    anyMatch
+      ? ratio(
+          mentors.reduce(
+            (s, p) =>
+              s +
+              Math.min(
+                load.get(emailKey(p.email)) ?? 0,
+                p.capacity ?? config.participants.defaultCapacity,
+              ),
+            0,
+          ),
+          capacity,
+        )
+      : null,
+    'percent',
+    t.mentorUtilisation,
+  );
+  add(
+    'Matching',
+    'trainingCompletion',
+    'Mentor training completed',
+    ratio(mentors.filter((p) => p.trainingCompleted === true).length, mentors.length),
+    'percent',
+    t.trainingCompletion,
+  );
+  add(
+    'Matching',
+    'relationships',
+    'Relationships established (active pairs)',
+    activeMatches.length,
+    'integer',
+    t.relationships,
+  );
 
   const scheduled = facts.pairs.reduce((s, h) => s + h.scheduledToDate, 0);
   const reported = facts.pairs.filter((h) => h.meetingsHeld !== undefined);
   const held = reported.reduce((s, h) => s + (h.meetingsHeld ?? 0), 0);
   const scheduledReported = reported.reduce((s, h) => s + (h.scheduledAtReport ?? 0), 0);
-  add('Meetings', 'meetingsScheduled', `Meetings scheduled to date${facts.scheduleFromState ? ' (from the schedule)' : ' (estimated from frequency: no schedule yet)'}`, anyMatch ? scheduled : null, 'integer');
-  add('Meetings', 'meetingsHeld', 'Meetings held (reported)', reported.length ? held : null, 'integer');
-  // Rate over the pairs that reported, each against what was scheduled when they reported, so a pair that did not
-  // answer does not count as zero meetings and an early report is not held against the whole program.
-  add('Meetings', 'meetingsHeldRate', 'Meetings held / scheduled when reported (pairs reporting)', ratio(held, scheduledReported), 'percent', t.meetingsHeldRate);
+  add(
+    'Meetings',
+    'meetingsScheduled',
+    `Meetings scheduled to date${facts.scheduleFromState ? ' (from the schedule)' : ' (estimated from frequency: no schedule yet)'}`,
+    anyMatch ? scheduled : null,
+    'integer',
+  );
+  add(
+    'Meetings',
+    'meetingsHeld',
+    'Meetings held (reported)',
+    reported.length ? held : null,
+    'integer',
+  );
+  // Rate over the pairs that reported, each against what was scheduled when they reported, so a
+  // pair that did not answer does not count as zero meetings and an early report is not held
+  // against the whole program.
+  add(
+    'Meetings',
+    'meetingsHeldRate',
+    'Meetings held / scheduled when reported (pairs reporting)',
+    ratio(held, scheduledReported),
+    'percent',
+    t.meetingsHeldRate,
+  );
   if (facts.scheduleFromState && facts.unscheduled.length) {
-    warnings.push(`${facts.unscheduled.length} active pair(s) have no meetings in the schedule (no common time, or matched after the last \`mentor-cli schedule\`): ${facts.unscheduled.slice(0, 5).map((m) => m.id).join(', ')}${facts.unscheduled.length > 5 ? ', ...' : ''}`);
+    warnings.push(
+      `${facts.unscheduled.length} active pair(s) have no meetings in the schedule (no common time, or matched after the last \`mentor-cli schedule\`): ${facts.unscheduled
+        .slice(0, 5)
+        .map((m) => m.id)
+        .join(', ')}${facts.unscheduled.length > 5 ? ', ...' : ''}`,
+    );
   }
 
   const waves = waveStats(facts);
   for (const w of waves) {
-    add('Surveys', `responseRate.${w.wave}`, `Response rate: ${w.wave}`, w.responseRate, 'percent', t.responseRate);
-    add('Surveys', `satisfaction.${w.wave}.mentee`, `Satisfaction (1-5): ${w.wave}, mentees`, w.satisfactionMentee, 'number', t.satisfaction);
-    add('Surveys', `satisfaction.${w.wave}.mentor`, `Satisfaction (1-5): ${w.wave}, mentors`, w.satisfactionMentor, 'number', t.satisfaction);
+    add(
+      'Surveys',
+      `responseRate.${w.wave}`,
+      `Response rate: ${w.wave}`,
+      w.responseRate,
+      'percent',
+      t.responseRate,
+    );
+    add(
+      'Surveys',
+      `satisfaction.${w.wave}.mentee`,
+      `Satisfaction (1-5): ${w.wave}, mentees`,
+      w.satisfactionMentee,
+      'number',
+      t.satisfaction,
+    );
+    add(
+      'Surveys',
+      `satisfaction.${w.wave}.mentor`,
+      `Satisfaction (1-5): ${w.wave}, mentors`,
+      w.satisfactionMentor,
+      'number',
+      t.satisfaction,
+    );
   }
   const headline = (pick: (r: SurveyResponse) => number | undefined) => {
     const wave = facts.headlineWave(pick);
     return wave ? waves.find((w) => w.wave === wave) : undefined;
   };
   const satW = headline((r) => r.measures.satisfaction);
-  add('Outcomes', 'satisfaction', `Satisfaction (1-5)${satW ? `, ${satW.wave}` : ''}`, satW?.satisfaction ?? null, 'number', t.satisfaction);
+  add(
+    'Outcomes',
+    'satisfaction',
+    `Satisfaction (1-5)${satW ? `, ${satW.wave}` : ''}`,
+    satW?.satisfaction ?? null,
+    'number',
+    t.satisfaction,
+  );
   const npsW = headline((r) => r.measures.recommend);
-  add('Outcomes', 'nps', `Net Promoter Score (-100..100)${npsW ? `, ${npsW.wave}` : ''}`, npsW?.nps ?? null, 'number', t.nps);
+  add(
+    'Outcomes',
+    'nps',
+    `Net Promoter Score (-100..100)${npsW ? `, ${npsW.wave}` : ''}`,
+    npsW?.nps ?? null,
+    'number',
+    t.nps,
+  );
   const goalW = headline((r) => r.measures.goalProgress);
-  add('Outcomes', 'goalProgress', `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}`, goalW?.goalProgress ?? null, 'number', t.goalProgress);
-  add('Outcomes', 'retention', 'Retention (active / enrolled)', ratio(active.length, input.participants.length), 'percent', t.retention);
+  add(
+    'Outcomes',
+    'goalProgress',
+    `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}`,
+    goalW?.goalProgress ?? null,
+    'number',
+    t.goalProgress,
+  );
+  add(
+    'Outcomes',
+    'retention',
+    'Retention (active / enrolled)',
+    ratio(active.length, input.participants.length),
+    'percent',
+    t.retention,
+  );
   const atRisk = sortBySeverity(facts.pairs);
   add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
-  if (facts.linked.unknown.length) warnings.push(`${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`);
+  if (facts.linked.unknown.length)
+    warnings.push(
+      `${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`,
+    );
 
   const sensitive = new Set(config.participants.sensitiveAttributes.map((a) => a.toLowerCase()));
-  const breakdowns = (options.by ?? []).map((f) => breakdownBy(facts, f, sensitive.has(f.toLowerCase())));
+  const breakdowns = (options.by ?? []).map((f) =>
+    breakdownBy(facts, f, sensitive.has(f.toLowerCase())),
+  );
   const report: KpiReport = {
-    program: config.program.name, generatedAt: input.now.toISOString(), kpis, waves,
-    pairs: facts.pairs, atRisk, atRiskByReason: reasonCounts(atRisk), unknownResponses: facts.linked.unknown, linked: facts.linked, breakdowns, warnings,
+    program: config.program.name,
+    generatedAt: input.now.toISOString(),
+    kpis,
+    waves,
+    pairs: facts.pairs,
+    atRisk,
+    atRiskByReason: reasonCounts(atRisk),
+    unknownResponses: facts.linked.unknown,
+    linked: facts.linked,
+    breakdowns,
+    warnings,
   };
   if (facts.current) report.currentWave = facts.current.name;
-  const cohorts = compareCohorts(facts, breakdowns.find((b) => b.field.toLowerCase() === 'cohort'));
+  const cohorts = compareCohorts(
+    facts,
+    breakdowns.find((b) => b.field.toLowerCase() === 'cohort'),
+  );
   if (cohorts) report.cohorts = cohorts;
   return report;
 }

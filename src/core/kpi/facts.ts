@@ -1,4 +1,7 @@
-/** Facts computed once per report (linking, pair health, sides), shared by the KPIs and the breakdowns. */
+/**
+ * Facts computed once per report (linking, pair health, sides), shared by the KPIs and the
+ * breakdowns.
+ */
 
 import type { ProgramConfig, SurveyWave } from '../config.js';
 import type { Match, Participant } from '../types.js';
@@ -9,7 +12,10 @@ import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
 
-/** What the KPI computation needs; `schedule` is the `schedule` state, undefined when `schedule` has not run. */
+/**
+ * What the KPI computation needs; `schedule` is the `schedule` state, undefined when `schedule` has
+ * not run.
+ */
 export interface KpiInput {
   config: ProgramConfig;
   participants: readonly Participant[];
@@ -29,11 +35,19 @@ export interface ProgramFacts {
   waves: SurveyWave[];
   current?: SurveyWave;
   pairs: PairHealth[];
-  /** Whether meetings-to-date came from the schedule state (else expected from the config frequency). */
+  /**
+   * Whether meetings-to-date came from the schedule state (else expected from the config
+   * frequency).
+   */
   scheduleFromState: boolean;
-  /** Active pairs the schedule holds no series for (no common time, or matched after the last `schedule`). */
+  /**
+   * Active pairs the schedule holds no series for (no common time, or matched after the last
+   * `schedule`).
+   */
   unscheduled: Match[];
-  /** The survey side of a person: mentor if they mentor in an active pair or by role, else mentee. */
+  /**
+   * The survey side of a person: mentor if they mentor in an active pair or by role, else mentee.
+   */
   sideOf(email: string): 'mentor' | 'mentee';
   /** Latest wave (in order) that has at least one value for `pick`, among waves opened. */
   headlineWave(pick: (r: SurveyResponse) => unknown): string | undefined;
@@ -55,14 +69,30 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const meetings = meetingsBy(input.config, input.schedule, activeMatches);
   const pairs = assessPairs(activeMatches, linked, waves, current, meetings.by, input.now);
   const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
-  const sideOf = (email: string) => (mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee') as 'mentor' | 'mentee';
+  const sideOf = (email: string) =>
+    (mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee') as
+      'mentor' | 'mentee';
   const day = input.now.toISOString().slice(0, 10);
   const headlineWave = (pick: (r: SurveyResponse) => unknown) => {
     for (let i = waves.length - 1; i >= 0; i--) {
       const w = linked.latest.get(waves[i].name);
-      if (waves[i].opens <= day && w && [...w.values()].some((r) => pick(r) !== undefined)) return waves[i].name;
+      if (waves[i].opens <= day && w && [...w.values()].some((r) => pick(r) !== undefined))
+        return waves[i].name;
     }
     return undefined;
   };
-  return { input, byEmail, active, activeMatches, linked, waves, current, pairs, scheduleFromState: meetings.fromSchedule, unscheduled: meetings.unscheduled, sideOf, headlineWave };
+  return {
+    input,
+    byEmail,
+    active,
+    activeMatches,
+    linked,
+    waves,
+    current,
+    pairs,
+    scheduleFromState: meetings.fromSchedule,
+    unscheduled: meetings.unscheduled,
+    sideOf,
+    headlineWave,
+  };
 }

@@ -1,4 +1,7 @@
-/** Statistics for a group of participants: breakdowns by any field, diversity views with suppression, cohorts. */
+/**
+ * Statistics for a group of participants: breakdowns by any field, diversity views with
+ * suppression, cohorts.
+ */
 
 import type { Participant } from '../types.js';
 import type { SurveyResponse } from '../surveys/state.js';
@@ -11,10 +14,21 @@ import { mean, netPromoterScore, ratio } from './stats.js';
 export const MIN_GROUP_SIZE = 5;
 const BLANK = '(blank)';
 /** Participant fields a breakdown can use besides the attributes. */
-export const BREAKDOWN_FIELDS = ['department', 'cohort', 'role', 'status', 'title', 'level', 'timezone'] as const;
+export const BREAKDOWN_FIELDS = [
+  'department',
+  'cohort',
+  'role',
+  'status',
+  'title',
+  'level',
+  'timezone',
+] as const;
 const FIELDS = BREAKDOWN_FIELDS;
 
-/** The value of `field` for a participant: a schema field, else an attribute (header matched case-insensitively). */
+/**
+ * The value of `field` for a participant: a schema field, else an attribute (header matched
+ * case-insensitively).
+ */
 export function fieldValue(p: Participant, field: string): string {
   const f = FIELDS.find((x) => x.toLowerCase() === field.toLowerCase());
   if (f) return p[f] === undefined || p[f] === '' ? BLANK : String(p[f]);
@@ -44,27 +58,44 @@ function indexOf(facts: ProgramFacts): GroupIndex {
   const answers = (pick: (r: SurveyResponse) => number | undefined) => {
     const wave = facts.headlineWave(pick);
     const out = new Map<string, number>();
-    for (const [email, r] of (wave ? facts.linked.latest.get(wave) : undefined) ?? []) { const v = pick(r); if (v !== undefined) out.set(email, v); }
+    for (const [email, r] of (wave ? facts.linked.latest.get(wave) : undefined) ?? []) {
+      const v = pick(r);
+      if (v !== undefined) out.set(email, v);
+    }
     return out;
   };
   ix = {
-    matchedMentees: new Set(menteeKeys), menteeKeys,
-    satisfaction: answers((r) => r.measures.satisfaction), recommend: answers((r) => r.measures.recommend),
-    atRisk: facts.pairs.filter((h) => h.reasons.length > 0).map((h) => [emailKey(h.match.mentee), emailKey(h.match.mentor)]),
+    matchedMentees: new Set(menteeKeys),
+    menteeKeys,
+    satisfaction: answers((r) => r.measures.satisfaction),
+    recommend: answers((r) => r.measures.recommend),
+    atRisk: facts.pairs
+      .filter((h) => h.reasons.length > 0)
+      .map((h) => [emailKey(h.match.mentee), emailKey(h.match.mentor)]),
   };
   indexes.set(facts, ix);
   return ix;
 }
 
 /** Stats for the people in `members`. */
-export function groupStats(facts: ProgramFacts, value: string, members: readonly Participant[]): GroupStats {
+export function groupStats(
+  facts: ProgramFacts,
+  value: string,
+  members: readonly Participant[],
+): GroupStats {
   const ix = indexOf(facts);
   const emails = new Set(members.map((p) => emailKey(p.email)));
   const active = members.filter((p) => p.status !== 'withdrawn');
   const mentees = active.filter(isMenteeRole);
   const inGroup = facts.activeMatches.filter((_, i) => emails.has(ix.menteeKeys[i]));
-  const sat = [...emails].flatMap((e) => { const v = ix.satisfaction.get(e); return v === undefined ? [] : [v]; });
-  const rec = [...emails].flatMap((e) => { const v = ix.recommend.get(e); return v === undefined ? [] : [v]; });
+  const sat = [...emails].flatMap((e) => {
+    const v = ix.satisfaction.get(e);
+    return v === undefined ? [] : [v];
+  });
+  const rec = [...emails].flatMap((e) => {
+    const v = ix.recommend.get(e);
+    return v === undefined ? [] : [v];
+  });
   const cur = facts.current ? facts.linked.latest.get(facts.current.name) : undefined;
   const responded = active.filter((p) => cur?.has(emailKey(p.email))).length;
   return {
@@ -73,29 +104,52 @@ export function groupStats(facts: ProgramFacts, value: string, members: readonly
     suppressed: false,
     mentors: active.filter(isMentorRole).length,
     mentees: mentees.length,
-    matchRate: ratio(mentees.filter((p) => ix.matchedMentees.has(emailKey(p.email))).length, mentees.length),
+    matchRate: ratio(
+      mentees.filter((p) => ix.matchedMentees.has(emailKey(p.email))).length,
+      mentees.length,
+    ),
     averageScore: mean(inGroup.map((m) => m.score)),
     satisfaction: mean(sat),
     nps: netPromoterScore(rec),
     responseRate: facts.current ? ratio(responded, active.length) : null,
     retention: ratio(active.length, members.length),
-    atRiskPairs: ix.atRisk.filter(([mentee, mentor]) => emails.has(mentee) || emails.has(mentor)).length,
+    atRiskPairs: ix.atRisk.filter(([mentee, mentor]) => emails.has(mentee) || emails.has(mentor))
+      .length,
   };
 }
 
 function suppress(g: GroupStats): GroupStats {
-  return { value: g.value, participants: '<5', suppressed: true, mentors: null, mentees: null, matchRate: null, averageScore: null, satisfaction: null, nps: null, responseRate: null, retention: null, atRiskPairs: null };
+  return {
+    value: g.value,
+    participants: '<5',
+    suppressed: true,
+    mentors: null,
+    mentees: null,
+    matchRate: null,
+    averageScore: null,
+    satisfaction: null,
+    nps: null,
+    responseRate: null,
+    retention: null,
+    atRiskPairs: null,
+  };
 }
 
-/** Breakdown by one field; a sensitive field's groups under 5 people are suppressed (shown as "<5", no rates). */
+/**
+ * Breakdown by one field; a sensitive field's groups under 5 people are suppressed (shown as "<5",
+ * no rates).
+ */
 export function breakdownBy(facts: ProgramFacts, field: string, sensitive: boolean): Breakdown {
   const groups = new Map<string, Participant[]>();
   for (const p of facts.input.participants) {
     const v = fieldValue(p, field);
     const list = groups.get(v);
-    if (list) list.push(p); else groups.set(v, [p]);
+    if (list) list.push(p);
+    else groups.set(v, [p]);
   }
-  const values = [...groups.keys()].sort((a, b) => (a === BLANK ? 1 : b === BLANK ? -1 : a.localeCompare(b)));
+  const values = [...groups.keys()].sort((a, b) =>
+    a === BLANK ? 1 : b === BLANK ? -1 : a.localeCompare(b),
+  );
   return {
     field,
     sensitive,
@@ -106,10 +160,20 @@ export function breakdownBy(facts: ProgramFacts, field: string, sensitive: boole
   };
 }
 
-/** Cohort comparison when the program has two or more cohorts; undefined otherwise. `computed`: a cohort breakdown already made. */
-export function compareCohorts(facts: ProgramFacts, computed?: Breakdown): GroupStats[] | undefined {
-  // A --by cohort breakdown (not suppressed) already holds the same groups: reuse it rather than compute them twice.
-  const b = computed && !computed.sensitive && computed.field.toLowerCase() === 'cohort' ? computed : breakdownBy(facts, 'cohort', false);
+/**
+ * Cohort comparison when the program has two or more cohorts; undefined otherwise. `computed`: a
+ * cohort breakdown already made.
+ */
+export function compareCohorts(
+  facts: ProgramFacts,
+  computed?: Breakdown,
+): GroupStats[] | undefined {
+  // A --by cohort breakdown (not suppressed) already holds the same groups: reuse it rather than
+  // compute them twice.
+  const b =
+    computed && !computed.sensitive && computed.field.toLowerCase() === 'cohort'
+      ? computed
+      : breakdownBy(facts, 'cohort', false);
   const real = b.groups.filter((g) => g.value !== BLANK);
   return real.length >= 2 ? b.groups : undefined;
 }

@@ -1,4 +1,7 @@
-/** The documented JSON of `report --format json` and `status --json`: KPIs, waves, at-risk pairs, breakdowns. */
+/**
+ * The documented JSON of `report --format json` and `status --json`: KPIs, waves, at-risk pairs,
+ * breakdowns.
+ */
 
 import type { KpiReport } from './types.js';
 
@@ -8,15 +11,33 @@ export function reportToJson(report: KpiReport) {
     program: report.program,
     generatedAt: report.generatedAt,
     currentWave: report.currentWave ?? null,
-    kpis: report.kpis.map((k) => ({ id: k.id, section: k.section, label: k.label, value: k.value, format: k.format, target: k.target ?? null, met: k.met ?? null })),
+    kpis: report.kpis.map((k) => ({
+      id: k.id,
+      section: k.section,
+      label: k.label,
+      value: k.value,
+      format: k.format,
+      target: k.target ?? null,
+      met: k.met ?? null,
+    })),
     waves: report.waves,
     atRiskPairs: report.atRisk.map((h) => ({
-      pair: h.match.id, mentee: h.match.mentee, mentor: h.match.mentor, scheduledToDate: h.scheduledToDate, meetingsHeld: h.meetingsHeld ?? null,
-      scheduledWhenReported: h.scheduledAtReport ?? null, reportedAt: h.heldReportedAt ?? null,
+      pair: h.match.id,
+      mentee: h.match.mentee,
+      mentor: h.match.mentor,
+      scheduledToDate: h.scheduledToDate,
+      meetingsHeld: h.meetingsHeld ?? null,
+      scheduledWhenReported: h.scheduledAtReport ?? null,
+      reportedAt: h.heldReportedAt ?? null,
       reasons: h.reasons.map((r) => ({ code: r.code, text: r.text })),
     })),
     atRiskByReason: report.atRiskByReason,
-    unknownResponses: report.unknownResponses.map((r) => ({ wave: r.wave, email: r.email, file: r.source.file, row: r.source.row })),
+    unknownResponses: report.unknownResponses.map((r) => ({
+      wave: r.wave,
+      email: r.email,
+      file: r.source.file,
+      row: r.source.row,
+    })),
     breakdowns: report.breakdowns,
     cohorts: report.cohorts ?? null,
     warnings: report.warnings,

@@ -74,7 +74,10 @@ export interface KpiReport {
   /** How many at-risk pairs have each reason, in severity order. */
   atRiskByReason: Array<{ code: RiskReason['code']; pairs: number }>;
   unknownResponses: SurveyResponse[];
-  /** The responses as linked for the KPIs (latest per person and wave), reused by the Survey sheets; not in the JSON. */
+  /**
+   * The responses as linked for the KPIs (latest per person and wave), reused by the Survey sheets;
+   * not in the JSON.
+   */
   linked: LinkedSurveys;
   breakdowns: Breakdown[];
   /** Present when the program has two or more cohorts. */

@@ -2,7 +2,10 @@ import { InternalError } from '../../errors.js';
 import { orderRowsByCost } from './csr.js';
 import { solveTransport } from './transport.js';
 
-/** Capacitated bipartite instance in CSR form: mentees (left) with demand, mentors (right) with capacity. */
+/**
+ * Capacitated bipartite instance in CSR form: mentees (left) with demand, mentors (right) with
+ * capacity.
+ */
 export interface BipartiteInstance {
   nLeft: number; // mentees
   nRight: number; // mentors
@@ -13,8 +16,14 @@ export interface BipartiteInstance {
   weights: Float64Array; // edge scores, finite, >= 0
 }
 
-/** Chosen edges (sorted indexes into targets/weights), the number of units and their total weight. */
-export interface BipartiteResult { edgeIndex: Int32Array; matchedUnits: number; totalWeight: number; }
+/**
+ * Chosen edges (sorted indexes into targets/weights), the number of units and their total weight.
+ */
+export interface BipartiteResult {
+  edgeIndex: Int32Array;
+  matchedUnits: number;
+  totalWeight: number;
+}
 
 // Weights are solved as integers: w * scale rounded, scale the largest power of ten (at most 1e9)
 // keeping every scaled weight in int32 and the "stay unassigned" cost (units + 1) * maxScaled below
@@ -34,13 +43,19 @@ export function assignMaxWeight(inst: BipartiteInstance): BipartiteResult {
   const { nLeft, nRight, offsets, targets, weights, rightCapacity } = inst;
   const demand = inst.leftDemand ?? new Int32Array(nLeft).fill(1);
   const E = targets.length;
-  if (offsets.length !== nLeft + 1 || weights.length !== E || rightCapacity.length !== nRight || demand.length !== nLeft) {
+  if (
+    offsets.length !== nLeft + 1 ||
+    weights.length !== E ||
+    rightCapacity.length !== nRight ||
+    demand.length !== nLeft
+  ) {
     throw new InternalError('assignMaxWeight: inconsistent instance array lengths');
   }
   let maxW = 0;
   for (let e = 0; e < E; e++) {
     const w = weights[e];
-    if (!(w >= 0) || w === Infinity) throw new InternalError(`assignMaxWeight: edge ${e} has weight ${w}`);
+    if (!(w >= 0) || w === Infinity)
+      throw new InternalError(`assignMaxWeight: edge ${e} has weight ${w}`);
     if (w > maxW) maxW = w;
   }
   // A unit cannot use more mentors than it has edges, nor a mentor more mentees than edges.
@@ -51,7 +66,12 @@ export function assignMaxWeight(inst: BipartiteInstance): BipartiteResult {
     units += supply[i];
   }
   let scale = 1e9;
-  while (scale > 1e-300 && maxW > 0 && (maxW * scale > MAX_SCALED || (units + 1) * maxW * scale > MAX_UNASSIGNED)) scale /= 10;
+  while (
+    scale > 1e-300 &&
+    maxW > 0 &&
+    (maxW * scale > MAX_SCALED || (units + 1) * maxW * scale > MAX_UNASSIGNED)
+  )
+    scale /= 10;
   const maxScaled = Math.round(maxW * scale);
   const cost = new Int32Array(E);
   for (let e = 0; e < E; e++) cost[e] = maxScaled - Math.round(weights[e] * scale);
@@ -63,7 +83,10 @@ export function assignMaxWeight(inst: BipartiteInstance): BipartiteResult {
   const edgeIndex = new Int32Array(count);
   let totalWeight = 0;
   for (let e = 0, k = 0; e < E; e++) {
-    if (used[e] === 1) { edgeIndex[k++] = e; totalWeight += weights[e]; }
+    if (used[e] === 1) {
+      edgeIndex[k++] = e;
+      totalWeight += weights[e];
+    }
   }
   return { edgeIndex, matchedUnits: count, totalWeight };
 }
@@ -73,7 +96,12 @@ export function assignMaxWeight(inst: BipartiteInstance): BipartiteResult {
  * for, augmenting from mentor places keeps every shortest path short (most augmentations end at
  * a free place instead of searching the whole graph to prove a mentee must stay unassigned).
  */
-function transportOriented(inst: BipartiteInstance, supply: Int32Array, cost: Int32Array, unassignedCost: number): Uint8Array {
+function transportOriented(
+  inst: BipartiteInstance,
+  supply: Int32Array,
+  cost: Int32Array,
+  unassignedCost: number,
+): Uint8Array {
   const { nLeft, nRight, offsets, targets, rightCapacity } = inst;
   const E = targets.length;
   const degR = new Int32Array(nRight + 1);
@@ -90,7 +118,10 @@ function transportOriented(inst: BipartiteInstance, supply: Int32Array, cost: In
     const tgt = targets.slice();
     const orig = identity(E);
     const rows = orderRowsByCost(nLeft, offsets, tgt, cost, orig, HEAD_SIZE);
-    return mapBack(solveTransport(nLeft, nRight, offsets, tgt, cost, supply, capR, unassignedCost, rows), orig);
+    return mapBack(
+      solveTransport(nLeft, nRight, offsets, tgt, cost, supply, capR, unassignedCost, rows),
+      orig,
+    );
   }
 
   // Transposed CSR: mentors become the supplying side; edge ids mapped back afterwards.
@@ -109,7 +140,20 @@ function transportOriented(inst: BipartiteInstance, supply: Int32Array, cost: In
   }
   const rows = orderRowsByCost(nRight, degR, tTgt, tCost, tEdge, HEAD_SIZE);
   const tUnassigned = (rightUnits + 1) * maxOf(cost) + 1;
-  return mapBack(solveTransport(nRight, nLeft, degR, tTgt, tCost, capR, supply, Math.min(unassignedCost, tUnassigned), rows), tEdge);
+  return mapBack(
+    solveTransport(
+      nRight,
+      nLeft,
+      degR,
+      tTgt,
+      tCost,
+      capR,
+      supply,
+      Math.min(unassignedCost, tUnassigned),
+      rows,
+    ),
+    tEdge,
+  );
 }
 
 function identity(n: number): Int32Array {
@@ -131,9 +175,19 @@ function maxOf(a: Int32Array): number {
   return m;
 }
 
-/** Builds a CSR instance from a dense score matrix (NaN or -Infinity = forbidden). Convenience for tests and --pair-scores. */
-export function fromDense(scores: Float64Array, nLeft: number, nRight: number, rightCapacity: Int32Array, leftDemand?: Int32Array): BipartiteInstance {
-  if (scores.length !== nLeft * nRight) throw new InternalError('fromDense: scores length is not nLeft * nRight');
+/**
+ * Builds a CSR instance from a dense score matrix (NaN or -Infinity = forbidden). Convenience for
+ * tests and --pair-scores.
+ */
+export function fromDense(
+  scores: Float64Array,
+  nLeft: number,
+  nRight: number,
+  rightCapacity: Int32Array,
+  leftDemand?: Int32Array,
+): BipartiteInstance {
+  if (scores.length !== nLeft * nRight)
+    throw new InternalError('fromDense: scores length is not nLeft * nRight');
   let E = 0;
   for (let k = 0; k < scores.length; k++) if (allowed(scores[k])) E++;
   const offsets = new Int32Array(nLeft + 1);

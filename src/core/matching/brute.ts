@@ -37,7 +37,10 @@ export function bruteForceAssign(inst: BipartiteInstance): BipartiteResult {
     return best;
   };
 
-  const r = solve(0, Array.from(rightCapacity, (c) => Math.max(0, c)));
+  const r = solve(
+    0,
+    Array.from(rightCapacity, (c) => Math.max(0, c)),
+  );
   const edgeIndex = Int32Array.from(r.edges.sort((a, b) => a - b));
   return { edgeIndex, matchedUnits: r.units, totalWeight: r.weight };
 }
@@ -56,14 +59,23 @@ export function referenceAssign(inst: BipartiteInstance): BipartiteResult {
   const T = S + 1;
   const V = T + 1;
   // Arc list: from, to, cap, cost; arc k ^ 1 is its reverse.
-  const from: number[] = [], to: number[] = [], cap: number[] = [], cost: number[] = [];
+  const from: number[] = [],
+    to: number[] = [],
+    cap: number[] = [],
+    cost: number[] = [];
   const add = (u: number, v: number, c: number, w: number) => {
-    from.push(u, v); to.push(v, u); cap.push(c, 0); cost.push(w, -w);
+    from.push(u, v);
+    to.push(v, u);
+    cap.push(c, 0);
+    cost.push(w, -w);
   };
   for (let i = 0; i < nLeft; i++) add(S, i, Math.max(0, demand[i]), 0);
   const edgeArc: number[] = [];
   for (let i = 0; i < nLeft; i++) {
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) { edgeArc[e] = from.length; add(i, nLeft + targets[e], 1, maxW - weights[e]); }
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+      edgeArc[e] = from.length;
+      add(i, nLeft + targets[e], 1, maxW - weights[e]);
+    }
   }
   for (let j = 0; j < nRight; j++) add(nLeft + j, T, Math.max(0, rightCapacity[j]), 0);
   for (;;) {
@@ -73,14 +85,25 @@ export function referenceAssign(inst: BipartiteInstance): BipartiteResult {
     for (let round = 0; round < V; round++) {
       let changed = false;
       for (let k = 0; k < from.length; k++) {
-        if (cap[k] > 0 && dist[from[k]] + cost[k] < dist[to[k]] - 1e-9) { dist[to[k]] = dist[from[k]] + cost[k]; via[to[k]] = k; changed = true; }
+        if (cap[k] > 0 && dist[from[k]] + cost[k] < dist[to[k]] - 1e-9) {
+          dist[to[k]] = dist[from[k]] + cost[k];
+          via[to[k]] = k;
+          changed = true;
+        }
       }
       if (!changed) break;
     }
     if (dist[T] === Infinity) break;
-    for (let v = T; v !== S; v = from[via[v]]) { cap[via[v]]--; cap[via[v] ^ 1]++; }
+    for (let v = T; v !== S; v = from[via[v]]) {
+      cap[via[v]]--;
+      cap[via[v] ^ 1]++;
+    }
   }
   const chosen: number[] = [];
   for (let e = 0; e < E; e++) if (cap[edgeArc[e]] === 0) chosen.push(e);
-  return { edgeIndex: Int32Array.from(chosen), matchedUnits: chosen.length, totalWeight: chosen.reduce((s, e) => s + weights[e], 0) };
+  return {
+    edgeIndex: Int32Array.from(chosen),
+    matchedUnits: chosen.length,
+    totalWeight: chosen.reduce((s, e) => s + weights[e], 0),
+  };
 }

@@ -10,7 +10,11 @@ import { InternalError } from '../../errors.js';
  * Maximum-weight matching in a general graph (peer mentoring). With maxCardinality, among the
  * maximum-cardinality matchings the one of maximum weight. Returns mate[v] (partner or -1).
  */
-export function maxWeightMatching(n: number, edgeList: Array<[number, number, number]>, maxCardinality = false): Int32Array {
+export function maxWeightMatching(
+  n: number,
+  edgeList: Array<[number, number, number]>,
+  maxCardinality = false,
+): Int32Array {
   const result = new Int32Array(n).fill(-1);
   const edges = normaliseEdges(n, edgeList);
   const nedge = edges.length;
@@ -21,7 +25,10 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
   const endpoint: number[] = [];
   for (let p = 0; p < 2 * nedge; p++) endpoint.push(edges[p >> 1][p & 1]);
   const neighbend: number[][] = Array.from({ length: nv }, () => []);
-  edges.forEach(([i, j], k) => { neighbend[i].push(2 * k + 1); neighbend[j].push(2 * k); });
+  edges.forEach(([i, j], k) => {
+    neighbend[i].push(2 * k + 1);
+    neighbend[j].push(2 * k);
+  });
   const mate = new Array<number>(nv).fill(-1);
   const label = new Array<number>(2 * nv).fill(0);
   const labelend = new Array<number>(2 * nv).fill(-1);
@@ -64,7 +71,10 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     let base = -1;
     while (v !== -1 || w !== -1) {
       let b = inblossom[v];
-      if (label[b] & 4) { base = blossombase[b]; break; }
+      if (label[b] & 4) {
+        base = blossombase[b];
+        break;
+      }
       path.push(b);
       label[b] = 5;
       if (labelend[b] === -1) v = -1;
@@ -120,16 +130,22 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     }
     const bestedgeto = new Array<number>(2 * nv).fill(-1);
     for (const child of path) {
-      const nblists = blossombestedges[child] === null
-        ? blossomLeaves(child).map((leaf) => neighbend[leaf].map((p) => p >> 1))
-        : [blossombestedges[child]!];
+      const nblists =
+        blossombestedges[child] === null
+          ? blossomLeaves(child).map((leaf) => neighbend[leaf].map((p) => p >> 1))
+          : [blossombestedges[child]!];
       for (const nblist of nblists) {
         for (const kk of nblist) {
           let i = ev(kk, 0);
           let j = ev(kk, 1);
           if (inblossom[j] === b) [i, j] = [j, i];
           const bj = inblossom[j];
-          if (bj !== b && label[bj] === 1 && (bestedgeto[bj] === -1 || slack(kk) < slack(bestedgeto[bj]))) bestedgeto[bj] = kk;
+          if (
+            bj !== b &&
+            label[bj] === 1 &&
+            (bestedgeto[bj] === -1 || slack(kk) < slack(bestedgeto[bj]))
+          )
+            bestedgeto[bj] = kk;
         }
       }
       blossombestedges[child] = null;
@@ -137,7 +153,8 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     }
     blossombestedges[b] = bestedgeto.filter((kk) => kk !== -1);
     bestedge[b] = -1;
-    for (const kk of blossombestedges[b]!) if (bestedge[b] === -1 || slack(kk) < slack(bestedge[b])) bestedge[b] = kk;
+    for (const kk of blossombestedges[b]!)
+      if (bestedge[b] === -1 || slack(kk) < slack(bestedge[b])) bestedge[b] = kk;
   };
 
   const expandBlossom = (b: number, endstage: boolean): void => {
@@ -154,7 +171,14 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
       let j = childs.indexOf(entrychild);
       let jstep: number;
       let endptrick: number;
-      if (j & 1) { j -= childs.length; jstep = 1; endptrick = 0; } else { jstep = -1; endptrick = 1; }
+      if (j & 1) {
+        j -= childs.length;
+        jstep = 1;
+        endptrick = 0;
+      } else {
+        jstep = -1;
+        endptrick = 1;
+      }
       let p = labelend[b];
       while (j !== 0) {
         label[endpoint[p ^ 1]] = 0;
@@ -173,9 +197,16 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
       j += jstep;
       while (at(childs, j) !== entrychild) {
         bv = at(childs, j);
-        if (label[bv] === 1) { j += jstep; continue; }
+        if (label[bv] === 1) {
+          j += jstep;
+          continue;
+        }
         let found = -1;
-        for (const leaf of blossomLeaves(bv)) if (label[leaf] !== 0) { found = leaf; break; }
+        for (const leaf of blossomLeaves(bv))
+          if (label[leaf] !== 0) {
+            found = leaf;
+            break;
+          }
         if (found >= 0) {
           label[found] = 0;
           label[endpoint[mate[blossombase[bv]]]] = 0;
@@ -202,7 +233,14 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     let j = i;
     let jstep: number;
     let endptrick: number;
-    if (i & 1) { j -= childs.length; jstep = 1; endptrick = 0; } else { jstep = -1; endptrick = 1; }
+    if (i & 1) {
+      j -= childs.length;
+      jstep = 1;
+      endptrick = 0;
+    } else {
+      jstep = -1;
+      endptrick = 1;
+    }
     while (j !== 0) {
       j += jstep;
       t = at(childs, j);
@@ -220,7 +258,10 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
   };
 
   const augmentMatching = (k: number): void => {
-    const starts: Array<[number, number]> = [[ev(k, 0), 2 * k + 1], [ev(k, 1), 2 * k]];
+    const starts: Array<[number, number]> = [
+      [ev(k, 0), 2 * k + 1],
+      [ev(k, 1), 2 * k],
+    ];
     for (let [s, p] of starts) {
       for (;;) {
         const bs = inblossom[s];
@@ -244,7 +285,8 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     for (let b = nv; b < 2 * nv; b++) blossombestedges[b] = null;
     allowedge = new Array<boolean>(nedge).fill(false);
     queue = [];
-    for (let v = 0; v < nv; v++) if (mate[v] === -1 && label[inblossom[v]] === 0) assignLabel(v, 1, -1);
+    for (let v = 0; v < nv; v++)
+      if (mate[v] === -1 && label[inblossom[v]] === 0) assignLabel(v, 1, -1);
     let augmented = false;
     for (;;) {
       while (queue.length > 0 && !augmented) {
@@ -263,7 +305,11 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
             else if (label[inblossom[w]] === 1) {
               const base = scanBlossom(v, w);
               if (base >= 0) addBlossom(base, k);
-              else { augmentMatching(k); augmented = true; break; }
+              else {
+                augmentMatching(k);
+                augmented = true;
+                break;
+              }
             } else if (label[w] === 0) {
               label[w] = 2;
               labelend[w] = p ^ 1;
@@ -281,25 +327,46 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
       let delta = 0;
       let deltaedge = -1;
       let deltablossom = -1;
-      if (!maxCardinality) { deltatype = 1; delta = Math.min(...dualvar.slice(0, nv)); }
+      if (!maxCardinality) {
+        deltatype = 1;
+        delta = Math.min(...dualvar.slice(0, nv));
+      }
       for (let v = 0; v < nv; v++) {
         if (label[inblossom[v]] === 0 && bestedge[v] !== -1) {
           const d = slack(bestedge[v]);
-          if (deltatype === -1 || d < delta) { delta = d; deltatype = 2; deltaedge = bestedge[v]; }
+          if (deltatype === -1 || d < delta) {
+            delta = d;
+            deltatype = 2;
+            deltaedge = bestedge[v];
+          }
         }
       }
       for (let b = 0; b < 2 * nv; b++) {
         if (blossomparent[b] === -1 && label[b] === 1 && bestedge[b] !== -1) {
           const d = slack(bestedge[b]) / 2; // exact: slack is even with integer weights
-          if (deltatype === -1 || d < delta) { delta = d; deltatype = 3; deltaedge = bestedge[b]; }
+          if (deltatype === -1 || d < delta) {
+            delta = d;
+            deltatype = 3;
+            deltaedge = bestedge[b];
+          }
         }
       }
       for (let b = nv; b < 2 * nv; b++) {
-        if (blossombase[b] >= 0 && blossomparent[b] === -1 && label[b] === 2 && (deltatype === -1 || dualvar[b] < delta)) {
-          delta = dualvar[b]; deltatype = 4; deltablossom = b;
+        if (
+          blossombase[b] >= 0 &&
+          blossomparent[b] === -1 &&
+          label[b] === 2 &&
+          (deltatype === -1 || dualvar[b] < delta)
+        ) {
+          delta = dualvar[b];
+          deltatype = 4;
+          deltablossom = b;
         }
       }
-      if (deltatype === -1) { deltatype = 1; delta = Math.max(0, Math.min(...dualvar.slice(0, nv))); }
+      if (deltatype === -1) {
+        deltatype = 1;
+        delta = Math.max(0, Math.min(...dualvar.slice(0, nv)));
+      }
       for (let v = 0; v < nv; v++) {
         if (label[inblossom[v]] === 1) dualvar[v] -= delta;
         else if (label[inblossom[v]] === 2) dualvar[v] += delta;
@@ -323,7 +390,8 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
     }
     if (!augmented) break;
     for (let b = nv; b < 2 * nv; b++) {
-      if (blossomparent[b] === -1 && blossombase[b] >= 0 && label[b] === 1 && dualvar[b] === 0) expandBlossom(b, true);
+      if (blossomparent[b] === -1 && blossombase[b] >= 0 && label[b] === 1 && dualvar[b] === 0)
+        expandBlossom(b, true);
     }
   }
   for (let v = 0; v < nv; v++) if (mate[v] >= 0) result[v] = endpoint[mate[v]];
@@ -331,11 +399,22 @@ export function maxWeightMatching(n: number, edgeList: Array<[number, number, nu
 }
 
 /** Drops self-loops, keeps the heaviest of duplicate edges, scales weights to exact integers. */
-function normaliseEdges(n: number, edgeList: Array<[number, number, number]>): Array<[number, number, number]> {
+function normaliseEdges(
+  n: number,
+  edgeList: Array<[number, number, number]>,
+): Array<[number, number, number]> {
   const best = new Map<number, number>();
   let maxAbs = 0;
   for (const [i, j, w] of edgeList) {
-    if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= n || j >= n || !Number.isFinite(w)) {
+    if (
+      !Number.isInteger(i) ||
+      !Number.isInteger(j) ||
+      i < 0 ||
+      j < 0 ||
+      i >= n ||
+      j >= n ||
+      !Number.isFinite(w)
+    ) {
       throw new InternalError(`maxWeightMatching: invalid edge (${i}, ${j}, ${w})`);
     }
     if (i === j) continue;
@@ -347,5 +426,7 @@ function normaliseEdges(n: number, edgeList: Array<[number, number, number]>): A
   // Dual sums reach a few times n * maxweight; keep them far below 2^53.
   let scale = 1e6;
   while (scale > 1e-300 && maxAbs * scale * 4 * (n + 1) > 2 ** 50) scale /= 10;
-  return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([key, w]) => [Math.floor(key / n), key % n, Math.round(w * scale)]);
+  return [...best.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([key, w]) => [Math.floor(key / n), key % n, Math.round(w * scale)]);
 }

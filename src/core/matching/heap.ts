@@ -1,4 +1,6 @@
-/** Indexed binary min-heap on typed arrays: keys are numbers, ties broken by the smaller node index. */
+/**
+ * Indexed binary min-heap on typed arrays: keys are numbers, ties broken by the smaller node index.
+ */
 export class IndexedMinHeap {
   readonly keys: Float64Array;
   private readonly heap: Int32Array;

@@ -1,4 +1,7 @@
-/** The matching stage as a library: scoring, rules, candidates, models, explanations, audit, diff and stored state. */
+/**
+ * The matching stage as a library: scoring, rules, candidates, models, explanations, audit, diff
+ * and stored state.
+ */
 
 export * from './score.js';
 export * from './rules.js';
@@ -12,7 +15,12 @@ export * from './audit.js';
 export * from './diff.js';
 export * from './state.js';
 export * from './pair-scores.js';
-export { toUtcWeekIntervals, overlapMinutes, commonMinutes, workingHoursWindows } from '../availability-overlap.js';
+export {
+  toUtcWeekIntervals,
+  overlapMinutes,
+  commonMinutes,
+  workingHoursWindows,
+} from '../availability-overlap.js';
 export { assignMaxWeight, type BipartiteInstance, type BipartiteResult } from './assign.js';
 export { stableMatching, blockingPairs, type StableInstance } from './stable.js';
 export { maxWeightMatching } from './general.js';

@@ -1,11 +1,16 @@
-/** Input of the stable (deferred acceptance) model: mentee preference lists, mentor rankings, capacities. */
+/**
+ * Input of the stable (deferred acceptance) model: mentee preference lists, mentor rankings,
+ * capacities.
+ */
 export interface StableInstance {
   menteePrefs: number[][]; // each mentee's acceptable mentors, best first
   mentorRank: (mentor: number, mentee: number) => number; // lower = better; Infinity = unacceptable
   capacity: number[];
 }
 
-/** Mentor `j` ranks mentee `a` above `b`; equal ranks go to the lower mentee index (deterministic). */
+/**
+ * Mentor `j` ranks mentee `a` above `b`; equal ranks go to the lower mentee index (deterministic).
+ */
 function prefers(inst: StableInstance, j: number, a: number, b: number): boolean {
   const ra = inst.mentorRank(j, a);
   const rb = inst.mentorRank(j, b);
@@ -56,8 +61,12 @@ export function stableMatching(inst: StableInstance): { menteeTo: Int32Array } {
  */
 export function blockingPairs(inst: StableInstance, menteeTo: Int32Array): Array<[number, number]> {
   const held: number[][] = inst.capacity.map(() => []);
-  menteeTo.forEach((j, m) => { if (j >= 0) held[j].push(m); });
-  const worstRank = held.map((list, j) => Math.max(-Infinity, ...list.map((m) => inst.mentorRank(j, m))));
+  menteeTo.forEach((j, m) => {
+    if (j >= 0) held[j].push(m);
+  });
+  const worstRank = held.map((list, j) =>
+    Math.max(-Infinity, ...list.map((m) => inst.mentorRank(j, m))),
+  );
   const out: Array<[number, number]> = [];
   inst.menteePrefs.forEach((prefs, m) => {
     for (const j of prefs) {

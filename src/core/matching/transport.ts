@@ -14,8 +14,15 @@ import { IndexedMinHeap } from './heap.js';
  * instances that skips most of each row. Returns, per edge, 1 when it is used.
  */
 export function solveTransport(
-  nA: number, nB: number, off: Int32Array, tgt: Int32Array, cost: Int32Array,
-  supply: Int32Array, capB: Int32Array, unassignedCost: number, rows: RowOrder,
+  nA: number,
+  nB: number,
+  off: Int32Array,
+  tgt: Int32Array,
+  cost: Int32Array,
+  supply: Int32Array,
+  capB: Int32Array,
+  unassignedCost: number,
+  rows: RowOrder,
 ): Uint8Array {
   const { headEnd, tailBound } = rows;
   const E = tgt.length;
@@ -113,7 +120,10 @@ export function solveTransport(
           settled[v] = 1;
           order[nSettled++] = v;
           const viaDummy = dv + unassignedCost + piA[v];
-          if (viaDummy < best) { best = viaDummy; bestFrom = v; }
+          if (viaDummy < best) {
+            best = viaDummy;
+            bestFrom = v;
+          }
           scanPos[v] = off[v];
           scanRow(v, dv);
         } else {
@@ -121,7 +131,10 @@ export function solveTransport(
           order[nSettled++] = v;
           const b = v - nA;
           const pb = piB[b];
-          if (load[b] < capB[b] && dv + pb < best) { best = dv + pb; bestFrom = v; }
+          if (load[b] < capB[b] && dv + pb < best) {
+            best = dv + pb;
+            bestFrom = v;
+          }
           for (let s = slotStart[b], end = slotStart[b] + load[b]; s < end; s++) {
             const a = slotRow[s];
             const nd = dv - cost[slotEdge[s]] + pb - piA[a];
@@ -149,7 +162,8 @@ export function solveTransport(
           const e = pred[cur];
           used[e] = 1;
           slotEdge[pendingSlot] = e;
-          // the A end of e: binary search in the offsets (once per path step, cheaper than an E-sized array)
+          // the A end of e: binary search in the offsets (once per path step, cheaper than an
+          // E-sized array)
           cur = rowOfEdge(off, e, nA);
           slotRow[pendingSlot] = cur;
         } else {

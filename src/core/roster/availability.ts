@@ -1,4 +1,6 @@
-/** Reading weekly availability from free text, in the person's own time zone (no conversion here). */
+/**
+ * Reading weekly availability from free text, in the person's own time zone (no conversion here).
+ */
 
 import type { AvailabilityWindow, Weekday } from '../types.js';
 
@@ -17,28 +19,87 @@ export const DAY_PERIODS = {
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 const DAY_WORDS = new Map<string, Weekday>();
-(['mon monday mondays', 'tue tues tuesday tuesdays', 'wed weds wednesday wednesdays', 'thu thur thurs thursday thursdays',
-  'fri friday fridays', 'sat saturday saturdays', 'sun sunday sundays'] as const).forEach((words, i) => {
+(
+  [
+    'mon monday mondays',
+    'tue tues tuesday tuesdays',
+    'wed weds wednesday wednesdays',
+    'thu thur thurs thursday thursdays',
+    'fri friday fridays',
+    'sat saturday saturdays',
+    'sun sunday sundays',
+  ] as const
+).forEach((words, i) => {
   for (const w of words.split(' ')) DAY_WORDS.set(w, (i + 1) as Weekday);
 });
 const DAY_SETS = new Map<string, Weekday[]>([
-  ['weekday', WEEKDAYS], ['weekdays', WEEKDAYS], ['weekend', [6, 7]], ['weekends', [6, 7]], ['daily', [1, 2, 3, 4, 5, 6, 7]],
+  ['weekday', WEEKDAYS],
+  ['weekdays', WEEKDAYS],
+  ['weekend', [6, 7]],
+  ['weekends', [6, 7]],
+  ['daily', [1, 2, 3, 4, 5, 6, 7]],
 ]);
 const PERIOD_WORDS = new Map<string, { start: number; end: number }>([
-  ['morning', DAY_PERIODS.morning], ['mornings', DAY_PERIODS.morning], ['am', DAY_PERIODS.morning],
-  ['afternoon', DAY_PERIODS.afternoon], ['afternoons', DAY_PERIODS.afternoon], ['pm', DAY_PERIODS.afternoon],
-  ['evening', DAY_PERIODS.evening], ['evenings', DAY_PERIODS.evening], ['night', DAY_PERIODS.evening], ['nights', DAY_PERIODS.evening],
-  ['lunch', DAY_PERIODS.lunch], ['lunchtime', DAY_PERIODS.lunch], ['anytime', DAY_PERIODS.workingHours], ['allday', DAY_PERIODS.workingHours],
+  ['morning', DAY_PERIODS.morning],
+  ['mornings', DAY_PERIODS.morning],
+  ['am', DAY_PERIODS.morning],
+  ['afternoon', DAY_PERIODS.afternoon],
+  ['afternoons', DAY_PERIODS.afternoon],
+  ['pm', DAY_PERIODS.afternoon],
+  ['evening', DAY_PERIODS.evening],
+  ['evenings', DAY_PERIODS.evening],
+  ['night', DAY_PERIODS.evening],
+  ['nights', DAY_PERIODS.evening],
+  ['lunch', DAY_PERIODS.lunch],
+  ['lunchtime', DAY_PERIODS.lunch],
+  ['anytime', DAY_PERIODS.workingHours],
+  ['allday', DAY_PERIODS.workingHours],
 ]);
-const FILLER = new Set(['and', 'or', 'on', 'at', 'from', 'between', 'the', 'every', 'in', 'my', 'local', 'time', 'only', 'also', 'are',
-  'is', 'i', 'h', 'any', 'available', 'free', 'hours', 'hrs', 'usually', 'generally', 'preferably', 'ideally', 'most', 'all', 'a', 'week']);
+const FILLER = new Set([
+  'and',
+  'or',
+  'on',
+  'at',
+  'from',
+  'between',
+  'the',
+  'every',
+  'in',
+  'my',
+  'local',
+  'time',
+  'only',
+  'also',
+  'are',
+  'is',
+  'i',
+  'h',
+  'any',
+  'available',
+  'free',
+  'hours',
+  'hrs',
+  'usually',
+  'generally',
+  'preferably',
+  'ideally',
+  'most',
+  'all',
+  'a',
+  'week',
+]);
 
 const PHRASES: Array<[RegExp, string]> = [
-  [/[–—−]/g, '-'], [/\b(?:to|till|until|through|thru)\b/g, '-'], [/\bevery\s*day\b/g, 'daily'],
-  [/\b(?:any\s*time|flexible|whenever)\b/g, 'anytime'], [/\ball\s*day\b/g, 'allday'],
-  [/\b(?:working|business|office)\s+hours\b/g, 'allday'], [/\blunch\s*time\b/g, 'lunch'],
+  [/[–—−]/g, '-'],
+  [/\b(?:to|till|until|through|thru)\b/g, '-'],
+  [/\bevery\s*day\b/g, 'daily'],
+  [/\b(?:any\s*time|flexible|whenever)\b/g, 'anytime'],
+  [/\ball\s*day\b/g, 'allday'],
+  [/\b(?:working|business|office)\s+hours\b/g, 'allday'],
+  [/\blunch\s*time\b/g, 'lunch'],
 ];
-const TOKEN = /\s*(?:(\d{1,2})(?:[:.h](\d{2}))?(?:\s*([ap])\.?m\b\.?)?|(noon|midday|midnight)\b|([a-z]+)|([-,;/&+().\n]))/y;
+const TOKEN =
+  /\s*(?:(\d{1,2})(?:[:.h](\d{2}))?(?:\s*([ap])\.?m\b\.?)?|(noon|midday|midnight)\b|([a-z]+)|([-,;/&+().\n]))/y;
 
 type Tok =
   | { k: 'time'; h: number; m: number; suffix?: 'a' | 'p'; bare: boolean }
@@ -47,7 +108,8 @@ type Tok =
   | { k: 'dash' };
 
 /** Example shown when a cell cannot be read. */
-export const AVAILABILITY_EXAMPLE = 'Mon 09:00-12:00; Wed 14:00-17:00 (or "Tuesday and Thursday mornings")';
+export const AVAILABILITY_EXAMPLE =
+  'Mon 09:00-12:00; Wed 14:00-17:00 (or "Tuesday and Thursday mornings")';
 
 function tokenise(text: string): Tok[] | undefined {
   let s = text.toLowerCase();
@@ -58,8 +120,22 @@ function tokenise(text: string): Tok[] | undefined {
     if (/^\s*$/.test(s.slice(TOKEN.lastIndex))) break;
     const m = TOKEN.exec(s);
     if (!m) return undefined;
-    if (m[1] !== undefined) out.push({ k: 'time', h: Number(m[1]), m: Number(m[2] ?? 0), suffix: m[3] as 'a' | 'p' | undefined, bare: m[2] === undefined });
-    else if (m[4]) out.push({ k: 'time', h: m[4] === 'midnight' ? 0 : 12, m: 0, suffix: m[4] === 'midnight' ? 'a' : 'p', bare: false });
+    if (m[1] !== undefined)
+      out.push({
+        k: 'time',
+        h: Number(m[1]),
+        m: Number(m[2] ?? 0),
+        suffix: m[3] as 'a' | 'p' | undefined,
+        bare: m[2] === undefined,
+      });
+    else if (m[4])
+      out.push({
+        k: 'time',
+        h: m[4] === 'midnight' ? 0 : 12,
+        m: 0,
+        suffix: m[4] === 'midnight' ? 'a' : 'p',
+        bare: false,
+      });
     else if (m[5]) {
       const w = m[5];
       const day = DAY_WORDS.get(w);
@@ -74,11 +150,19 @@ function tokenise(text: string): Tok[] | undefined {
   return out;
 }
 
-const clock = (h: number, m: number, suffix?: 'a' | 'p'): number => (suffix ? (h % 12) + (suffix === 'p' ? 12 : 0) : h) * 60 + m;
+const clock = (h: number, m: number, suffix?: 'a' | 'p'): number =>
+  (suffix ? (h % 12) + (suffix === 'p' ? 12 : 0) : h) * 60 + m;
 
-/** Resolves a time range with or without am/pm: "9-11am", "10-2pm", "9-5" (17:00), "1-3" (13:00-15:00). */
-function resolveRange(a: Tok & { k: 'time' }, b: Tok & { k: 'time' }): [number, number] | undefined {
-  for (const t of [a, b]) if (t.m > 59 || t.h > 24 || (t.suffix && (t.h < 1 || t.h > 12))) return undefined;
+/**
+ * Resolves a time range with or without am/pm: "9-11am", "10-2pm", "9-5" (17:00), "1-3"
+ * (13:00-15:00).
+ */
+function resolveRange(
+  a: Tok & { k: 'time' },
+  b: Tok & { k: 'time' },
+): [number, number] | undefined {
+  for (const t of [a, b])
+    if (t.m > 59 || t.h > 24 || (t.suffix && (t.h < 1 || t.h > 12))) return undefined;
   let s: number;
   let e: number;
   if (a.suffix && b.suffix) [s, e] = [clock(a.h, a.m, a.suffix), clock(b.h, b.m, b.suffix)];
@@ -107,7 +191,10 @@ export function parseAvailability(text: string): { windows: AvailabilityWindow[]
   if (!text.trim()) return { windows: [] };
   const windows = readWindows(text);
   if (!windows || windows.length === 0) {
-    return { windows: [], error: `availability "${text.trim()}" could not be read; write it like ${AVAILABILITY_EXAMPLE}` };
+    return {
+      windows: [],
+      error: `availability "${text.trim()}" could not be read; write it like ${AVAILABILITY_EXAMPLE}`,
+    };
   }
   return { windows: mergeWindows(windows) };
 }
@@ -135,7 +222,12 @@ function readWindows(text: string): AvailabilityWindow[] | undefined {
     if (t.k === 'days') {
       if (applied) [days, applied] = [[], false];
       const next = toks[i + 2];
-      if (toks[i + 1]?.k === 'dash' && next?.k === 'days' && t.days.length === 1 && next.days.length === 1) {
+      if (
+        toks[i + 1]?.k === 'dash' &&
+        next?.k === 'days' &&
+        t.days.length === 1 &&
+        next.days.length === 1
+      ) {
         for (let d = t.days[0]; ; d = ((d % 7) + 1) as Weekday) {
           days.push(d);
           if (d === next.days[0]) break;
@@ -168,7 +260,8 @@ export function mergeWindows(windows: AvailabilityWindow[]): AvailabilityWindow[
   return out;
 }
 
-const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Formats windows as "Mon 09:00-12:00; Wed 14:00-17:00" (parseAvailability reads it back). */
 export function formatAvailability(windows: AvailabilityWindow[]): string {

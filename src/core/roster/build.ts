@@ -5,7 +5,9 @@ import type { ColumnMapping } from './header-map.js';
 import { readRow, type RowContext } from './build-row.js';
 import { detectDateOrder } from './timestamp.js';
 
-/** A row that could not be imported: its original cells and every reason, ready for rejected.csv. */
+/**
+ * A row that could not be imported: its original cells and every reason, ready for rejected.csv.
+ */
 export interface RejectedRow {
   file: string;
   sheet?: string;
@@ -22,7 +24,9 @@ export interface BuildOptions {
   defaultTimezone?: string;
 }
 
-/** Attribute keys: the header text, "Column N" for a blank header, "Notes (2)" for a repeated one. */
+/**
+ * Attribute keys: the header text, "Column N" for a blank header, "Notes (2)" for a repeated one.
+ */
 function attributeKeys(headers: string[], cols: number[]): Array<[number, string]> {
   const used = new Set<string>();
   return cols.map((col) => {
@@ -34,14 +38,22 @@ function attributeKeys(headers: string[], cols: number[]): Array<[number, string
   });
 }
 
-/** Turns every row into a Participant or a RejectedRow; warnings go to problems, located by file/sheet/row/column. */
+/**
+ * Turns every row into a Participant or a RejectedRow; warnings go to problems, located by
+ * file/sheet/row/column.
+ */
 export function buildParticipants(
   table: SourceTable,
   mapping: ColumnMapping,
   opts: BuildOptions,
 ): { participants: Participant[]; rejected: RejectedRow[]; problems: Problem[] } {
   const col = mapping.fields.submittedAt;
-  const builder = startBuild(table, mapping, opts, col === undefined ? [] : table.rows.map((r) => r.cells[col] ?? ''));
+  const builder = startBuild(
+    table,
+    mapping,
+    opts,
+    col === undefined ? [] : table.rows.map((r) => r.cells[col] ?? ''),
+  );
   builder.add(table.rows);
   return builder.result;
 }
@@ -75,33 +87,54 @@ export function startBuild(
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
   const submittedCol = mapping.fields.submittedAt;
-  const order = submittedCol === undefined ? { order: 'mdy' as const, ambiguous: false } : detectDateOrder(submitted);
+  const order =
+    submittedCol === undefined
+      ? { order: 'mdy' as const, ambiguous: false }
+      : detectDateOrder(submitted);
   if (order.ambiguous && submittedCol !== undefined) {
     problems.push({
-      severity: 'warning', code: 'submitted-at-order',
+      severity: 'warning',
+      code: 'submitted-at-order',
       message: `dates such as 1/5/2026 in column "${table.headers[submittedCol]}" were read as month/day (US style)`,
       hint: 'If they are day/month, export the timestamps as yyyy-mm-dd',
       location: { file: table.file, sheet: table.sheet, column: table.headers[submittedCol] },
     });
   }
   const ctx: RowContext = {
-    file: table.file, sheet: table.sheet, col: { ...mapping.fields }, headers: table.headers,
-    attributes: attributeKeys(table.headers, mapping.attributes), dateOrder: order.order, role: opts.role,
-    defaultCapacity: opts.defaultCapacity, defaultTimezone: opts.defaultTimezone, cache: new Map(),
+    file: table.file,
+    sheet: table.sheet,
+    col: { ...mapping.fields },
+    headers: table.headers,
+    attributes: attributeKeys(table.headers, mapping.attributes),
+    dateOrder: order.order,
+    role: opts.role,
+    defaultCapacity: opts.defaultCapacity,
+    defaultTimezone: opts.defaultTimezone,
+    cache: new Map(),
   };
   const add = (rows: readonly SourceRow[]): void => {
     for (const row of rows) {
       const extra = extraOf(row);
       if (!extra.length && row.cells.every((c) => !c || !c.trim())) continue;
       const reject = (reasons: Problem[]): void =>
-        void rejected.push({ file: table.file, sheet: table.sheet, line: row.line, headers: table.headers, cells: row.cells, reasons });
+        void rejected.push({
+          file: table.file,
+          sheet: table.sheet,
+          line: row.line,
+          headers: table.headers,
+          cells: row.cells,
+          reasons,
+        });
       if (extra.length) {
-        reject([{
-          severity: 'error', code: 'row-too-many-values',
-          message: `row has ${extra.length} more value${extra.length === 1 ? '' : 's'} than there are column headers; a value with a comma probably needs quotes around it`,
-          hint: 'Put quotes around values that contain the delimiter, or remove the extra cells',
-          location: { file: table.file, sheet: table.sheet, row: row.line },
-        }]);
+        reject([
+          {
+            severity: 'error',
+            code: 'row-too-many-values',
+            message: `row has ${extra.length} more value${extra.length === 1 ? '' : 's'} than there are column headers; a value with a comma probably needs quotes around it`,
+            hint: 'Put quotes around values that contain the delimiter, or remove the extra cells',
+            location: { file: table.file, sheet: table.sheet, row: row.line },
+          },
+        ]);
         continue;
       }
       const { participant, errors, warnings } = readRow(row.cells, row.line, ctx);

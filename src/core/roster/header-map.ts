@@ -6,21 +6,61 @@ import { FIELD_RULES } from './header-rules.js';
 import { foldText } from './text.js';
 
 export type FieldName =
-  | 'email' | 'name' | 'role' | 'department' | 'title' | 'level' | 'managerEmail' | 'timezone'
-  | 'languages' | 'topics' | 'interests' | 'goals' | 'capacity' | 'availability' | 'preferences'
-  | 'avoid' | 'cohort' | 'trainingCompleted' | 'status' | 'firstName' | 'lastName' | 'submittedAt';
+  | 'email'
+  | 'name'
+  | 'role'
+  | 'department'
+  | 'title'
+  | 'level'
+  | 'managerEmail'
+  | 'timezone'
+  | 'languages'
+  | 'topics'
+  | 'interests'
+  | 'goals'
+  | 'capacity'
+  | 'availability'
+  | 'preferences'
+  | 'avoid'
+  | 'cohort'
+  | 'trainingCompleted'
+  | 'status'
+  | 'firstName'
+  | 'lastName'
+  | 'submittedAt';
 
 /** Every field a column can be mapped to, in documentation order. */
 export const PARTICIPANT_FIELDS: readonly FieldName[] = [
-  'email', 'name', 'firstName', 'lastName', 'role', 'department', 'title', 'level', 'managerEmail',
-  'timezone', 'languages', 'topics', 'interests', 'goals', 'capacity', 'availability', 'preferences',
-  'avoid', 'cohort', 'trainingCompleted', 'status', 'submittedAt',
+  'email',
+  'name',
+  'firstName',
+  'lastName',
+  'role',
+  'department',
+  'title',
+  'level',
+  'managerEmail',
+  'timezone',
+  'languages',
+  'topics',
+  'interests',
+  'goals',
+  'capacity',
+  'availability',
+  'preferences',
+  'avoid',
+  'cohort',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
 ];
 
 /** Fields a roster cannot do without (name may come from first + last; role from --role). */
 export const REQUIRED_FIELDS: readonly FieldName[] = ['email', 'name', 'role'];
 
-/** Which column feeds which field; columns mapped to no field are kept under attributes or ignored. */
+/**
+ * Which column feeds which field; columns mapped to no field are kept under attributes or ignored.
+ */
 export interface ColumnMapping {
   fields: Partial<Record<FieldName, number>>;
   attributes: number[];
@@ -49,8 +89,14 @@ export function scoreHeader(header: string, field: FieldName): number {
 }
 
 function resolveTarget(field: string): Target | undefined {
-  return FIELD_BY_KEY.get(field.trim().toLowerCase().replace(/[\s_-]+/g, ''))
-    ?? FIELD_BY_KEY.get(field.trim().toLowerCase());
+  return (
+    FIELD_BY_KEY.get(
+      field
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ''),
+    ) ?? FIELD_BY_KEY.get(field.trim().toLowerCase())
+  );
 }
 
 /** Auto-maps headers; --map overrides win over a saved mapping, which wins over the guesses. */
@@ -58,7 +104,12 @@ export function mapHeaders(
   headers: string[],
   overrides: Array<{ header: string; field: string }> = [],
   saved?: Record<string, string>,
-): { mapping: ColumnMapping; unmapped: string[]; missingRequired: FieldName[]; problems: Problem[] } {
+): {
+  mapping: ColumnMapping;
+  unmapped: string[];
+  missingRequired: FieldName[];
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const targets: Array<Target | undefined> = new Array(headers.length).fill(undefined);
   const keys = headers.map((h) => foldText(h));
@@ -82,12 +133,19 @@ export function mapHeaders(
     const target = resolveTarget(field);
     if (col === -1) {
       problems.push({
-        severity: 'error', code: 'map-unknown-header', message: `--map names header "${header}", which is not in the file`,
-        hint: `Use one of: ${headers.filter((h) => h.trim()).map((h) => `"${h}"`).join(', ')}`,
+        severity: 'error',
+        code: 'map-unknown-header',
+        message: `--map names header "${header}", which is not in the file`,
+        hint: `Use one of: ${headers
+          .filter((h) => h.trim())
+          .map((h) => `"${h}"`)
+          .join(', ')}`,
       });
     } else if (!target) {
       problems.push({
-        severity: 'error', code: 'map-unknown-field', message: `--map "${header}=${field}" names an unknown field "${field}"`,
+        severity: 'error',
+        code: 'map-unknown-field',
+        message: `--map "${header}=${field}" names an unknown field "${field}"`,
         hint: `Use one of: ${PARTICIPANT_FIELDS.join(', ')}, ignore, attribute`,
       });
     } else {
@@ -136,7 +194,9 @@ function summarise(headers: string[], targets: Array<Target | undefined>, proble
   return { mapping, unmapped, missingRequired, problems };
 }
 
-/** A stable signature of a header row (FNV-1a, 2 x 32 bits) to recognise "the same form" next time. */
+/**
+ * A stable signature of a header row (FNV-1a, 2 x 32 bits) to recognise "the same form" next time.
+ */
 export function formSignature(headers: string[]): string {
   const text = headers.map((h) => foldText(h)).join('\u001f');
   let h1 = 0x811c9dc5;
@@ -149,14 +209,18 @@ export function formSignature(headers: string[]): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The mapping as header text -> field ("attribute"/"ignore" for the rest), to save for next time. */
+/**
+ * The mapping as header text -> field ("attribute"/"ignore" for the rest), to save for next time.
+ */
 export function mappingToSaved(headers: string[], mapping: ColumnMapping): Record<string, string> {
   const saved: Record<string, string> = Object.create(null);
   for (const [field, col] of Object.entries(mapping.fields)) {
     if (col !== undefined && headers[col] !== undefined) saved[headers[col]] = field;
   }
-  for (const col of mapping.attributes) if (headers[col] && !(headers[col] in saved)) saved[headers[col]] = 'attribute';
-  for (const col of mapping.ignored) if (headers[col] && !(headers[col] in saved)) saved[headers[col]] = 'ignore';
+  for (const col of mapping.attributes)
+    if (headers[col] && !(headers[col] in saved)) saved[headers[col]] = 'attribute';
+  for (const col of mapping.ignored)
+    if (headers[col] && !(headers[col] in saved)) saved[headers[col]] = 'ignore';
   return saved;
 }
 
@@ -167,7 +231,10 @@ export function parseMapFlags(values: string[]): Array<{ header: string; field: 
     const header = at === -1 ? '' : value.slice(0, at).trim();
     const field = at === -1 ? '' : value.slice(at + 1).trim();
     if (!header || !field) {
-      throw new UsageError(`--map "${value}" is not of the form "Header=field"`, 'Write it like --map "Work email=email"');
+      throw new UsageError(
+        `--map "${value}" is not of the form "Header=field"`,
+        'Write it like --map "Work email=email"',
+      );
     }
     return { header, field };
   });

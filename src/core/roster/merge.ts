@@ -1,4 +1,6 @@
-/** Merging freshly imported participants into the stored roster: duplicates, updates, re-imports. */
+/**
+ * Merging freshly imported participants into the stored roster: duplicates, updates, re-imports.
+ */
 
 import type { Participant, Problem, SourceRef } from '../types.js';
 
@@ -9,7 +11,10 @@ export interface MergeResult {
   updated: string[];
   unchanged: string[];
   problems: Problem[];
-  /** True when the roster is exactly the stored one, in the stored order (nothing added or updated): no need to write it again. */
+  /**
+   * True when the roster is exactly the stored one, in the stored order (nothing added or updated):
+   * no need to write it again.
+   */
   storedUnchanged?: boolean;
 }
 
@@ -19,7 +24,10 @@ function describe(ref?: SourceRef): string {
   return `${ref.file}${ref.sheet ? ` sheet "${ref.sheet}"` : ''} row ${ref.row}`;
 }
 
-/** Deep equality of two field values (strings, numbers, lists, windows, attribute maps); key order never matters. Allocation-free. */
+/**
+ * Deep equality of two field values (strings, numbers, lists, windows, attribute maps); key order
+ * never matters. Allocation-free.
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -43,9 +51,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
-/** Fields compared one by one (the shape every built or stored participant has); any other key is compared generically. */
-const KNOWN = new Set(['email', 'name', 'role', 'department', 'title', 'level', 'managerEmail', 'timezone', 'goals', 'capacity', 'cohort',
-  'trainingCompleted', 'status', 'submittedAt', 'languages', 'topics', 'interests', 'preferences', 'avoid', 'availability', 'attributes', 'source']);
+/**
+ * Fields compared one by one (the shape every built or stored participant has); any other key is
+ * compared generically.
+ */
+const KNOWN = new Set([
+  'email',
+  'name',
+  'role',
+  'department',
+  'title',
+  'level',
+  'managerEmail',
+  'timezone',
+  'goals',
+  'capacity',
+  'cohort',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
+  'languages',
+  'topics',
+  'interests',
+  'preferences',
+  'avoid',
+  'availability',
+  'attributes',
+  'source',
+]);
 
 /** sameValue for a list of texts, without recursion when the elements are equal strings. */
 function sameList(a: unknown, b: unknown): boolean {
@@ -55,7 +88,10 @@ function sameList(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** sameValue for availability windows, compared on day, start and end (the only fields a window has). */
+/**
+ * sameValue for availability windows, compared on day, start and end (the only fields a window
+ * has).
+ */
 function sameWindows(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return sameValue(a, b);
@@ -63,15 +99,41 @@ function sameWindows(a: unknown, b: unknown): boolean {
     const x = a[i];
     const y = b[i];
     if (x === y) continue;
-    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object' || x.day !== y.day || x.start !== y.start || x.end !== y.end) return sameValue(a, b);
+    if (
+      x === null ||
+      y === null ||
+      typeof x !== 'object' ||
+      typeof y !== 'object' ||
+      x.day !== y.day ||
+      x.start !== y.start ||
+      x.end !== y.end
+    )
+      return sameValue(a, b);
   }
   return true;
 }
 
-/** The scalar fields compared deeply (a hand-edited state file may hold a list where text belongs). */
+/**
+ * The scalar fields compared deeply (a hand-edited state file may hold a list where text belongs).
+ */
 function sameScalars(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  for (const k of ['email', 'name', 'role', 'status', 'department', 'title', 'level', 'managerEmail', 'timezone', 'goals', 'capacity', 'cohort',
-    'trainingCompleted', 'submittedAt']) if (!sameValue(a[k], b[k])) return false;
+  for (const k of [
+    'email',
+    'name',
+    'role',
+    'status',
+    'department',
+    'title',
+    'level',
+    'managerEmail',
+    'timezone',
+    'goals',
+    'capacity',
+    'cohort',
+    'trainingCompleted',
+    'submittedAt',
+  ])
+    if (!sameValue(a[k], b[k])) return false;
   return true;
 }
 
@@ -80,27 +142,69 @@ function hasOtherKeys(r: Record<string, unknown>): boolean {
   // Cheap common case: as many keys as known fields holding a value means there is no other key.
   const p = r as unknown as Participant;
   const d = (v: unknown): number => (v === undefined ? 0 : 1);
-  const known = d(p.email) + d(p.name) + d(p.role) + d(p.status) + d(p.department) + d(p.title) + d(p.level) + d(p.managerEmail)
-    + d(p.timezone) + d(p.goals) + d(p.capacity) + d(p.cohort) + d(p.trainingCompleted) + d(p.submittedAt) + d(p.languages) + d(p.topics)
-    + d(p.interests) + d(p.preferences) + d(p.avoid) + d(p.availability) + d(p.attributes) + d(p.source);
+  const known =
+    d(p.email) +
+    d(p.name) +
+    d(p.role) +
+    d(p.status) +
+    d(p.department) +
+    d(p.title) +
+    d(p.level) +
+    d(p.managerEmail) +
+    d(p.timezone) +
+    d(p.goals) +
+    d(p.capacity) +
+    d(p.cohort) +
+    d(p.trainingCompleted) +
+    d(p.submittedAt) +
+    d(p.languages) +
+    d(p.topics) +
+    d(p.interests) +
+    d(p.preferences) +
+    d(p.avoid) +
+    d(p.availability) +
+    d(p.attributes) +
+    d(p.source);
   if (Object.keys(r).length === known) return false;
   for (const k in r) if (!KNOWN.has(k) && r[k] !== undefined) return true;
   return false;
 }
 
-/** True when two participants differ in nothing but `source` (allocation-free for the common case). */
+/**
+ * True when two participants differ in nothing but `source` (allocation-free for the common case).
+ */
 function sameParticipant(a: Participant, b: Participant): boolean {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   // Property by property (not a loop over key names): plain loads that the engine can make fast.
-  if (a.email !== b.email || a.name !== b.name || a.role !== b.role || a.status !== b.status || a.department !== b.department
-    || a.title !== b.title || a.level !== b.level || a.managerEmail !== b.managerEmail || a.timezone !== b.timezone || a.goals !== b.goals
-    || a.capacity !== b.capacity || a.cohort !== b.cohort || a.trainingCompleted !== b.trainingCompleted || a.submittedAt !== b.submittedAt) {
+  if (
+    a.email !== b.email ||
+    a.name !== b.name ||
+    a.role !== b.role ||
+    a.status !== b.status ||
+    a.department !== b.department ||
+    a.title !== b.title ||
+    a.level !== b.level ||
+    a.managerEmail !== b.managerEmail ||
+    a.timezone !== b.timezone ||
+    a.goals !== b.goals ||
+    a.capacity !== b.capacity ||
+    a.cohort !== b.cohort ||
+    a.trainingCompleted !== b.trainingCompleted ||
+    a.submittedAt !== b.submittedAt
+  ) {
     if (!sameScalars(ra, rb)) return false;
   }
-  if (!sameList(a.languages, b.languages) || !sameList(a.topics, b.topics) || !sameList(a.interests, b.interests)
-    || !sameList(a.preferences, b.preferences) || !sameList(a.avoid, b.avoid)) return false;
-  if (!sameWindows(a.availability, b.availability) || !sameValue(a.attributes, b.attributes)) return false;
+  if (
+    !sameList(a.languages, b.languages) ||
+    !sameList(a.topics, b.topics) ||
+    !sameList(a.interests, b.interests) ||
+    !sameList(a.preferences, b.preferences) ||
+    !sameList(a.avoid, b.avoid)
+  )
+    return false;
+  if (!sameWindows(a.availability, b.availability) || !sameValue(a.attributes, b.attributes))
+    return false;
   if (!hasOtherKeys(ra) && !hasOtherKeys(rb)) return true;
   for (const k in ra) if (!KNOWN.has(k) && !sameValue(ra[k], rb[k])) return false;
   for (const k in rb) if (!KNOWN.has(k) && ra[k] === undefined && rb[k] !== undefined) return false;
@@ -108,9 +212,17 @@ function sameParticipant(a: Participant, b: Participant): boolean {
 }
 
 const sameSource = (a?: SourceRef, b?: SourceRef): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.file === b.file && a.sheet === b.sheet && a.row === b.row);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.file === b.file &&
+    a.sheet === b.sheet &&
+    a.row === b.row);
 
-/** Merges built participants into the stored roster; the latest duplicate wins, with a warning naming both rows. */
+/**
+ * Merges built participants into the stored roster; the latest duplicate wins, with a warning
+ * naming both rows.
+ */
 export function mergeParticipants(existing: Participant[], incoming: Participant[]): MergeResult {
   const merge = startMerge(incoming);
   for (const old of existing) merge.take(old);
@@ -126,16 +238,18 @@ export interface RosterMerge {
 }
 
 /**
- * mergeParticipants in steps, so that a caller can stream a big stored roster through `take` without
- * holding it all next to the incoming one. An unchanged participant keeps the stored record; when
- * the incoming record is equal down to its source row, the incoming object
- * is kept instead, so that the stored copy can be freed at once (a re-import of the same file).
+ * mergeParticipants in steps, so that a caller can stream a big stored roster through `take`
+ * without holding it all next to the incoming one. An unchanged participant keeps the stored
+ * record; when the incoming record is equal down to its source row, the incoming object is kept
+ * instead, so that the stored copy can be freed at once (a re-import of the same file).
  */
 export function startMerge(incoming: Participant[]): RosterMerge {
   const { index, unique, problems } = dedupe(incoming);
-  // What happened to each unique incoming participant: 0 added (not stored), 1 unchanged, 2 updated.
+  // What happened to each unique incoming participant: 0 added (not stored), 1 unchanged, 2
+  // updated.
   const state = new Uint8Array(unique.length);
-  // The stored roster as it comes, each record replaced by the one to keep, and the incoming index it met (-1: none).
+  // The stored roster as it comes, each record replaced by the one to keep, and the incoming index
+  // it met (-1: none).
   const stored: Participant[] = [];
   const met: number[] = [];
   let sorted = true;
@@ -154,7 +268,8 @@ export function startMerge(incoming: Participant[]): RosterMerge {
       const p = unique[i];
       if (sameParticipant(old, p)) {
         state[i] = 1;
-        // Equal in every field: keep either; the incoming one lets the stored copy be freed at once.
+        // Equal in every field: keep either; the incoming one lets the stored copy be freed at
+        // once.
         stored.push(sameSource(old.source, p.source) ? p : old);
       } else {
         state[i] = 2;
@@ -179,30 +294,43 @@ export function startMerge(incoming: Participant[]): RosterMerge {
         let a = 0;
         for (let k = 0; k < stored.length; k++) {
           const email = stored[k].email;
-          while (a < added.length && added[a] < email) out.push(unique[index.get(added[a++]) as number]);
+          while (a < added.length && added[a] < email)
+            out.push(unique[index.get(added[a++]) as number]);
           out.push(stored[k]);
           outcomeOf(k);
         }
         while (a < added.length) out.push(unique[index.get(added[a++]) as number]);
       } else {
-        // A hand-edited roster, out of order or with an email twice: the last record of an email wins.
+        // A hand-edited roster, out of order or with an email twice: the last record of an email
+        // wins.
         const roster = new Map<string, number>();
         for (let k = 0; k < stored.length; k++) roster.set(stored[k].email, k);
         const emails = [...roster.keys(), ...added].sort();
         for (const email of emails) {
           const k = roster.get(email);
           if (k === undefined) out.push(unique[index.get(email) as number]);
-          else { out.push(stored[k]); outcomeOf(k); }
+          else {
+            out.push(stored[k]);
+            outcomeOf(k);
+          }
         }
       }
-      const storedUnchanged = stored.length > 0 && added.length === 0 && updated.length === 0 && sorted;
+      const storedUnchanged =
+        stored.length > 0 && added.length === 0 && updated.length === 0 && sorted;
       return { participants: out, added, updated, unchanged, problems, storedUnchanged };
     },
   };
 }
 
-/** The latest row per email (`unique[index.get(email)]`, in order of first appearance), and a warning for every duplicate. */
-function dedupe(incoming: Participant[]): { index: Map<string, number>; unique: Participant[]; problems: Problem[] } {
+/**
+ * The latest row per email (`unique[index.get(email)]`, in order of first appearance), and a
+ * warning for every duplicate.
+ */
+function dedupe(incoming: Participant[]): {
+  index: Map<string, number>;
+  unique: Participant[];
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const index = new Map<string, number>();
   const unique: Participant[] = [];
@@ -215,16 +343,30 @@ function dedupe(incoming: Participant[]): { index: Map<string, number>; unique: 
     }
     const prev = unique[at];
     // Form timestamps decide when both rows have one; otherwise the later row in file order wins.
-    const prevIsNewer = prev.submittedAt !== undefined && p.submittedAt !== undefined && prev.submittedAt > p.submittedAt;
+    const prevIsNewer =
+      prev.submittedAt !== undefined &&
+      p.submittedAt !== undefined &&
+      prev.submittedAt > p.submittedAt;
     const [winner, loser] = prevIsNewer ? [prev, p] : [p, prev];
-    const why = prevIsNewer || (prev.submittedAt !== undefined && p.submittedAt !== undefined && prev.submittedAt !== p.submittedAt)
-      ? 'the latest submission' : 'the later row';
-    const roles = prev.role !== p.role ? `; the rows give different roles (${loser.role}, ${winner.role}), write both if they are both` : '';
+    const why =
+      prevIsNewer ||
+      (prev.submittedAt !== undefined &&
+        p.submittedAt !== undefined &&
+        prev.submittedAt !== p.submittedAt)
+        ? 'the latest submission'
+        : 'the later row';
+    const roles =
+      prev.role !== p.role
+        ? `; the rows give different roles (${loser.role}, ${winner.role}), write both if they are both`
+        : '';
     problems.push({
-      severity: 'warning', code: 'duplicate-email',
+      severity: 'warning',
+      code: 'duplicate-email',
       message: `email "${p.email}" appears in ${describe(prev.source)} and ${describe(p.source)}; kept ${describe(winner.source)} (${why})${roles}`,
       hint: 'Delete the outdated row if this is not what you want',
-      location: loser.source ? { file: loser.source.file, sheet: loser.source.sheet, row: loser.source.row } : undefined,
+      location: loser.source
+        ? { file: loser.source.file, sheet: loser.source.sheet, row: loser.source.row }
+        : undefined,
     });
     unique[at] = winner;
   }

@@ -9,7 +9,9 @@ export interface Issue {
   hint?: string;
 }
 
-/** The outcome of reading one cell: a value, or an error (rejects the row) or a warning (keeps it). */
+/**
+ * The outcome of reading one cell: a value, or an error (rejects the row) or a warning (keeps it).
+ */
 export interface Parsed<T> {
   value?: T;
   error?: Issue;
@@ -21,12 +23,17 @@ const WRAPPED = /[<:"']/;
 const ANGLE = /<([^<>]*)>/;
 const QUOTES = /^["']+|["']+$/g;
 // Practical rather than RFC 5322: what mail systems of HR tools accept, including non-ASCII.
-const EMAIL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
+const EMAIL =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 
 // The same rule for plain ASCII addresses: a much faster regex for the common case.
-const ASCII_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+const ASCII_EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
-/** Unwraps `mailto:`, `Name <a@b.c>` and quotes, then trims and lower-cases; invalid -> email-invalid. */
+/**
+ * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then trims and lower-cases; invalid ->
+ * email-invalid.
+ */
 export function normaliseEmail(text: string): Parsed<string> {
   let t = text.trim();
   if (WRAPPED.test(t)) {
@@ -37,14 +44,21 @@ export function normaliseEmail(text: string): Parsed<string> {
   t = t.toLowerCase();
   if (ASCII_EMAIL.test(t) || EMAIL.test(t)) return { value: t };
   return {
-    error: { code: 'email-invalid', message: `email "${text.trim()}" is not a valid email address`, hint: 'Correct it to the form name@example.com' },
+    error: {
+      code: 'email-invalid',
+      message: `email "${text.trim()}" is not a valid email address`,
+      hint: 'Correct it to the form name@example.com',
+    },
   };
 }
 
 const SPLIT = /[,;\n\r]+/;
 const SPLIT_WITH_SLASH = /[,;\n\r]+|\s+\/\s+/;
 
-/** Splits a multi-value cell on , ; and newlines (and " / " when asked), keeping the first spelling and order. */
+/**
+ * Splits a multi-value cell on , ; and newlines (and " / " when asked), keeping the first spelling
+ * and order.
+ */
 export function splitMulti(text: string, slash = false): string[] {
   if (!text) return [];
   const seen = new Set<string>();
@@ -68,11 +82,29 @@ export function parseLevel(text: string): Parsed<number> {
   if (!t) return {};
   const m = LEVEL.exec(t);
   if (m) return { value: Number(m[1]) };
-  return { error: { code: 'level-invalid', message: `level "${t}" is not a whole number`, hint: 'Write the level as a whole number such as 5 (or L5)' } };
+  return {
+    error: {
+      code: 'level-invalid',
+      message: `level "${t}" is not a whole number`,
+      hint: 'Write the level as a whole number such as 5 (or L5)',
+    },
+  };
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-const CAPACITY = /^(?:up\s+to\s+|max(?:imum)?\s+)?(\d+|[a-z]+)(?:\s+(?:mentees?|people|persons?))?$/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const CAPACITY =
+  /^(?:up\s+to\s+|max(?:imum)?\s+)?(\d+|[a-z]+)(?:\s+(?:mentees?|people|persons?))?$/i;
 
 /** Reads a mentor's capacity: a whole number 1..50 (or one..ten); empty gives the default. */
 export function parseCapacity(text: string, defaultCapacity: number): Parsed<number> {
@@ -80,15 +112,49 @@ export function parseCapacity(text: string, defaultCapacity: number): Parsed<num
   if (!t) return { value: defaultCapacity };
   const m = CAPACITY.exec(t);
   const word = m?.[1].toLowerCase();
-  const n = word === undefined ? NaN : /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? NaN);
+  const n =
+    word === undefined ? NaN : /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? NaN);
   if (Number.isInteger(n) && n >= 1 && n <= 50) return { value: n };
   return {
-    error: { code: 'capacity-invalid', message: `capacity "${t}" is not a whole number from 1 to 50`, hint: 'Enter how many mentees this mentor can take, e.g. 2' },
+    error: {
+      code: 'capacity-invalid',
+      message: `capacity "${t}" is not a whole number from 1 to 50`,
+      hint: 'Enter how many mentees this mentor can take, e.g. 2',
+    },
   };
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 'x', '1', 'done', 'completed', 'complete', 'checked', '✓', '✔', '☑', 'ja', 'oui', 'si', 'sí']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'not yet', 'pending', 'none', 'not completed', 'nein', 'non', '-']);
+const TRUE_WORDS = new Set([
+  'yes',
+  'y',
+  'true',
+  'x',
+  '1',
+  'done',
+  'completed',
+  'complete',
+  'checked',
+  '✓',
+  '✔',
+  '☑',
+  'ja',
+  'oui',
+  'si',
+  'sí',
+]);
+const FALSE_WORDS = new Set([
+  'no',
+  'n',
+  'false',
+  '0',
+  'not yet',
+  'pending',
+  'none',
+  'not completed',
+  'nein',
+  'non',
+  '-',
+]);
 const DATE_LIKE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[ t].*)?$/;
 
 /** Reads a yes/no cell; a date (when it was done) means yes; unknown -> warning, undefined. */
@@ -97,10 +163,27 @@ export function parseBoolean(text: string, label = 'value'): Parsed<boolean> {
   if (!t) return {};
   if (TRUE_WORDS.has(t) || DATE_LIKE.test(t)) return { value: true };
   if (FALSE_WORDS.has(t)) return { value: false };
-  return { warning: { code: 'boolean-invalid', message: `${label} "${text.trim()}" is not yes or no; left blank`, hint: 'Write yes or no (or the date it was completed)' } };
+  return {
+    warning: {
+      code: 'boolean-invalid',
+      message: `${label} "${text.trim()}" is not yes or no; left blank`,
+      hint: 'Write yes or no (or the date it was completed)',
+    },
+  };
 }
 
-const WITHDRAWN = new Set(['withdrawn', 'withdrew', 'left', 'dropped out', 'dropped', 'inactive', 'cancelled', 'canceled', 'removed', 'quit']);
+const WITHDRAWN = new Set([
+  'withdrawn',
+  'withdrew',
+  'left',
+  'dropped out',
+  'dropped',
+  'inactive',
+  'cancelled',
+  'canceled',
+  'removed',
+  'quit',
+]);
 const ACTIVE = new Set(['active', 'enrolled', 'registered', 'confirmed', 'yes']);
 
 /** Reads status: active (default) or withdrawn ("left", "dropped out", "inactive", ...). */
@@ -110,6 +193,10 @@ export function parseStatus(text: string): Parsed<Status> {
   if (WITHDRAWN.has(t)) return { value: 'withdrawn' };
   return {
     value: 'active',
-    warning: { code: 'status-invalid', message: `status "${text.trim()}" is not active or withdrawn; kept as active`, hint: 'Write active or withdrawn' },
+    warning: {
+      code: 'status-invalid',
+      message: `status "${text.trim()}" is not active or withdrawn; kept as active`,
+      hint: 'Write active or withdrawn',
+    },
   };
 }

@@ -1,6 +1,16 @@
-/** Reads a time zone from what people write: IANA names, Outlook names, offsets, abbreviations, cities. */
+/**
+ * Reads a time zone from what people write: IANA names, Outlook names, offsets, abbreviations,
+ * cities.
+ */
 
-import { ABBREVIATIONS, DISPLAY_NAMES, HALF_HOUR_OFFSETS, LEGACY_ZONES, PLACE_ALIASES, WINDOWS_ZONES } from './timezone-data.js';
+import {
+  ABBREVIATIONS,
+  DISPLAY_NAMES,
+  HALF_HOUR_OFFSETS,
+  LEGACY_ZONES,
+  PLACE_ALIASES,
+  WINDOWS_ZONES,
+} from './timezone-data.js';
 import { foldText } from './text.js';
 
 /** The zone read from a cell, or why not; `code` names the warning or error. */
@@ -14,7 +24,9 @@ export interface ResolvedZone {
 
 const modern = (tz: string): string => LEGACY_ZONES[tz] ?? tz;
 
-let indexes: { iana: Map<string, string>; folded: Map<string, string>; places: Map<string, string> } | undefined;
+let indexes:
+  | { iana: Map<string, string>; folded: Map<string, string>; places: Map<string, string> }
+  | undefined;
 
 /** Built once, lazily: lookups keyed by lower-cased IANA name and by folded words. */
 function getIndexes() {
@@ -32,7 +44,8 @@ function getIndexes() {
   for (const [legacy, m] of Object.entries(LEGACY_ZONES)) iana.set(legacy.toLowerCase(), m);
   for (const [place, z] of Object.entries(PLACE_ALIASES)) places.set(place, z);
   const folded = new Map<string, string>();
-  for (const [id, z] of Object.entries(WINDOWS_ZONES)) if (!id.startsWith('UTC')) folded.set(foldText(id), z);
+  for (const [id, z] of Object.entries(WINDOWS_ZONES))
+    if (!id.startsWith('UTC')) folded.set(foldText(id), z);
   for (const [name, z] of Object.entries(DISPLAY_NAMES)) folded.set(name, z);
   indexes = { iana, folded, places };
   return indexes;
@@ -41,7 +54,8 @@ function getIndexes() {
 const PREFIX = /^\(\s*(?:utc|gmt)\s*(?:([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)\s*(.*)$/i;
 const OFFSET = /^(?:utc|gmt|z)?\s*([+\-−–])\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?:h|hrs?|hours?)?$/i;
 const NOT_FOUND: ResolvedZone = {
-  error: '', code: 'timezone-invalid',
+  error: '',
+  code: 'timezone-invalid',
   hint: 'Use an IANA zone such as Europe/London or America/New_York, a city, or an offset like UTC+2',
 };
 
@@ -85,7 +99,8 @@ function lookupName(t: string): ResolvedZone | undefined {
   if (abbr && Object.hasOwn(ABBREVIATIONS, key)) {
     if (!abbr[1]) return { tz: abbr[0] };
     return {
-      tz: abbr[0], code: 'timezone-ambiguous',
+      tz: abbr[0],
+      code: 'timezone-ambiguous',
       warning: `time zone "${t}" is ambiguous; read as ${abbr[0]} (it could also mean ${abbr[1]})`,
       hint: 'Write an IANA zone such as Europe/London to be exact',
     };
@@ -94,27 +109,40 @@ function lookupName(t: string): ResolvedZone | undefined {
   if (named) return { tz: named };
   if (t.includes('/')) {
     try {
-      return { tz: modern(new Intl.DateTimeFormat('en-US', { timeZone: t }).resolvedOptions().timeZone) };
+      return {
+        tz: modern(new Intl.DateTimeFormat('en-US', { timeZone: t }).resolvedOptions().timeZone),
+      };
     } catch {
       return undefined;
     }
   }
-  // "London, UK", "Bangalore (India)", "Amsterdam, Berlin, Bern": the first part that names a place.
-  const parts = t.split(/[,()]/).map((p) => foldText(p)).filter(Boolean);
+  // "London, UK", "Bangalore (India)", "Amsterdam, Berlin, Bern": the first part that names a
+  // place.
+  const parts = t
+    .split(/[,()]/)
+    .map((p) => foldText(p))
+    .filter(Boolean);
   if (parts.length > 1) for (const p of parts) if (places.has(p)) return { tz: places.get(p) };
   return undefined;
 }
 
-function fromOffset(t: string, sign: string, hh: string, mm: string | undefined): ResolvedZone | undefined {
+function fromOffset(
+  t: string,
+  sign: string,
+  hh: string,
+  mm: string | undefined,
+): ResolvedZone | undefined {
   const minutes = (sign === '+' ? 1 : -1) * (Number(hh) * 60 + Number(mm ?? 0));
   if (minutes === 0) return { tz: 'UTC' };
   // POSIX-style Etc names invert the sign: Etc/GMT-2 is two hours ahead of UTC.
-  const tz = minutes % 60 === 0 && minutes >= -720 && minutes <= 840
-    ? `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes / 60)}`
-    : HALF_HOUR_OFFSETS[minutes];
+  const tz =
+    minutes % 60 === 0 && minutes >= -720 && minutes <= 840
+      ? `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes / 60)}`
+      : HALF_HOUR_OFFSETS[minutes];
   if (!tz) return undefined;
   return {
-    tz, code: 'timezone-fixed-offset',
+    tz,
+    code: 'timezone-fixed-offset',
     warning: `time zone "${t}" is a fixed offset, read as ${tz}; a fixed offset does not follow daylight-saving`,
     hint: 'Use a city zone such as Europe/Berlin or America/New_York',
   };

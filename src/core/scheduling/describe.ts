@@ -1,4 +1,7 @@
-/** Text for a series: the meeting plan (every date in each person's own time) and the description template values. */
+/**
+ * Text for a series: the meeting plan (every date in each person's own time) and the description
+ * template values.
+ */
 
 import type { ProgramConfig } from '../config.js';
 import type { Participant } from '../types.js';
@@ -21,7 +24,10 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const dayTexts = new Map<string, string>();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Tue 16 Mar 2027" for an ISO date (fixed English, so output does not depend on the machine's locale). */
+/**
+ * "Tue 16 Mar 2027" for an ISO date (fixed English, so output does not depend on the machine's
+ * locale).
+ */
 export function formatDay(date: string): string {
   let text = dayTexts.get(date);
   if (text === undefined) {
@@ -40,17 +46,31 @@ export function agendaFor(agenda: Agenda, n: number, total: number): string {
 }
 
 /** Someone's local date and time at the anchor's wall-clock moment. */
-export function localTimeOf(clocks: ZoneClocks, anchorTz: string, date: string, time: string, tz: string): { date: string; time: string } {
+export function localTimeOf(
+  clocks: ZoneClocks,
+  anchorTz: string,
+  date: string,
+  time: string,
+  tz: string,
+): { date: string; time: string } {
   const utc = clocks.get(anchorTz).toUtc({ day: dayNumber(date), minute: parseClock(time) });
   const wall = clocks.get(tz).toWall(utc);
   return { date: dayString(wall.day), time: formatClock(wall.minute) };
 }
 
 /** One line per occurrence: number, date, every person's local time, suggested agenda. */
-export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks: ZoneClocks, zoneOf: (p: Participant) => string, agenda: Agenda): string {
+export function meetingPlan(
+  unit: MeetingUnit,
+  occurrences: Occurrence[],
+  clocks: ZoneClocks,
+  zoneOf: (p: Participant) => string,
+  agenda: Agenda,
+): string {
   const anchorTz = zoneOf(unit.anchor);
   const anchor = clocks.get(anchorTz);
-  const others = [unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor).map((p) => ({ p, tz: zoneOf(p), clock: clocks.get(zoneOf(p)) }));
+  const others = [unit.mentor, ...unit.mentees]
+    .filter((p) => p !== unit.anchor)
+    .map((p) => ({ p, tz: zoneOf(p), clock: clocks.get(zoneOf(p)) }));
   const total = occurrences.filter((o) => o.status !== 'skipped').length;
   const lines: string[] = [];
   for (const o of occurrences) {
@@ -63,10 +83,15 @@ export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks
     for (const { p, tz, clock } of others) {
       const wall = clock.toWall(utc);
       const date = dayString(wall.day);
-      times.push(`${date === o.date ? '' : `${formatDay(date)} `}${formatClock(wall.minute)} ${tz} (${p.name})`);
+      times.push(
+        `${date === o.date ? '' : `${formatDay(date)} `}${formatClock(wall.minute)} ${tz} (${p.name})`,
+      );
     }
-    const moved = o.status === 'moved' ? ` (moved from ${formatDay(o.ruleDate)}, a blackout date)` : '';
-    lines.push(`${o.number}. ${formatDay(o.date)}${moved}: ${times.join(' = ')}. Agenda: ${agendaFor(agenda, o.number, total)}`);
+    const moved =
+      o.status === 'moved' ? ` (moved from ${formatDay(o.ruleDate)}, a blackout date)` : '';
+    lines.push(
+      `${o.number}. ${formatDay(o.date)}${moved}: ${times.join(' = ')}. Agenda: ${agendaFor(agenda, o.number, total)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -74,14 +99,26 @@ export function meetingPlan(unit: MeetingUnit, occurrences: Occurrence[], clocks
 function sharedTopics(unit: MeetingUnit): string {
   const mine = new Map(unit.mentor.topics.map((t) => [t.toLowerCase(), t]));
   const shared = new Set<string>();
-  for (const m of unit.mentees) for (const t of m.topics) if (mine.has(t.toLowerCase())) shared.add(mine.get(t.toLowerCase()) as string);
-  return shared.size ? [...shared].join(', ') : 'none listed in common; agree your focus at the first meeting';
+  for (const m of unit.mentees)
+    for (const t of m.topics)
+      if (mine.has(t.toLowerCase())) shared.add(mine.get(t.toLowerCase()) as string);
+  return shared.size
+    ? [...shared].join(', ')
+    : 'none listed in common; agree your focus at the first meeting';
 }
 
 /** Values for the description/location/url templates of one unit. */
-export function templateValues(unit: MeetingUnit, config: ProgramConfig, plan: string, occurrences: Occurrence[], agenda: Agenda): Map<string, string> {
+export function templateValues(
+  unit: MeetingUnit,
+  config: ProgramConfig,
+  plan: string,
+  occurrences: Occurrence[],
+  agenda: Agenda,
+): Map<string, string> {
   const first = occurrences.find((o) => o.status !== 'skipped');
-  const goals = unit.mentees.map((m) => (m.goals ? `${unit.mentees.length > 1 ? `${m.name}: ` : ''}${m.goals}` : '')).filter(Boolean);
+  const goals = unit.mentees
+    .map((m) => (m.goals ? `${unit.mentees.length > 1 ? `${m.name}: ` : ''}${m.goals}` : ''))
+    .filter(Boolean);
   const values = new Map<string, string>([
     ['program', config.program.name],
     ['pairId', unit.id],
@@ -90,7 +127,10 @@ export function templateValues(unit: MeetingUnit, config: ProgramConfig, plan: s
     ['mentees', unit.mentees.map((m) => m.name).join(', ')],
     ['sharedTopics', sharedTopics(unit)],
     ['goals', goals.length ? goals.join('; ') : 'to be agreed at the first meeting'],
-    ['frequency', config.schedule.frequency === 'biweekly' ? 'every two weeks' : config.schedule.frequency],
+    [
+      'frequency',
+      config.schedule.frequency === 'biweekly' ? 'every two weeks' : config.schedule.frequency,
+    ],
     ['duration', String(config.schedule.meetingMinutes)],
     ['meetingPlan', plan],
     ['meetingCount', String(occurrences.filter((o) => o.status !== 'skipped').length)],

@@ -5,7 +5,12 @@ import type { CalEvent, CalPerson, MeetingUnit, Slot } from './model.js';
 import { stableUid } from './ids.js';
 import { dayNumber, dayString, formatClock } from './zone.js';
 
-const AUDIENCE_TEXT = { everyone: 'all mentors and mentees', mentors: 'all mentors', mentees: 'all mentees', manager: 'the program team' };
+const AUDIENCE_TEXT = {
+  everyone: 'all mentors and mentees',
+  mentors: 'all mentors',
+  mentees: 'all mentees',
+  manager: 'the program team',
+};
 
 /** One event per configured milestone, in the program time zone, for everyone it concerns. */
 export function milestoneEvents(config: ProgramConfig, units: MeetingUnit[]): CalEvent[] {
@@ -16,15 +21,25 @@ export function milestoneEvents(config: ProgramConfig, units: MeetingUnit[]): Ca
     uid: stableUid(config.program.name, 'milestone', m.id),
     kind: 'milestone' as const,
     summary: `${config.program.name}: ${m.name}`,
-    description: m.description ?? `${m.name} for ${AUDIENCE_TEXT[m.audience]} of ${config.program.name}.\nQuestions: ${organizer.name} <${organizer.email}>`,
+    description:
+      m.description ??
+      `${m.name} for ${AUDIENCE_TEXT[m.audience]} of ${config.program.name}.\nQuestions: ${organizer.name} <${organizer.email}>`,
     location: m.location,
     tz: config.program.timezone,
     start: { date: m.date, time: m.time },
     durationMinutes: m.durationMinutes,
     organizer,
-    // A broadcast event: listing hundreds of attendees in every person's file would bloat it; audience decides the files.
+    // A broadcast event: listing hundreds of attendees in every person's file would bloat it;
+    // audience decides the files.
     attendees: [],
-    audience: m.audience === 'everyone' ? ['*'] : m.audience === 'mentors' ? mentors : m.audience === 'mentees' ? mentees : [],
+    audience:
+      m.audience === 'everyone'
+        ? ['*']
+        : m.audience === 'mentors'
+          ? mentors
+          : m.audience === 'mentees'
+            ? mentees
+            : [],
     status: 'CONFIRMED' as const,
     sequence: 0,
     dtstamp: '',
@@ -32,13 +47,25 @@ export function milestoneEvents(config: ProgramConfig, units: MeetingUnit[]): Ca
 }
 
 /** Manager check-ins with a unit in the configured program weeks, at the unit's usual time. */
-export function checkInEvents(config: ProgramConfig, unit: MeetingUnit, slot: Slot, tz: string, title: string, endDay: number, blackout: ReadonlySet<string>): CalEvent[] {
+export function checkInEvents(
+  config: ProgramConfig,
+  unit: MeetingUnit,
+  slot: Slot,
+  tz: string,
+  title: string,
+  endDay: number,
+  blackout: ReadonlySet<string>,
+): CalEvent[] {
   const manager: CalPerson = config.program.manager;
-  const people: CalPerson[] = [unit.mentor, ...unit.mentees].map((p) => ({ name: p.name, email: p.email }));
+  const people: CalPerson[] = [unit.mentor, ...unit.mentees].map((p) => ({
+    name: p.name,
+    email: p.email,
+  }));
   const startDay = dayNumber(config.program.startDate);
   const out: CalEvent[] = [];
   for (const week of config.schedule.checkInWeeks) {
-    // Week N after the start: the unit's weekday in the week that begins N weeks after the program start.
+    // Week N after the start: the unit's weekday in the week that begins N weeks after the program
+    // start.
     const day = slot.day + Math.floor((startDay + week * 7 - slot.day + 6) / 7) * 7;
     if (day > endDay || blackout.has(dayString(day))) continue;
     out.push({

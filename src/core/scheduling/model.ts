@@ -1,4 +1,7 @@
-/** Data shapes of the scheduling stage (plain data, shared by slots, recurrence, plan and the writers). */
+/**
+ * Data shapes of the scheduling stage (plain data, shared by slots, recurrence, plan and the
+ * writers).
+ */
 
 import type { Match, Participant } from '../types.js';
 
@@ -14,7 +17,10 @@ export interface CalPerson {
   email: string;
 }
 
-/** The people meeting together: one mentor with one mentee (or, in group mentoring, all their mentees). */
+/**
+ * The people meeting together: one mentor with one mentee (or, in group mentoring, all their
+ * mentees).
+ */
 export interface MeetingUnit {
   id: string;
   mentor: Participant;
@@ -38,7 +44,10 @@ export interface SlotOutcome {
   slot?: Slot;
   /** Why there is no slot, or why the fallback was used. */
   reason?: string;
-  /** Set when a clock change later in the program moves someone outside their availability (no slot avoided it). */
+  /**
+   * Set when a clock change later in the program moves someone outside their availability (no slot
+   * avoided it).
+   */
   shift?: string;
 }
 
@@ -67,7 +76,10 @@ export interface CalEvent {
   tz: string;
   start: LocalDateTime;
   durationMinutes: number;
-  /** RRULE value without the "RRULE:" name, e.g. FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20270622T130000Z. */
+  /**
+   * RRULE value without the "RRULE:" name, e.g.
+   * FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20270622T130000Z.
+   */
   rrule?: string;
   exdates?: LocalDateTime[];
   /** Occurrences moved to another day: RECURRENCE-ID (rule date) and new start. */

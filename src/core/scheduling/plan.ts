@@ -1,4 +1,7 @@
-/** The whole schedule of a program: a slot and series per pair (or group), milestones and check-ins, as events. */
+/**
+ * The whole schedule of a program: a slot and series per pair (or group), milestones and check-ins,
+ * as events.
+ */
 
 import type { ProgramConfig } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
@@ -33,7 +36,9 @@ export interface PlannedSeries {
   title: string;
 }
 
-/** A planned schedule: series per unit plus all events (sequence 0, empty dtstamp until reconciled). */
+/**
+ * A planned schedule: series per unit plus all events (sequence 0, empty dtstamp until reconciled).
+ */
 export interface Plan {
   series: PlannedSeries[];
   events: CalEvent[];
@@ -52,9 +57,15 @@ export function buildPlan(input: PlanInput): Plan {
   const clocks = new ZoneClocks(startDay - 7, endDay + 7);
   const { units, problems } = buildUnits(input.matches, input.participants, config);
   if (config.program.endDate < config.program.startDate) {
-    problems.push({ severity: 'error', code: 'config-dates', message: `program.endDate ${config.program.endDate} is before program.startDate ${config.program.startDate}`, hint: 'Fix the dates in mentor.config.json' });
+    problems.push({
+      severity: 'error',
+      code: 'config-dates',
+      message: `program.endDate ${config.program.endDate} is before program.startDate ${config.program.startDate}`,
+      hint: 'Fix the dates in mentor.config.json',
+    });
   }
-  if (problems.some((p) => p.severity === 'error')) return { series: [], events: [], problems, clocks, zoneOf };
+  if (problems.some((p) => p.severity === 'error'))
+    return { series: [], events: [], problems, clocks, zoneOf };
 
   const outcomes = findSlots({ units, schedule, startDay, clocks, zoneOf, endDay });
   const series: PlannedSeries[] = [];
@@ -71,23 +82,54 @@ export function buildPlan(input: PlanInput): Plan {
     const anchorTz = zoneOf(unit.anchor);
     const people = [unit.mentor, ...unit.mentees];
     const time = slot.minute;
-    const canMoveTo = (day: number) => people.every((p) => {
-      const local = localTimeOf(clocks, anchorTz, new Date(day * 86_400_000).toISOString().slice(0, 10), formatClock(time), zoneOf(p));
-      const minute = parseClock(local.time);
-      return windowsOf(p, schedule).some((w) => w.day === isoWeekday(dayNumber(local.date)) && w.start <= minute && minute + schedule.meetingMinutes <= w.end);
-    });
+    const canMoveTo = (day: number) =>
+      people.every((p) => {
+        const local = localTimeOf(
+          clocks,
+          anchorTz,
+          new Date(day * 86_400_000).toISOString().slice(0, 10),
+          formatClock(time),
+          zoneOf(p),
+        );
+        const minute = parseClock(local.time);
+        return windowsOf(p, schedule).some(
+          (w) =>
+            w.day === isoWeekday(dayNumber(local.date)) &&
+            w.start <= minute &&
+            minute + schedule.meetingMinutes <= w.end,
+        );
+      });
     const occurrences = buildOccurrences({
-      firstDay: slot.day, minute: time, frequency: schedule.frequency, count: schedule.count,
-      endDay, blackout: input.blackout, onBlackout: schedule.onBlackout, canMoveTo,
+      firstDay: slot.day,
+      minute: time,
+      frequency: schedule.frequency,
+      count: schedule.count,
+      endDay,
+      blackout: input.blackout,
+      onBlackout: schedule.onBlackout,
+      canMoveTo,
     });
     if (occurrences.every((o) => o.status === 'skipped')) {
-      series.push({ unit, outcome: { unitId: unit.id, reason: 'every meeting date falls on a blackout date or after the program end' }, occurrences: [], title });
+      series.push({
+        unit,
+        outcome: {
+          unitId: unit.id,
+          reason: 'every meeting date falls on a blackout date or after the program end',
+        },
+        occurrences: [],
+        title,
+      });
       return;
     }
     const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
     const values = templateValues(unit, config, plan, occurrences, input.agenda);
     // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
-    const urlValues = { get: (k: string) => { const v = values.get(k); return v === undefined ? undefined : encodeURIComponent(v); } };
+    const urlValues = {
+      get: (k: string) => {
+        const v = values.get(k);
+        return v === undefined ? undefined : encodeURIComponent(v);
+      },
+    };
     const url = schedule.url ? renderTemplate(schedule.url, urlValues) : undefined;
     const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
     values.set('url', url ?? location ?? '');
@@ -99,15 +141,24 @@ export function buildPlan(input: PlanInput): Plan {
       kind: 'series',
       unitId: unit.id,
       summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-      description: renderTemplate(input.descriptionTemplate, values) + (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
+      description:
+        renderTemplate(input.descriptionTemplate, values) +
+        (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
       location,
       url,
       tz: anchorTz,
       start: { date: occurrences[0].ruleDate, time: formatClock(time) },
       durationMinutes: schedule.meetingMinutes,
       rrule: recurrenceRule(schedule.frequency, slot.day, until),
-      exdates: occurrences.filter((o) => o.status === 'skipped').map((o) => ({ date: o.ruleDate, time: o.time })),
-      moved: occurrences.filter((o) => o.status === 'moved').map((o) => ({ recurrenceId: { date: o.ruleDate, time: o.time }, start: { date: o.date, time: o.time } })),
+      exdates: occurrences
+        .filter((o) => o.status === 'skipped')
+        .map((o) => ({ date: o.ruleDate, time: o.time })),
+      moved: occurrences
+        .filter((o) => o.status === 'moved')
+        .map((o) => ({
+          recurrenceId: { date: o.ruleDate, time: o.time },
+          start: { date: o.date, time: o.time },
+        })),
       organizer,
       attendees: people.map((p) => ({ name: p.name, email: p.email })),
       audience: people.map((p) => p.email),
@@ -115,10 +166,12 @@ export function buildPlan(input: PlanInput): Plan {
       sequence: 0,
       dtstamp: '',
     };
-    events.push(event, ...checkInEvents(config, unit, slot, anchorTz, title, endDay, input.blackout));
+    events.push(
+      event,
+      ...checkInEvents(config, unit, slot, anchorTz, title, endDay, input.blackout),
+    );
     series.push({ unit, outcome, occurrences, event, title });
   });
   events.push(...milestoneEvents(config, units));
   return { series, events, problems, clocks, zoneOf };
 }
-

@@ -1,4 +1,7 @@
-/** Comparing a new plan with the previous run: keep UIDs and DTSTAMPs, raise SEQUENCE on change, cancel what vanished. */
+/**
+ * Comparing a new plan with the previous run: keep UIDs and DTSTAMPs, raise SEQUENCE on change,
+ * cancel what vanished.
+ */
 
 import type { CalEvent } from './model.js';
 import { stableHash } from './ids.js';
@@ -23,9 +26,15 @@ export interface ScheduleState {
   events: Record<string, StoredEvent>;
   /** Files written by the last run, relative to the output folder (stale ones are removed). */
   files: string[];
-  /** Output folder: relative to the program folder when inside it (absolute in states written before that). */
+  /**
+   * Output folder: relative to the program folder when inside it (absolute in states written before
+   * that).
+   */
   outDir?: string;
-  /** Per written file "<content hash> <size> <mtime ms>", so the next run recognises unchanged files without reading them. */
+  /**
+   * Per written file "<content hash> <size> <mtime ms>", so the next run recognises unchanged files
+   * without reading them.
+   */
   stamps?: Record<string, string>;
 }
 
@@ -44,10 +53,21 @@ export function eventHash(e: CalEvent): string {
   return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '' }));
 }
 
-/** Reconciles `events` (rule dates per series in `occurrences`) against `previous`; `now` stamps what changed. */
-export function reconcile(events: CalEvent[], occurrences: ReadonlyMap<string, string[]>, previous: ScheduleState | undefined, now: Date): Reconciled {
+/**
+ * Reconciles `events` (rule dates per series in `occurrences`) against `previous`; `now` stamps
+ * what changed.
+ */
+export function reconcile(
+  events: CalEvent[],
+  occurrences: ReadonlyMap<string, string[]>,
+  previous: ScheduleState | undefined,
+  now: Date,
+): Reconciled {
   const stamp = now.toISOString();
-  const prev: Record<string, StoredEvent> = Object.assign(Object.create(null), previous?.events ?? {});
+  const prev: Record<string, StoredEvent> = Object.assign(
+    Object.create(null),
+    previous?.events ?? {},
+  );
   const next: Record<string, StoredEvent> = Object.create(null);
   const counts = { added: 0, changed: 0, unchanged: 0, cancelled: 0 };
   const out: CalEvent[] = [];
@@ -71,33 +91,83 @@ export function reconcile(events: CalEvent[], occurrences: ReadonlyMap<string, s
     out.push(final);
     const held = occurrences.get(e.uid) ?? [];
     const instances = old ? instanceCancellations(old, final, held, stamp) : [];
-    for (const c of instances) cancellations.push({ ...stripped(final), recurrenceId: { date: c.date, time: c.time }, start: { date: c.date, time: c.time }, status: 'CANCELLED', sequence: c.sequence, dtstamp: c.dtstamp });
-    next[e.uid] = { hash, sequence, dtstamp, status: 'active', event: { ...final, description: '' }, occurrences: held, cancelledInstances: instances };
+    for (const c of instances)
+      cancellations.push({
+        ...stripped(final),
+        recurrenceId: { date: c.date, time: c.time },
+        start: { date: c.date, time: c.time },
+        status: 'CANCELLED',
+        sequence: c.sequence,
+        dtstamp: c.dtstamp,
+      });
+    next[e.uid] = {
+      hash,
+      sequence,
+      dtstamp,
+      status: 'active',
+      event: { ...final, description: '' },
+      occurrences: held,
+      cancelledInstances: instances,
+    };
   }
   for (const uid of Object.keys(prev).sort()) {
     if (next[uid]) continue;
     const old = prev[uid];
-    const cancelled = old.status === 'cancelled' ? old : { ...old, status: 'cancelled' as const, sequence: old.sequence + 1, dtstamp: stamp, cancelledInstances: [] };
+    const cancelled =
+      old.status === 'cancelled'
+        ? old
+        : {
+            ...old,
+            status: 'cancelled' as const,
+            sequence: old.sequence + 1,
+            dtstamp: stamp,
+            cancelledInstances: [],
+          };
     if (old.status !== 'cancelled') counts.cancelled++;
-    cancellations.push({ ...stripped(cancelled.event), status: 'CANCELLED', sequence: cancelled.sequence, dtstamp: cancelled.dtstamp });
+    cancellations.push({
+      ...stripped(cancelled.event),
+      status: 'CANCELLED',
+      sequence: cancelled.sequence,
+      dtstamp: cancelled.dtstamp,
+    });
     next[uid] = cancelled;
   }
-  return { events: out, cancellations, state: { version: 1, events: next, files: previous?.files ?? [] }, counts };
+  return {
+    events: out,
+    cancellations,
+    state: { version: 1, events: next, files: previous?.files ?? [] },
+    counts,
+  };
 }
 
 function stripped(e: CalEvent): CalEvent {
   return { ...e, description: `Cancelled: ${e.summary}`, exdates: undefined, moved: undefined };
 }
 
-/** Meetings a continuing series no longer holds (same weekday and time, so the rule dates still line up). */
-function instanceCancellations(old: StoredEvent, now: CalEvent, held: string[], stamp: string): StoredEvent['cancelledInstances'] {
+/**
+ * Meetings a continuing series no longer holds (same weekday and time, so the rule dates still line
+ * up).
+ */
+function instanceCancellations(
+  old: StoredEvent,
+  now: CalEvent,
+  held: string[],
+  stamp: string,
+): StoredEvent['cancelledInstances'] {
   const rule = (e: CalEvent) => (e.rrule ?? '').replace(/;UNTIL=.*$/, '');
-  if (now.kind !== 'series' || old.event.tz !== now.tz || old.event.start.time !== now.start.time || rule(old.event) !== rule(now)) return [];
+  if (
+    now.kind !== 'series' ||
+    old.event.tz !== now.tz ||
+    old.event.start.time !== now.start.time ||
+    rule(old.event) !== rule(now)
+  )
+    return [];
   const keep = new Set(held);
   const result = old.cancelledInstances.filter((c) => !keep.has(c.date));
   const known = new Set(result.map((c) => c.date));
   for (const date of old.occurrences) {
-    if (!keep.has(date) && !known.has(date)) result.push({ date, time: now.start.time, sequence: now.sequence, dtstamp: stamp });
+    if (!keep.has(date) && !known.has(date))
+      result.push({ date, time: now.start.time, sequence: now.sequence, dtstamp: stamp });
   }
   return result.sort((a, b) => (a.date < b.date ? -1 : 1));
 }

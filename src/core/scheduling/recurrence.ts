@@ -1,4 +1,7 @@
-/** The dates of a meeting series: weekly, every two weeks or monthly (same weekday of the month), with blackouts. */
+/**
+ * The dates of a meeting series: weekly, every two weeks or monthly (same weekday of the month),
+ * with blackouts.
+ */
 
 import type { ScheduleConfig } from '../config.js';
 import type { Occurrence } from './model.js';
@@ -45,7 +48,8 @@ function* ruleDays(input: SeriesInput): Generator<number> {
   const weekday = isoWeekday(input.firstDay);
   const nth = weekOfMonth(input.firstDay);
   const first = new Date(input.firstDay * 86_400_000);
-  for (let m = 0; ; m++) yield nthWeekday(first.getUTCFullYear(), first.getUTCMonth() + m, weekday, nth);
+  for (let m = 0; ; m++)
+    yield nthWeekday(first.getUTCFullYear(), first.getUTCMonth() + m, weekday, nth);
 }
 
 /** Every occurrence of the series, with skipped and moved ones marked. */
@@ -67,19 +71,31 @@ export function buildOccurrences(input: SeriesInput): Occurrence[] {
     let moved: number | undefined;
     if (input.onBlackout === 'next-free-day') {
       for (let d = day + 1; d < Math.min(next, day + 7) && d <= input.endDay; d++) {
-        if (!input.blackout.has(dayString(d)) && input.canMoveTo(d)) { moved = d; break; }
+        if (!input.blackout.has(dayString(d)) && input.canMoveTo(d)) {
+          moved = d;
+          break;
+        }
       }
     }
-    if (moved === undefined) out.push({ number: 0, ruleDate, date: ruleDate, time, status: 'skipped' });
+    if (moved === undefined)
+      out.push({ number: 0, ruleDate, date: ruleDate, time, status: 'skipped' });
     else out.push({ number: ++held, ruleDate, date: dayString(moved), time, status: 'moved' });
   }
   return out;
 }
 
 /** The RRULE value for a series whose last rule date starts at `untilUtc` (ms). */
-export function recurrenceRule(frequency: ScheduleConfig['frequency'], firstDay: number, untilUtc: number): string {
-  const until = new Date(untilUtc).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export function recurrenceRule(
+  frequency: ScheduleConfig['frequency'],
+  firstDay: number,
+  untilUtc: number,
+): string {
+  const until = new Date(untilUtc)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = BYDAY[isoWeekday(firstDay)];
-  if (frequency === 'monthly') return `FREQ=MONTHLY;BYDAY=${weekOfMonth(firstDay)}${day};UNTIL=${until}`;
+  if (frequency === 'monthly')
+    return `FREQ=MONTHLY;BYDAY=${weekOfMonth(firstDay)}${day};UNTIL=${until}`;
   return `FREQ=WEEKLY;INTERVAL=${frequency === 'weekly' ? 1 : 2};BYDAY=${day};WKST=MO;UNTIL=${until}`;
 }

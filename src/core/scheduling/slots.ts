@@ -1,14 +1,27 @@
-/** Finding one weekly slot per meeting unit inside everyone's availability, each in their own zone. */
+/**
+ * Finding one weekly slot per meeting unit inside everyone's availability, each in their own zone.
+ */
 
 import type { AvailabilityWindow, Participant } from '../types.js';
 import type { ScheduleConfig } from '../config.js';
 import type { MeetingUnit, SlotOutcome } from './model.js';
-import { dayString, formatClock, isoWeekday, parseClock, type ZoneClock, type ZoneClocks } from './zone.js';
+import {
+  dayString,
+  formatClock,
+  isoWeekday,
+  parseClock,
+  type ZoneClock,
+  type ZoneClocks,
+} from './zone.js';
 
 const STEP = 15;
 const MIN_MS = 60_000;
 
-interface Booking { start: number; end: number; day: number }
+interface Booking {
+  start: number;
+  end: number;
+  day: number;
+}
 
 /** Inputs for slot finding. */
 export interface SlotInput {
@@ -18,7 +31,10 @@ export interface SlotInput {
   startDay: number;
   clocks: ZoneClocks;
   zoneOf: (p: Participant) => string;
-  /** Day number of the last possible meeting: clock changes up to it are checked (default: first week only). */
+  /**
+   * Day number of the last possible meeting: clock changes up to it are checked (default: first
+   * week only).
+   */
   endDay?: number;
 }
 
@@ -27,19 +43,30 @@ export function windowsOf(p: Participant, schedule: ScheduleConfig): Availabilit
   if (p.availability.length > 0) return p.availability;
   const start = parseClock(schedule.workingHours.start);
   const end = parseClock(schedule.workingHours.end);
-  return schedule.workingHours.days.map((day) => ({ day: day as AvailabilityWindow['day'], start, end }));
+  return schedule.workingHours.days.map((day) => ({
+    day: day as AvailabilityWindow['day'],
+    start,
+    end,
+  }));
 }
 
-function fits(windows: AvailabilityWindow[], weekday: number, minute: number, length: number): boolean {
-  for (const w of windows) if (w.day === weekday && w.start <= minute && minute + length <= w.end) return true;
+function fits(
+  windows: AvailabilityWindow[],
+  weekday: number,
+  minute: number,
+  length: number,
+): boolean {
+  for (const w of windows)
+    if (w.day === weekday && w.start <= minute && minute + length <= w.end) return true;
   return false;
 }
 
 const DAY_MS = 86_400_000;
 
 /**
- * Later days on the slot's weekday that start a new offset period (a clock change in anyone's zone), where the
- * two people's local times can differ from the first week: the first such weekday after each change.
+ * Later days on the slot's weekday that start a new offset period (a clock change in anyone's
+ * zone), where the two people's local times can differ from the first week: the first such weekday
+ * after each change.
  */
 function periodDays(zones: ZoneClock[], day: number, endDay: number | undefined): number[] {
   if (endDay === undefined || endDay <= day + 7) return [];
@@ -53,8 +80,18 @@ function periodDays(zones: ZoneClock[], day: number, endDay: number | undefined)
   return [...days].sort((a, b) => a - b);
 }
 
-/** The first later period where someone is outside their windows at the anchor's fixed wall-clock time, as a note. */
-function shiftedOutside(people: Participant[], zones: ZoneClock[], windows: AvailabilityWindow[][], days: number[], minute: number, length: number): string | undefined {
+/**
+ * The first later period where someone is outside their windows at the anchor's fixed wall-clock
+ * time, as a note.
+ */
+function shiftedOutside(
+  people: Participant[],
+  zones: ZoneClock[],
+  windows: AvailabilityWindow[][],
+  days: number[],
+  minute: number,
+  length: number,
+): string | undefined {
   for (const day of days) {
     const utc = zones[0].toUtc({ day, minute });
     for (let i = 1; i < people.length; i++) {
@@ -67,7 +104,10 @@ function shiftedOutside(people: Participant[], zones: ZoneClock[], windows: Avai
   return undefined;
 }
 
-/** Picks slots for every unit: common availability, preferred hours first, no double booking, a cap per day. */
+/**
+ * Picks slots for every unit: common availability, preferred hours first, no double booking, a cap
+ * per day.
+ */
 export function findSlots(input: SlotInput): SlotOutcome[] {
   const { schedule, clocks, zoneOf } = input;
   const length = schedule.meetingMinutes;
@@ -80,19 +120,37 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     return list;
   };
   // Monday first, so ties go to the start of the week.
-  const days = Array.from({ length: 7 }, (_, i) => input.startDay + i).sort((a, b) => isoWeekday(a) - isoWeekday(b));
+  const days = Array.from({ length: 7 }, (_, i) => input.startDay + i).sort(
+    (a, b) => isoWeekday(a) - isoWeekday(b),
+  );
   const outcomes: SlotOutcome[] = [];
-  // Whether people share any time depends only on their zones and windows: pairs like an earlier one without common
-  // time (the same two zones, default working hours) skip the scan of every candidate.
+  // Whether people share any time depends only on their zones and windows: pairs like an earlier
+  // one without common time (the same two zones, default working hours) skip the scan of every
+  // candidate.
   const noCommon = new Set<string>();
 
   for (const unit of input.units) {
-    const people = [unit.anchor, ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor)];
+    const people = [
+      unit.anchor,
+      ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor),
+    ];
     const zones = people.map((p) => clocks.get(zoneOf(p)));
     const windows = people.map((p) => windowsOf(p, schedule));
-    const shape = zones.map((z, i) => `${z.tz}|${windows[i].map((w) => `${w.day},${w.start},${w.end}`).join(';')}`).join('#');
-    let best: { day: number; minute: number; score: number; utc: number; locals: number[]; shift?: string } | undefined;
-    // A slot that holds through every clock change of the program beats any that does not; then preferred hours.
+    const shape = zones
+      .map((z, i) => `${z.tz}|${windows[i].map((w) => `${w.day},${w.start},${w.end}`).join(';')}`)
+      .join('#');
+    let best:
+      | {
+          day: number;
+          minute: number;
+          score: number;
+          utc: number;
+          locals: number[];
+          shift?: string;
+        }
+      | undefined;
+    // A slot that holds through every clock change of the program beats any that does not; then
+    // preferred hours.
     const hold = people.length + 1;
     const full = people.length + hold;
     let anyCommon = false;
@@ -100,7 +158,11 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
       const weekday = isoWeekday(day);
       for (const w of windows[0]) {
         if (w.day !== weekday) continue;
-        for (let minute = Math.ceil(w.start / STEP) * STEP; minute + length <= w.end; minute += STEP) {
+        for (
+          let minute = Math.ceil(w.start / STEP) * STEP;
+          minute + length <= w.end;
+          minute += STEP
+        ) {
           const utc = zones[0].toUtc({ day, minute });
           let ok = true;
           let score = 0;
@@ -114,7 +176,14 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
           if (!ok) continue;
           anyCommon = true;
           if (best && score + hold <= best.score) continue;
-          const shift = shiftedOutside(people, zones, windows, periodDays(zones, day, input.endDay), minute, length);
+          const shift = shiftedOutside(
+            people,
+            zones,
+            windows,
+            periodDays(zones, day, input.endDay),
+            minute,
+            length,
+          );
           if (shift === undefined) score += hold;
           if (best && score <= best.score) continue;
           const end = utc + length * MIN_MS;
@@ -136,8 +205,14 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     }
     if (best) {
       const b = best;
-      people.forEach((p, i) => booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }));
-      outcomes.push({ unitId: unit.id, slot: { day: b.day, minute: b.minute, fallback: false }, ...(b.shift ? { shift: b.shift } : {}) });
+      people.forEach((p, i) =>
+        booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }),
+      );
+      outcomes.push({
+        unitId: unit.id,
+        slot: { day: b.day, minute: b.minute, fallback: false },
+        ...(b.shift ? { shift: b.shift } : {}),
+      });
       continue;
     }
     if (!anyCommon) noCommon.add(shape);
@@ -147,7 +222,11 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     if (schedule.noCommonTime === 'fallback') {
       const day = days.find((d) => isoWeekday(d) === schedule.fallback.day) ?? days[0];
       const minute = parseClock(schedule.fallback.time);
-      outcomes.push({ unitId: unit.id, slot: { day, minute, fallback: true }, reason: `${why}; used the fallback slot` });
+      outcomes.push({
+        unitId: unit.id,
+        slot: { day, minute, fallback: true },
+        reason: `${why}; used the fallback slot`,
+      });
     } else {
       outcomes.push({ unitId: unit.id, reason: why });
     }

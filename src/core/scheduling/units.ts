@@ -1,4 +1,7 @@
-/** Turning active matches into meeting units (pairs, or one group per mentor) and checking their people. */
+/**
+ * Turning active matches into meeting units (pairs, or one group per mentor) and checking their
+ * people.
+ */
 
 import type { ProgramConfig } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
@@ -6,8 +9,15 @@ import { isValidTimeZone } from '../timezone.js';
 import type { MeetingUnit } from './model.js';
 import { stableHash } from './ids.js';
 
-/** Builds the units to schedule; problems name people without email, unknown zones or missing records. */
-export function buildUnits(matches: Match[], participants: Participant[], config: ProgramConfig): { units: MeetingUnit[]; problems: Problem[] } {
+/**
+ * Builds the units to schedule; problems name people without email, unknown zones or missing
+ * records.
+ */
+export function buildUnits(
+  matches: Match[],
+  participants: Participant[],
+  config: ProgramConfig,
+): { units: MeetingUnit[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const byEmail = new Map<string, Participant>();
   for (const p of participants) if (p.email) byEmail.set(p.email.toLowerCase(), p);
@@ -15,17 +25,34 @@ export function buildUnits(matches: Match[], participants: Participant[], config
   const person = (email: string, matchId: string): Participant | undefined => {
     const p = byEmail.get((email ?? '').toLowerCase());
     if (!p) {
-      problems.push({ severity: 'error', code: 'match-unknown-person', message: `match ${matchId} names "${email}", who is not a participant`, hint: 'Re-run `mentor-cli import` and `mentor-cli match`' });
+      problems.push({
+        severity: 'error',
+        code: 'match-unknown-person',
+        message: `match ${matchId} names "${email}", who is not a participant`,
+        hint: 'Re-run `mentor-cli import` and `mentor-cli match`',
+      });
       return undefined;
     }
     if (checked.has(p)) return p;
     checked.add(p);
     if (!/^[^\s@]+@[^\s@]+$/.test(p.email)) {
-      problems.push({ severity: 'error', code: 'person-no-email', message: `${p.name || 'a participant'} has no valid email address`, hint: 'Add their email to the sign-up data and re-run `mentor-cli import`', location: p.source });
+      problems.push({
+        severity: 'error',
+        code: 'person-no-email',
+        message: `${p.name || 'a participant'} has no valid email address`,
+        hint: 'Add their email to the sign-up data and re-run `mentor-cli import`',
+        location: p.source,
+      });
     }
     const tz = p.timezone || config.program.timezone;
     if (!isValidTimeZone(tz)) {
-      problems.push({ severity: 'error', code: 'timezone-unknown', message: `${p.name} (${p.email}) has unknown time zone "${tz}"`, hint: 'Use an IANA name such as "Europe/Berlin" and re-run `mentor-cli import`', location: p.source });
+      problems.push({
+        severity: 'error',
+        code: 'timezone-unknown',
+        message: `${p.name} (${p.email}) has unknown time zone "${tz}"`,
+        hint: 'Use an IANA name such as "Europe/Berlin" and re-run `mentor-cli import`',
+        location: p.source,
+      });
     }
     return p;
   };
@@ -39,7 +66,13 @@ export function buildUnits(matches: Match[], participants: Participant[], config
     if (config.program.model === 'group') {
       let unit = groups.get(mentor);
       if (!unit) {
-        unit = { id: `group-${stableHash(mentor.email.toLowerCase()).slice(0, 10)}`, mentor, mentees: [], matches: [], anchor: mentor };
+        unit = {
+          id: `group-${stableHash(mentor.email.toLowerCase()).slice(0, 10)}`,
+          mentor,
+          mentees: [],
+          matches: [],
+          anchor: mentor,
+        };
         groups.set(mentor, unit);
         units.push(unit);
       }

@@ -1,10 +1,14 @@
-/** Wall-clock arithmetic in IANA zones: offsets from @date-fns/tz (tzScan/tzOffset), cached per zone and range. */
+/**
+ * Wall-clock arithmetic in IANA zones: offsets from @date-fns/tz (tzScan/tzOffset), cached per zone
+ * and range.
+ */
 
 import { tzOffset, tzScan } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
-// Date parsing and formatting dominate the per-meeting work of a big program; programs span a few hundred days.
+// Date parsing and formatting dominate the per-meeting work of a big program; programs span a few
+// hundred days.
 const CACHE_LIMIT = 20_000;
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, string>();
@@ -38,7 +42,12 @@ export function isoWeekday(day: number): number {
 export function parseClock(text: string): number {
   // The common "HH:MM" without splitting (called for every meeting); anything else the general way.
   if (text.length === 5 && text.charCodeAt(2) === 58 && isDigits(text)) {
-    return ((text.charCodeAt(0) - 48) * 10 + text.charCodeAt(1) - 48) * 60 + (text.charCodeAt(3) - 48) * 10 + text.charCodeAt(4) - 48;
+    return (
+      ((text.charCodeAt(0) - 48) * 10 + text.charCodeAt(1) - 48) * 60 +
+      (text.charCodeAt(3) - 48) * 10 +
+      text.charCodeAt(4) -
+      48
+    );
   }
   const [h, m] = text.split(':').map(Number);
   return h * 60 + m;
@@ -73,7 +82,10 @@ export interface Wall {
   minute: number;
 }
 
-/** Offsets of one zone with the transitions of a range pre-scanned, so conversions are a binary search. */
+/**
+ * Offsets of one zone with the transitions of a range pre-scanned, so conversions are a binary
+ * search.
+ */
 export class ZoneClock {
   readonly tz: string;
   private readonly at: number[] = [];
@@ -109,7 +121,9 @@ export class ZoneClock {
     return offsets[lo];
   }
 
-  /** UTC instant (ms) of a wall-clock time; a time skipped by a spring-forward lands after the gap. */
+  /**
+   * UTC instant (ms) of a wall-clock time; a time skipped by a spring-forward lands after the gap.
+   */
   toUtc(wall: Wall): number {
     const naive = wall.day * DAY_MS + wall.minute * MIN_MS;
     const first = naive - this.offsetAt(naive) * MIN_MS;
@@ -128,7 +142,10 @@ export class ZoneClock {
 /** Caches ZoneClocks for one planning run. */
 export class ZoneClocks {
   private readonly clocks = new Map<string, ZoneClock>();
-  constructor(private readonly fromDay: number, private readonly toDay: number) {}
+  constructor(
+    private readonly fromDay: number,
+    private readonly toDay: number,
+  ) {}
   /** The clock for `tz`. */
   get(tz: string): ZoneClock {
     let c = this.clocks.get(tz);

@@ -1,20 +1,31 @@
-/** Reading the timestamps that form tools export, to ISO 8601 (UTC unless the text names an offset). */
+/**
+ * Reading the timestamps that form tools export, to ISO 8601 (UTC unless the text names an offset).
+ */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Parses ISO ("2027-03-01T10:22:13Z", "2027-03-01 10:22:13"), Google Forms ("2027/03/01 10:22:13 AM GMT+1"),
- * and US/European slashed dates ("3/1/2027 10:22", "13/03/2027"; month first unless the first number is > 12).
- * Returns undefined for anything else.
+ * Parses ISO ("2027-03-01T10:22:13Z", "2027-03-01 10:22:13"), Google Forms ("2027/03/01 10:22:13 AM
+ * GMT+1"), and US/European slashed dates ("3/1/2027 10:22", "13/03/2027"; month first unless the
+ * first number is > 12). Returns undefined for anything else.
  */
 export function parseResponseDate(text: string): string | undefined {
   const t = text.trim();
   if (!t) return undefined;
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*(z|utc|gmt)?\s*([+-]\d{1,2}(?::?\d{2})?)?$/i.exec(t);
+  let m =
+    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*(z|utc|gmt)?\s*([+-]\d{1,2}(?::?\d{2})?)?$/i.exec(
+      t,
+    );
   let y: number, mo: number, d: number;
-  if (m) { y = +m[1]; mo = +m[2]; d = +m[3]; }
-  else {
-    m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*(z|utc|gmt)?\s*([+-]\d{1,2}(?::?\d{2})?)?$/i.exec(t);
+  if (m) {
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+  } else {
+    m =
+      /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*(z|utc|gmt)?\s*([+-]\d{1,2}(?::?\d{2})?)?$/i.exec(
+        t,
+      );
     if (!m) return undefined;
     const a = +m[1];
     const b = +m[2];

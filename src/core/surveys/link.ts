@@ -1,4 +1,7 @@
-/** Linking survey responses to participants and pairs: latest response per person and wave, unknown emails kept. */
+/**
+ * Linking survey responses to participants and pairs: latest response per person and wave, unknown
+ * emails kept.
+ */
 
 import type { Match, Participant } from '../types.js';
 import type { SurveyResponse } from './state.js';
@@ -25,7 +28,11 @@ function isLater(a: SurveyResponse, b: SurveyResponse): boolean {
 }
 
 /** Links responses to participants (by email) and to their active pairs. */
-export function linkResponses(responses: readonly SurveyResponse[], participants: readonly Participant[], matches: readonly Match[]): LinkedSurveys {
+export function linkResponses(
+  responses: readonly SurveyResponse[],
+  participants: readonly Participant[],
+  matches: readonly Match[],
+): LinkedSurveys {
   const known = new Set(participants.map((p) => emailKey(p.email)));
   const best = new Map<string, SurveyResponse>();
   for (const r of responses) {
@@ -38,7 +45,10 @@ export function linkResponses(responses: readonly SurveyResponse[], participants
   const unknown: SurveyResponse[] = [];
   for (const r of best.values()) {
     const email = emailKey(r.email);
-    if (!known.has(email)) { unknown.push(r); continue; }
+    if (!known.has(email)) {
+      unknown.push(r);
+      continue;
+    }
     let w = latest.get(r.wave);
     if (!w) latest.set(r.wave, (w = new Map()));
     w.set(email, r);
@@ -49,7 +59,8 @@ export function linkResponses(responses: readonly SurveyResponse[], participants
     if (m.status !== 'active') continue;
     for (const e of [emailKey(m.mentee), emailKey(m.mentor)]) {
       const list = pairsOf.get(e);
-      if (list) list.push(m); else pairsOf.set(e, [m]);
+      if (list) list.push(m);
+      else pairsOf.set(e, [m]);
     }
   }
   return { latest, unknown, pairsOf };

@@ -1,4 +1,7 @@
-/** Meetings scheduled per pair: the real occurrences from the `schedule` state, or expected from the config frequency. */
+/**
+ * Meetings scheduled per pair: the real occurrences from the `schedule` state, or expected from the
+ * config frequency.
+ */
 
 import type { ProgramConfig } from '../config.js';
 import type { Match } from '../types.js';
@@ -7,20 +10,35 @@ import { dayNumber, parseClock, ZoneClocks } from '../scheduling/zone.js';
 
 const DAY = 86_400_000;
 
-/** True when `v` is a schedule state document this version understands (written by `mentor-cli schedule`). */
+/**
+ * True when `v` is a schedule state document this version understands (written by `mentor-cli
+ * schedule`).
+ */
 export function isScheduleState(v: unknown): v is ScheduleState {
   const s = v as Partial<ScheduleState> | null | undefined;
-  return typeof s === 'object' && s !== null && s.version === 1 && typeof s.events === 'object' && s.events !== null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    s.version === 1 &&
+    typeof s.events === 'object' &&
+    s.events !== null
+  );
 }
 
 /**
  * Start instants (UTC ms, ascending) of the meetings each active pair's series holds, by match id.
- * The state stores one series per pair (or per group: then every pair of the group shares it) with the rule
- * dates it holds in `occurrences` (skipped/EXDATE dates are not in it); moved meetings take their new date.
- * Pairs without a series (no common time, or matched after the last `schedule`) are absent.
+ * The state stores one series per pair (or per group: then every pair of the group shares it) with
+ * the rule dates it holds in `occurrences` (skipped/EXDATE dates are not in it); moved meetings
+ * take their new date. Pairs without a series (no common time, or matched after the last
+ * `schedule`) are absent.
  */
-export function scheduledStartsByPair(schedule: ScheduleState, matches: readonly Match[]): Map<string, number[]> {
-  const series = Object.values(schedule.events).filter((s) => s.status === 'active' && s.event.kind === 'series');
+export function scheduledStartsByPair(
+  schedule: ScheduleState,
+  matches: readonly Match[],
+): Map<string, number[]> {
+  const series = Object.values(schedule.events).filter(
+    (s) => s.status === 'active' && s.event.kind === 'series',
+  );
   const byUnit = new Map<string, number[]>();
   const byPerson = new Map<string, Array<{ emails: Set<string>; starts: number[] }>>();
   let clocks: ZoneClocks | undefined;
@@ -31,12 +49,19 @@ export function scheduledStartsByPair(schedule: ScheduleState, matches: readonly
     // Outside the pre-scanned range a clock still converts correctly (directly, just slower).
     if (days.length) clocks ??= new ZoneClocks(Math.min(...days) - 7, Math.max(...days) + 7);
     const clock = clocks?.get(e.tz);
-    const starts = !clock ? [] : s.occurrences.map((d, i) => clock.toUtc({ day: days[i], minute: parseClock(moved.get(d)?.time ?? e.start.time) })).sort((a, b) => a - b);
+    const starts = !clock
+      ? []
+      : s.occurrences
+          .map((d, i) =>
+            clock.toUtc({ day: days[i], minute: parseClock(moved.get(d)?.time ?? e.start.time) }),
+          )
+          .sort((a, b) => a - b);
     if (e.unitId) byUnit.set(e.unitId, starts);
     const entry = { emails: new Set(e.attendees.map((a) => a.email.trim().toLowerCase())), starts };
     for (const email of entry.emails) {
       const list = byPerson.get(email);
-      if (list) list.push(entry); else byPerson.set(email, [entry]);
+      if (list) list.push(entry);
+      else byPerson.set(email, [entry]);
     }
   }
   const out = new Map<string, number[]>();
@@ -45,7 +70,8 @@ export function scheduledStartsByPair(schedule: ScheduleState, matches: readonly
     const mentor = m.mentor.trim().toLowerCase();
     const mentee = m.mentee.trim().toLowerCase();
     // One-to-one series carry the match id; group series are found by their attendees.
-    const starts = byUnit.get(m.id) ?? byPerson.get(mentee)?.find((s) => s.emails.has(mentor))?.starts;
+    const starts =
+      byUnit.get(m.id) ?? byPerson.get(mentee)?.find((s) => s.emails.has(mentor))?.starts;
     if (starts) out.set(m.id, starts);
   }
   return out;
@@ -63,18 +89,38 @@ export function countUpTo(starts: readonly number[], asOfMs: number): number {
   return lo;
 }
 
-/** Meetings a pair should have had by `asOf` at the configured frequency, from the later of program start and the match date. */
-export function expectedMeetingsToDate(config: Pick<ProgramConfig, 'program' | 'schedule'>, match: Pick<Match, 'createdAt'>, asOf: Date): number {
+/**
+ * Meetings a pair should have had by `asOf` at the configured frequency, from the later of program
+ * start and the match date.
+ */
+export function expectedMeetingsToDate(
+  config: Pick<ProgramConfig, 'program' | 'schedule'>,
+  match: Pick<Match, 'createdAt'>,
+  asOf: Date,
+): number {
   return expectedMeetings(config)(match, asOf);
 }
 
-/** expectedMeetingsToDate with the config's dates parsed once (it runs for every pair and every report date). */
-function expectedMeetings(config: Pick<ProgramConfig, 'program' | 'schedule'>): (match: Pick<Match, 'createdAt'>, asOf: Date) => number {
+/**
+ * expectedMeetingsToDate with the config's dates parsed once (it runs for every pair and every
+ * report date).
+ */
+function expectedMeetings(
+  config: Pick<ProgramConfig, 'program' | 'schedule'>,
+): (match: Pick<Match, 'createdAt'>, asOf: Date) => number {
   const programStart = Date.parse(`${config.program.startDate}T00:00:00Z`);
   const programEnd = Date.parse(`${config.program.endDate}T23:59:59Z`);
-  const period = config.schedule.frequency === 'weekly' ? 7 : config.schedule.frequency === 'biweekly' ? 14 : 30.4375;
+  const period =
+    config.schedule.frequency === 'weekly'
+      ? 7
+      : config.schedule.frequency === 'biweekly'
+        ? 14
+        : 30.4375;
   return (match, asOf) => {
-    const start = Math.max(programStart, Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0);
+    const start = Math.max(
+      programStart,
+      Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0,
+    );
     const end = Math.min(asOf.getTime(), programEnd);
     if (Number.isNaN(start) || end < start) return 0;
     const n = Math.floor(Math.floor((end - start) / DAY) / period) + 1;
@@ -82,13 +128,24 @@ function expectedMeetings(config: Pick<ProgramConfig, 'program' | 'schedule'>): 
   };
 }
 
-/** Meetings scheduled for a pair up to a moment: from the schedule when it ran, else the frequency estimate. */
+/**
+ * Meetings scheduled for a pair up to a moment: from the schedule when it ran, else the frequency
+ * estimate.
+ */
 export type MeetingsBy = (match: Match, asOf: Date) => number;
 
 /** The meetings-by function for a program, and whether it reads the real schedule. */
-export function meetingsBy(config: Pick<ProgramConfig, 'program' | 'schedule'>, schedule: ScheduleState | undefined, matches: readonly Match[]): { by: MeetingsBy; fromSchedule: boolean; unscheduled: Match[] } {
+export function meetingsBy(
+  config: Pick<ProgramConfig, 'program' | 'schedule'>,
+  schedule: ScheduleState | undefined,
+  matches: readonly Match[],
+): { by: MeetingsBy; fromSchedule: boolean; unscheduled: Match[] } {
   if (!schedule) return { by: expectedMeetings(config), fromSchedule: false, unscheduled: [] };
   const starts = scheduledStartsByPair(schedule, matches);
   const unscheduled = matches.filter((m) => m.status === 'active' && !starts.has(m.id));
-  return { by: (m, asOf) => countUpTo(starts.get(m.id) ?? [], asOf.getTime()), fromSchedule: true, unscheduled };
+  return {
+    by: (m, asOf) => countUpTo(starts.get(m.id) ?? [], asOf.getTime()),
+    fromSchedule: true,
+    unscheduled,
+  };
 }

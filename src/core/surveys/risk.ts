@@ -1,4 +1,7 @@
-/** Pairs that need help: low satisfaction, a concern, too few meetings, or a missing answer to the latest wave. */
+/**
+ * Pairs that need help: low satisfaction, a concern, too few meetings, or a missing answer to the
+ * latest wave.
+ */
 
 import type { SurveyWave } from '../config.js';
 import type { Match } from '../types.js';
@@ -15,14 +18,25 @@ export interface RiskReason {
 }
 
 /** Severity order of the reasons: what the pair says first, then meetings, then silence. */
-export const RISK_ORDER: readonly RiskReason['code'][] = ['low-satisfaction', 'concern', 'few-meetings', 'no-answer'];
+export const RISK_ORDER: readonly RiskReason['code'][] = [
+  'low-satisfaction',
+  'concern',
+  'few-meetings',
+  'no-answer',
+];
 
-/** One active pair with its survey facts and risk reasons (empty when fine), most severe reason first. */
+/**
+ * One active pair with its survey facts and risk reasons (empty when fine), most severe reason
+ * first.
+ */
 export interface PairHealth {
   match: Match;
   /** Meetings scheduled up to `now`. */
   scheduledToDate: number;
-  /** The meetings-held count used: of the two sides' most recent reports, the one closest to its schedule. */
+  /**
+   * The meetings-held count used: of the two sides' most recent reports, the one closest to its
+   * schedule.
+   */
   meetingsHeld?: number;
   /** When that count was reported (submission time, else the wave's opening date), ISO. */
   heldReportedAt?: string;
@@ -37,7 +51,12 @@ export interface PairHealth {
 export const RISK_RULES = { maxSatisfaction: 2, minHeldRatio: 0.5 } as const;
 
 /** A person's most recent response (latest wave they answered) that passes `has`. */
-function mostRecent(linked: LinkedSurveys, order: readonly SurveyWave[], email: string, has: (r: SurveyResponse) => boolean): SurveyResponse | undefined {
+function mostRecent(
+  linked: LinkedSurveys,
+  order: readonly SurveyWave[],
+  email: string,
+  has: (r: SurveyResponse) => boolean,
+): SurveyResponse | undefined {
   for (let i = order.length - 1; i >= 0; i--) {
     const r = linked.latest.get(order[i].name)?.get(email);
     if (r && has(r)) return r;
@@ -54,48 +73,78 @@ function reportedAt(r: SurveyResponse, waves: readonly SurveyWave[]): Date | und
 }
 
 /**
- * Assesses every active pair at `now` from the waves opened by then. `scheduled(match, asOf)` gives the meetings scheduled up to a moment;
- * `current` is the latest wave opened. Each meetings-held report is compared with the meetings scheduled when it was
- * given, and only pairs that existed when `current` opened are expected to have answered it.
+ * Assesses every active pair at `now` from the waves opened by then. `scheduled(match, asOf)` gives
+ * the meetings scheduled up to a moment;
+ * `current` is the latest wave opened. Each meetings-held report is compared with the meetings
+ * scheduled when it was given, and only pairs that existed when `current` opened are expected to
+ * have answered it.
  */
-export function assessPairs(matches: readonly Match[], linked: LinkedSurveys, waves: readonly SurveyWave[], current: SurveyWave | undefined, scheduled: MeetingsBy, now: Date): PairHealth[] {
+export function assessPairs(
+  matches: readonly Match[],
+  linked: LinkedSurveys,
+  waves: readonly SurveyWave[],
+  current: SurveyWave | undefined,
+  scheduled: MeetingsBy,
+  now: Date,
+): PairHealth[] {
   const out: PairHealth[] = [];
-  // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it was then.
+  // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it
+  // was then.
   const day = now.toISOString().slice(0, 10);
   const order = orderedWaves(waves).filter((w) => w.opens <= day);
   for (const match of matches) {
     if (match.status !== 'active') continue;
-    const sides = [['mentee', emailKey(match.mentee)], ['mentor', emailKey(match.mentor)]] as const;
+    const sides = [
+      ['mentee', emailKey(match.mentee)],
+      ['mentor', emailKey(match.mentor)],
+    ] as const;
     const reasons: RiskReason[] = [];
     const sat: Partial<Record<'mentee' | 'mentor', number>> = {};
     let best: { held: number; due: number; at: Date; ratio: number } | undefined;
     for (const [side, email] of sides) {
-      const s = mostRecent(linked, order, email, (r) => r.measures.satisfaction !== undefined)?.measures.satisfaction;
+      const s = mostRecent(linked, order, email, (r) => r.measures.satisfaction !== undefined)
+        ?.measures.satisfaction;
       if (s !== undefined) sat[side] = s;
-      if (s !== undefined && s <= RISK_RULES.maxSatisfaction) reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
+      if (s !== undefined && s <= RISK_RULES.maxSatisfaction)
+        reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
       const last = mostRecent(linked, order, email, () => true);
-      if (last && isRealConcern(last.measures.concerns)) reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
+      if (last && isRealConcern(last.measures.concerns))
+        reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
       const report = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined);
       const at = report && reportedAt(report, waves);
       if (!report || !at) continue;
       const held = report.measures.meetingsHeld!;
       const due = scheduled(match, at);
-      // Keep the report that looks best against its own date, so one side's low count does not outvote the other's.
+      // Keep the report that looks best against its own date, so one side's low count does not
+      // outvote the other's.
       const ratio = held / Math.max(due, 1);
-      if (!best || ratio > best.ratio || (ratio === best.ratio && at > best.at)) best = { held, due, at, ratio };
+      if (!best || ratio > best.ratio || (ratio === best.ratio && at > best.at))
+        best = { held, due, at, ratio };
     }
     if (best && best.due > 0 && best.held < best.due * RISK_RULES.minHeldRatio) {
-      reasons.push({ code: 'few-meetings', text: `${best.held} of ${best.due} scheduled meetings held by ${best.at.toISOString().slice(0, 10)}` });
+      reasons.push({
+        code: 'few-meetings',
+        text: `${best.held} of ${best.due} scheduled meetings held by ${best.at.toISOString().slice(0, 10)}`,
+      });
     }
     if (current && !(match.createdAt && match.createdAt.slice(0, 10) > current.opens)) {
       const answered = linked.latest.get(current.name);
       for (const [side, email] of sides) {
-        if (!answered?.has(email)) reasons.push({ code: 'no-answer', text: `${side} did not answer the ${current.name} survey` });
+        if (!answered?.has(email))
+          reasons.push({
+            code: 'no-answer',
+            text: `${side} did not answer the ${current.name} survey`,
+          });
       }
     }
     reasons.sort((a, b) => RISK_ORDER.indexOf(a.code) - RISK_ORDER.indexOf(b.code));
     const ph: PairHealth = { match, scheduledToDate: scheduled(match, now), reasons };
-    if (best) Object.assign(ph, { meetingsHeld: best.held, heldReportedAt: best.at.toISOString(), scheduledAtReport: best.due });
+    if (best)
+      Object.assign(ph, {
+        meetingsHeld: best.held,
+        heldReportedAt: best.at.toISOString(),
+        scheduledAtReport: best.due,
+      });
     if (sat.mentee !== undefined) ph.menteeSatisfaction = sat.mentee;
     if (sat.mentor !== undefined) ph.mentorSatisfaction = sat.mentor;
     out.push(ph);
@@ -103,20 +152,49 @@ export function assessPairs(matches: readonly Match[], linked: LinkedSurveys, wa
   return out;
 }
 
-/** Orders at-risk pairs most severe first: by their worst reason, then by how many reasons, then by pair id. */
+/**
+ * Orders at-risk pairs most severe first: by their worst reason, then by how many reasons, then by
+ * pair id.
+ */
 export function bySeverity(a: PairHealth, b: PairHealth): number {
-  const worst = (h: PairHealth) => Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length);
-  return worst(a) - worst(b) || b.reasons.length - a.reasons.length || (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0);
+  const worst = (h: PairHealth) =>
+    Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length);
+  return (
+    worst(a) - worst(b) ||
+    b.reasons.length - a.reasons.length ||
+    (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0)
+  );
 }
 
-/** The pairs with at least one reason, sorted as bySeverity does (each pair's worst reason computed once, not per comparison). */
+/**
+ * The pairs with at least one reason, sorted as bySeverity does (each pair's worst reason computed
+ * once, not per comparison).
+ */
 export function sortBySeverity(pairs: readonly PairHealth[]): PairHealth[] {
-  const worst = new Map(pairs.map((h) => [h, Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length)]));
-  return pairs.filter((h) => h.reasons.length > 0)
-    .sort((a, b) => worst.get(a)! - worst.get(b)! || b.reasons.length - a.reasons.length || (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0));
+  const worst = new Map(
+    pairs.map((h) => [
+      h,
+      Math.min(...h.reasons.map((r) => RISK_ORDER.indexOf(r.code)), RISK_ORDER.length),
+    ]),
+  );
+  return pairs
+    .filter((h) => h.reasons.length > 0)
+    .sort(
+      (a, b) =>
+        worst.get(a)! - worst.get(b)! ||
+        b.reasons.length - a.reasons.length ||
+        (a.match.id < b.match.id ? -1 : a.match.id > b.match.id ? 1 : 0),
+    );
 }
 
-/** How many pairs have each reason (a pair with two reasons counts under both), in severity order. */
-export function reasonCounts(pairs: readonly PairHealth[]): Array<{ code: RiskReason['code']; pairs: number }> {
-  return RISK_ORDER.map((code) => ({ code, pairs: pairs.filter((h) => h.reasons.some((r) => r.code === code)).length }));
+/**
+ * How many pairs have each reason (a pair with two reasons counts under both), in severity order.
+ */
+export function reasonCounts(
+  pairs: readonly PairHealth[],
+): Array<{ code: RiskReason['code']; pairs: number }> {
+  return RISK_ORDER.map((code) => ({
+    code,
+    pairs: pairs.filter((h) => h.reasons.some((r) => r.code === code)).length,
+  }));
 }

@@ -26,9 +26,14 @@ export interface SurveyResponse {
   measures: SurveyMeasures;
   /** Measures whose answer was outside the scale (kept as text in `answers`, not counted). */
   invalid?: MeasureId[];
-  /** Original answer texts, exactly as exported, aligned with `headerSets[headerSet]` (trailing blanks dropped). */
+  /**
+   * Original answer texts, exactly as exported, aligned with `headerSets[headerSet]` (trailing
+   * blanks dropped).
+   */
   answers: string[];
-  /** Index into SurveyState.headerSets (the file's headers, stored once rather than per response). */
+  /**
+   * Index into SurveyState.headerSets (the file's headers, stored once rather than per response).
+   */
   headerSet: number;
   source: { file: string; sheet?: string; row: number };
   /** Order of merging, so that among equal timestamps the later merge wins. */
@@ -52,7 +57,10 @@ export interface SurveyBatch {
 }
 
 /** Adds responses whose id is not stored yet; returns the new state and the counts. */
-export function mergeSurveyResponses(state: SurveyState, batches: readonly SurveyBatch[]): { state: SurveyState; added: number; duplicates: number } {
+export function mergeSurveyResponses(
+  state: SurveyState,
+  batches: readonly SurveyBatch[],
+): { state: SurveyState; added: number; duplicates: number } {
   const have = new Set(state.responses.map((r) => r.id));
   let seq = state.responses.reduce((m, r) => Math.max(m, r.seq ?? 0), 0);
   const headerSets = (state.headerSets ?? []).slice();
@@ -63,24 +71,41 @@ export function mergeSurveyResponses(state: SurveyState, batches: readonly Surve
     const key = JSON.stringify(b.headers);
     let set = keys.indexOf(key);
     for (const r of b.responses) {
-      if (have.has(r.id)) { duplicates++; continue; }
-      if (set < 0) { set = headerSets.push(b.headers) - 1; keys.push(key); }
+      if (have.has(r.id)) {
+        duplicates++;
+        continue;
+      }
+      if (set < 0) {
+        set = headerSets.push(b.headers) - 1;
+        keys.push(key);
+      }
       have.add(r.id);
       responses.push({ ...r, headerSet: set, seq: ++seq });
     }
   }
-  return { state: { headerSets, responses }, added: responses.length - state.responses.length, duplicates };
+  return {
+    state: { headerSets, responses },
+    added: responses.length - state.responses.length,
+    duplicates,
+  };
 }
 
 /** The original answers of a response by header text (null-prototype object). */
-export function answersOf(state: Pick<SurveyState, 'headerSets'>, r: SurveyResponse): Record<string, string> {
+export function answersOf(
+  state: Pick<SurveyState, 'headerSets'>,
+  r: SurveyResponse,
+): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   const headers = state.headerSets[r.headerSet] ?? [];
-  r.answers.forEach((a, i) => { if (a !== '') out[headers[i] ?? `Column ${i + 1}`] = a; });
+  r.answers.forEach((a, i) => {
+    if (a !== '') out[headers[i] ?? `Column ${i + 1}`] = a;
+  });
   return out;
 }
 
-/** Content hash (FNV-1a, 2 x 32 bits) for response ids; not cryptographic, only for de-duplication. */
+/**
+ * Content hash (FNV-1a, 2 x 32 bits) for response ids; not cryptographic, only for de-duplication.
+ */
 export function hashText(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
