@@ -6,7 +6,7 @@
  * (10,000 x 2,500) on a 2-core machine; targets are 0.25 s and 15 s.
  */
 import { performance } from 'node:perf_hooks';
-import { assignMaxWeight } from '../dist/core/matching/assign.js';
+import { assignMaxWeight } from '../dist/core/solvers/assign.js';
 import { generateInstance } from './gen-instances.mjs';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { defaultConfig } = await import(join(root, 'dist/core/config.js'));
-const { writeState } = await import(join(root, 'dist/io/program.js'));
+const { writeState } = await import(join(root, 'dist/io/store/program.js'));
 
 const pairs = Number(process.argv[2] ?? 5000);
 const zones = [

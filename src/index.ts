@@ -3,4 +3,4 @@
 export * from './core/types.js';
 export * from './core/config.js';
 export { neutraliseCell } from './core/safe-cell.js';
-export { isValidTimeZone } from './core/timezone.js';
+export { isValidTimeZone } from './core/timezones/valid.js';

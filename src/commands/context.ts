@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { Output } from '../ui/output.js';
 import { UsageError } from '../errors.js';
-import { openProgram, type Program } from '../io/program.js';
+import { openProgram, type Program } from '../io/store/program.js';
 
 export interface GlobalOptions {
   dir?: string;

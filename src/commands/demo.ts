@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { FIXTURES_DIR } from '../io/program.js';
+import { FIXTURES_DIR } from '../io/store/program.js';
 import { ProblemsError } from '../errors.js';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));

@@ -6,9 +6,9 @@
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 import { emit, exportFormat, withOutputOptions } from './export.js';
-import { readState } from '../io/program.js';
-import { toCsv } from '../io/csv-write.js';
-import { buildWorkbook, type SheetSpec } from '../io/xlsx-write.js';
+import { readState } from '../io/store/program.js';
+import { toCsv } from '../io/formats/csv/write.js';
+import { buildWorkbook, type SheetSpec } from '../io/formats/xlsx/write.js';
 import { UsageError } from '../errors.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, type MatchesState } from '../core/matching/state.js';
@@ -111,7 +111,7 @@ export function registerExportMatches(exportCmd: Command): void {
             rows: run ? auditRows(run.audit, people) : [],
           },
         ];
-        data = new Uint8Array((await buildWorkbook(sheets).xlsx.writeBuffer()) as ArrayBuffer);
+        data = new Uint8Array(await buildWorkbook(sheets).xlsx.writeBuffer());
       }
       await emit(ctx, data, opts.out, program.dir, Boolean(opts.force), format, {
         rows: rows.length,

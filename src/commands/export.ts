@@ -6,16 +6,16 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { readState } from '../io/program.js';
-import { assertMayWrite, writeOutputFile } from '../io/output-file.js';
-import { toCsv } from '../io/csv-write.js';
-import { buildWorkbook, type ColumnSpec } from '../io/xlsx-write.js';
+import { readState } from '../io/store/program.js';
+import { assertMayWrite, writeOutputFile } from '../io/outputs/user-file.js';
+import { toCsv } from '../io/formats/csv/write.js';
+import { buildWorkbook, type ColumnSpec } from '../io/formats/xlsx/write.js';
 import type { Participant } from '../core/types.js';
 import {
   filterParticipants,
   participantsToRows,
   participantsToJson,
-} from '../core/participants-view.js';
+} from '../core/roster/participants-view.js';
 import { UsageError } from '../errors.js';
 import { checkChoice } from './participants.js';
 
@@ -169,7 +169,7 @@ export function registerExport(program: Command): Command {
               rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, v]))),
             },
           ]);
-          data = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+          data = new Uint8Array(await wb.xlsx.writeBuffer());
         }
       }
       await emit(ctx, data, opts.out, program.dir, Boolean(opts.force), format, {

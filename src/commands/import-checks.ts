@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Problem, SourceTable } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
-import { readTable, type ReadOptions } from '../io/read-table.js';
+import { readTable, type ReadOptions } from '../io/ingest/read-table.js';
 
 const EXCEL_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb']);
 

@@ -6,9 +6,15 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { lockProgram, readState, readStateEach, writeState, type Program } from '../io/program.js';
-import { writeOutputFile, assertMayWrite } from '../io/output-file.js';
-import { toCsv } from '../io/csv-write.js';
+import {
+  lockProgram,
+  readState,
+  readStateEach,
+  writeState,
+  type Program,
+} from '../io/store/program.js';
+import { writeOutputFile, assertMayWrite } from '../io/outputs/user-file.js';
+import { toCsv } from '../io/formats/csv/write.js';
 import {
   mapHeaders,
   parseMapFlags,
@@ -26,7 +32,7 @@ import {
   type BuiltImport,
   type FileInput,
   type ImportPlan,
-} from '../core/import-plan.js';
+} from '../core/roster/import-plan.js';
 import type { Participant, Problem, Role, SourceTable } from '../core/types.js';
 import { assertUsableTextWorkbook, nulWarning, readTableNamed } from './import-checks.js';
 import { ProblemsError, UsageError } from '../errors.js';

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { createProgramFolder } from '../io/init-folder.js';
+import { createProgramFolder } from '../io/store/init-folder.js';
 
 export function registerInit(program: Command): void {
   program

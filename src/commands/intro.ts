@@ -6,9 +6,9 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { contextOf } from './context.js';
-import { lockProgram } from '../io/program.js';
+import { lockProgram } from '../io/store/program.js';
 import { UsageError } from '../errors.js';
-import { assertMayWrite } from '../io/output-file.js';
+import { assertMayWrite } from '../io/outputs/user-file.js';
 
 export function registerIntro(program: Command): void {
   program
@@ -24,9 +24,9 @@ export function registerIntro(program: Command): void {
       const prog = await ctx.program();
       const outDir = resolve(ctx.cwd, opts.out ?? prog.dir);
       const [{ prepareSchedule }, { renderIntros }, { writeStaged }] = await Promise.all([
-        import('../io/schedule-pipeline.js'),
-        import('../io/intro-emails.js'),
-        import('../io/staged-write.js'),
+        import('./shared/prepare-schedule.js'),
+        import('../io/outputs/intros/emails.js'),
+        import('../io/store/staged-write.js'),
       ]);
       const files = await lockProgram(prog, 'intro', async () => {
         const prep = await prepareSchedule(prog, ctx.now);

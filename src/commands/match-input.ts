@@ -1,9 +1,9 @@
 /** Loads what `match` needs from the program folder and option files, and builds the settings. */
 
 import { resolve, basename, extname } from 'node:path';
-import type { Program } from '../io/program.js';
-import { readState } from '../io/program.js';
-import { readTable } from '../io/read-table.js';
+import type { Program } from '../io/store/program.js';
+import { readState } from '../io/store/program.js';
+import { readTable } from '../io/ingest/read-table.js';
 import { UsageError, InputError } from '../errors.js';
 import type { MentoringModel } from '../core/config.js';
 import type { Participant } from '../core/types.js';
@@ -12,7 +12,7 @@ import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
 import { norm, type MatchSettings } from '../core/matching/score.js';
 import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
 import { PairScoreArrays } from '../core/matching/pair-arrays.js';
-import { readPairScoresCsv } from '../io/pair-scores-read.js';
+import { readPairScoresCsv } from '../io/formats/pair-scores/read.js';
 
 const MODELS: MentoringModel[] = [
   'one-to-one',

@@ -5,8 +5,8 @@
 
 import type { Ctx } from './context.js';
 import { emit, exportFormat } from './export.js';
-import { toCsv } from '../io/csv-write.js';
-import { buildWorkbook } from '../io/xlsx-write.js';
+import { toCsv } from '../io/formats/csv/write.js';
+import { buildWorkbook } from '../io/formats/xlsx/write.js';
 import type { Suggestion } from '../core/matching/suggest.js';
 import { renderSuggestions } from '../ui/match-summary.js';
 
@@ -84,9 +84,7 @@ export async function emitSuggestions(
             : {}),
     }));
     data = new Uint8Array(
-      (await buildWorkbook([
-        { name: 'Suggestions', columns, rows },
-      ]).xlsx.writeBuffer()) as ArrayBuffer,
+      await buildWorkbook([{ name: 'Suggestions', columns, rows }]).xlsx.writeBuffer(),
     );
   }
   await emit(ctx, data, out, programDir, force, format);

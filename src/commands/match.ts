@@ -5,7 +5,7 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { lockProgram, writeState } from '../io/program.js';
+import { lockProgram, writeState } from '../io/store/program.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { givenToCsr, runMatching, sidesOf } from '../core/matching/models.js';
 import { buildCandidates } from '../core/matching/candidates.js';

@@ -2,13 +2,13 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { readState } from '../io/program.js';
+import { readState } from '../io/store/program.js';
 import type { Participant } from '../core/types.js';
 import {
   filterParticipants,
   summariseRoster,
   participantsToJson,
-} from '../core/participants-view.js';
+} from '../core/roster/participants-view.js';
 import { renderTable } from '../ui/table.js';
 import { UsageError } from '../errors.js';
 

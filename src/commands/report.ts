@@ -6,10 +6,10 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { loadReportInput } from '../io/report-load.js';
-import { writeReportWorkbook } from '../io/report-xlsx.js';
-import { planReportOutput } from '../io/report-output.js';
-import { assertMayWrite, writeOutputFile } from '../io/output-file.js';
+import { loadReportInput } from './shared/report-input.js';
+import { writeReportWorkbook } from '../io/outputs/report/workbook.js';
+import { planReportOutput } from '../io/outputs/report/destination.js';
+import { assertMayWrite, writeOutputFile } from '../io/outputs/user-file.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { resolveBreakdownFields } from '../core/kpi/by-fields.js';

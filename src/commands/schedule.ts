@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { contextOf } from './context.js';
 import { ProblemsError } from '../errors.js';
-import { lockProgram, writeState } from '../io/program.js';
+import { lockProgram, writeState } from '../io/store/program.js';
 
 export function registerSchedule(program: Command): void {
   program
@@ -28,9 +28,9 @@ export function registerSchedule(program: Command): void {
       const outDir = resolve(ctx.cwd, opts.out ?? join(prog.dir, 'schedule'));
       // Loaded on use: other commands should not pay for the calendar writers at start-up.
       const [{ prepareSchedule }, { replaceFolder }, out] = await Promise.all([
-        import('../io/schedule-pipeline.js'),
-        import('../io/staged-write.js'),
-        import('../io/schedule-output.js'),
+        import('./shared/prepare-schedule.js'),
+        import('../io/store/staged-write.js'),
+        import('../io/outputs/schedule/folder.js'),
       ]);
       const summary = await lockProgram(prog, 'schedule', async () => {
         const { plan, rec, rendered, previous, workbook } = await prepareSchedule(prog, ctx.now, {

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { loadReportInput } from '../io/report-load.js';
+import { loadReportInput } from './shared/report-input.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderTable } from '../ui/table.js';

@@ -6,9 +6,9 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
-import { lockProgram, readState, writeState } from '../io/program.js';
-import { readSurveyFile } from '../io/survey-read.js';
-import { writeSurveyTemplates } from '../io/survey-templates.js';
+import { lockProgram, readState, writeState } from '../io/store/program.js';
+import { readSurveyFile } from '../io/ingest/survey-read.js';
+import { writeSurveyTemplates } from '../io/outputs/templates/survey-questions.js';
 import { parseSurveyMapFlags } from '../core/surveys/measures.js';
 import {
   EMPTY_SURVEY_STATE,

@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
-import { lockProgram, readState, writeState } from '../io/program.js';
+import { lockProgram, readState, writeState } from '../io/store/program.js';
 import { UsageError } from '../errors.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, endMatch, type MatchesState } from '../core/matching/state.js';

@@ -1,6 +1,6 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
-import type { ImportPlan } from '../core/import-plan.js';
+import type { ImportPlan } from '../core/roster/import-plan.js';
 import { problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';

@@ -59,7 +59,7 @@ describe('mentor-cli init', () => {
       formulae: ['"mentor,mentee,both"'],
     });
     expect(ws.getCell(5, tzCol).dataValidation.type).toBe('list');
-    expect(String(ws.getCell(5, tzCol).dataValidation.formulae![0])).toMatch(
+    expect(String(ws.getCell(5, tzCol).dataValidation.formulae[0])).toMatch(
       /^Lists!\$A\$1:\$A\$\d+$/,
     );
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -105,7 +105,7 @@ describe('warnings are printed once per command', () => {
 
 describe('date attributes', () => {
   it('become real Excel dates when the whole column holds ISO dates', async () => {
-    const { openProgram, writeState } = await import('../../src/io/program.js');
+    const { openProgram, writeState } = await import('../../src/io/store/program.js');
     const dated = participants.map((p, i) => ({
       ...p,
       attributes: Object.assign(Object.create(null), p.attributes, {

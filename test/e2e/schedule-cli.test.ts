@@ -181,7 +181,7 @@ describe('mentor-cli schedule', () => {
       /missing\.ics: holiday calendar not found/,
     ],
   ])('%s: one-line error, exit 2, nothing written', async (_name, over, message) => {
-    const dir = await program(over as Parameters<typeof program>[0]);
+    const dir = await program(over);
     const r = runCli(['schedule'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

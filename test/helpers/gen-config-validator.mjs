@@ -1,4 +1,4 @@
-// Generates src/io/config-validator.ts: the config schema's ajv validator compiled ahead of time,
+// Generates src/io/store/config-validator.ts: the config schema's ajv validator compiled ahead of time,
 // so that commands do not load and compile ajv on every run (~0.14 s).
 // Run after editing templates/mentor.config.schema.json: node test/helpers/gen-config-validator.mjs
 // (test/unit/io-config-validator.test.ts fails while the generated file is out of date).
@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TARGET = `${ROOT}src/io/config-validator.ts`;
+export const TARGET = `${ROOT}src/io/store/config-validator.ts`;
 
 /** The generated module's text. */
 export function validatorSource() {

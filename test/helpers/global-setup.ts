@@ -9,7 +9,11 @@ export default function setup(): void {
   const root = resolve(import.meta.dirname, '..', '..');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root],
+    [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(root, 'tsconfig.build.json'),
+    ],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`tsc failed, so no test can run:\n${r.stdout}${r.stderr}`);

@@ -10,8 +10,8 @@ import {
   type Reconciled,
   type ScheduleState,
 } from '../../src/core/scheduling/reconcile.js';
-import { renderSchedule, type RenderedSchedule } from '../../src/io/schedule-files.js';
-import { contentBytes } from '../../src/io/staged-write.js';
+import { renderSchedule, type RenderedSchedule } from '../../src/io/outputs/schedule/calendars.js';
+import { contentBytes } from '../../src/io/store/staged-write.js';
 import type { Agenda } from '../../src/core/scheduling/describe.js';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, type ProgramConfig } from '../../src/core/config.js';
 import type { AvailabilityWindow, Match, Participant } from '../../src/core/types.js';
-import { writeState, type Program } from '../../src/io/program.js';
+import { writeState, type Program } from '../../src/io/store/program.js';
 
 /** A participant with sensible defaults. */
 export function person(

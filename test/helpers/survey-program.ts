@@ -220,7 +220,7 @@ export async function setUpProgram(dir: string, opts: { withMatches: boolean }):
     { cwd: dir },
   );
   if (init.code !== 0) throw new Error(init.stderr);
-  const { openProgram, writeState } = await import('../../src/io/program.js');
+  const { openProgram, writeState } = await import('../../src/io/store/program.js');
   const program = await openProgram(dir);
   await writeState(program, 'participants', participants);
   if (opts.withMatches) await writeState(program, 'matches', { matches, runs: [], history: [] });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEml, encodeWords, formatMailbox, quotedPrintable } from '../../src/io/eml.js';
+import {
+  buildEml,
+  encodeWords,
+  formatMailbox,
+  quotedPrintable,
+} from '../../src/io/formats/eml/message.js';
 
 function decodeQp(text: string): string {
   const bytes: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldLinesToBytes } from '../../src/io/ics-fold.js';
-import { foldLine } from '../../src/io/ics.js';
+import { foldLinesToBytes } from '../../src/io/formats/ics/fold.js';
+import { foldLine } from '../../src/io/formats/ics/write.js';
 
 const text = fc.string({
   unit: fc.constantFrom('a', ' ', 'ü', '↔', '山', '🎉', '\uD800', ',', 'Z'),

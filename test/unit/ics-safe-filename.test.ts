@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FileNamer, peopleStem, personStem, safeStem } from '../../src/io/safe-filename.js';
+import { FileNamer, peopleStem, personStem, safeStem } from '../../src/io/outputs/file-names.js';
 
 describe('file names from people', () => {
   it.each([

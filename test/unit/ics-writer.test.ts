@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildCalendar, escapeText, foldLine, serializeEvent } from '../../src/io/ics.js';
-import { buildVTimezone } from '../../src/io/ics-vtimezone.js';
+import {
+  buildCalendar,
+  escapeText,
+  foldLine,
+  serializeEvent,
+} from '../../src/io/formats/ics/write.js';
+import { buildVTimezone } from '../../src/io/formats/ics/vtimezone.js';
 import type { CalEvent } from '../../src/core/scheduling/model.js';
 import { parseCalendar, wallIn } from '../helpers/ical.js';
 

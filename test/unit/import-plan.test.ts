@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { planImport } from '../../src/core/import-plan.js';
+import { planImport } from '../../src/core/roster/import-plan.js';
 import { mapHeaders } from '../../src/core/roster/header-map.js';
 import type { SourceTable } from '../../src/core/types.js';
 

@@ -4,9 +4,9 @@ import Papa from 'papaparse';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { cellsOf, csvNewline, scanCsv, type CsvIndex } from '../../src/io/csv-scan.js';
-import { readTable } from '../../src/io/read-table.js';
-import type { ImportTable } from '../../src/core/import-plan.js';
+import { cellsOf, csvNewline, scanCsv, type CsvIndex } from '../../src/io/formats/csv/scan.js';
+import { readTable } from '../../src/io/ingest/read-table.js';
+import type { ImportTable } from '../../src/core/roster/import-plan.js';
 import type { SourceRow } from '../../src/core/types.js';
 
 const rowsOf = (index: CsvIndex) =>

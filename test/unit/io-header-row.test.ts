@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHeaders, detectHeader, type GridRow } from '../../src/io/header-row.js';
+import { cleanHeaders, detectHeader, type GridRow } from '../../src/io/ingest/header-row.js';
 
 const grid = (rows: string[][]): GridRow[] => rows.map((cells, i) => ({ cells, line: i + 1 }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { readTable } from '../../src/io/read-table.js';
-import { readCsvText, detectDelimiter } from '../../src/io/csv-read.js';
+import { readTable } from '../../src/io/ingest/read-table.js';
+import { readCsvText, detectDelimiter } from '../../src/io/formats/csv/read.js';
 
 const trap = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTable } from '../../src/io/read-table.js';
+import { readTable } from '../../src/io/ingest/read-table.js';
 import { InputError } from '../../src/errors.js';
 
 const trap = (name: string) =>

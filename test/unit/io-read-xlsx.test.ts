@@ -4,14 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readTable } from '../../src/io/read-table.js';
+import { readTable } from '../../src/io/ingest/read-table.js';
 import {
   cellText,
   formatExcelDate,
   formatNumber,
   isDateFormat,
   serialToDate,
-} from '../../src/io/xlsx-cell.js';
+} from '../../src/io/formats/xlsx/cell.js';
 
 const trap = (name: string) =>
   fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));

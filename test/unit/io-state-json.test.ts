@@ -15,9 +15,9 @@ import {
   eachStateItemInFile,
   parseStateJson,
   stateJsonChunks,
-} from '../../src/io/state-json.js';
-import { readState, readStateEach, writeState, type Program } from '../../src/io/program.js';
-import { writeFileAtomicChunks } from '../../src/io/atomic.js';
+} from '../../src/io/store/state-json.js';
+import { readState, readStateEach, writeState, type Program } from '../../src/io/store/program.js';
+import { writeFileAtomicChunks } from '../../src/io/store/atomic.js';
 import { InputError } from '../../src/errors.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { toCsv } from '../../src/io/csv-write.js';
-import { readCsvText } from '../../src/io/csv-read.js';
+import { toCsv } from '../../src/io/formats/csv/write.js';
+import { readCsvText } from '../../src/io/formats/csv/read.js';
 
 describe('toCsv', () => {
   it('BOM, CRLF, quoting and neutralised formulas; plain numbers kept', () => {

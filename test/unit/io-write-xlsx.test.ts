@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, saveWorkbook, type SheetSpec } from '../../src/io/xlsx-write.js';
+import { buildWorkbook, saveWorkbook, type SheetSpec } from '../../src/io/formats/xlsx/write.js';
 
 const spec: SheetSpec = {
   name: 'Participants',

@@ -11,8 +11,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { readTable } from '../../src/io/read-table.js';
-import { checkZipSafety, formatBytes, listZipEntries } from '../../src/io/zip-guard.js';
+import { readTable } from '../../src/io/ingest/read-table.js';
+import {
+  checkZipSafety,
+  formatBytes,
+  listZipEntries,
+} from '../../src/io/formats/xlsx/zip-guard.js';
 import { InputError } from '../../src/errors.js';
 
 import { buildZip } from '../helpers/fake-zip.js';

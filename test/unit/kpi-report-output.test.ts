@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseIsoValue, dateColumnKind } from '../../src/core/kpi/iso-dates.js';
 import { attributeNames, resolveBreakdownFields } from '../../src/core/kpi/by-fields.js';
-import { planReportOutput } from '../../src/io/report-output.js';
+import { planReportOutput } from '../../src/io/outputs/report/destination.js';
 import { participants } from '../helpers/survey-program.js';
 
 describe('parseIsoValue', () => {

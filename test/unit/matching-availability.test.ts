@@ -11,14 +11,14 @@ import {
   commonMinutes,
   toUtcWeekIntervals,
   WEEK_MINUTES,
-} from '../../src/core/availability-overlap.js';
-import { mergeWindows } from '../../src/core/roster/availability.js';
+} from '../../src/core/availability/overlap.js';
+import { mergeWindows } from '../../src/core/availability/parse.js';
 import { pairOverlapMinutes, scorePair } from '../../src/core/matching/score.js';
 import { brokenRules, Rule } from '../../src/core/matching/rules.js';
 import { buildCandidates } from '../../src/core/matching/candidates.js';
 import { explainPair } from '../../src/core/matching/explain.js';
 import { findSlots } from '../../src/core/scheduling/slots.js';
-import { ZoneClocks, dayNumber } from '../../src/core/scheduling/zone.js';
+import { ZoneClocks, dayNumber } from '../../src/core/timezones/clock.js';
 import { P, settings } from '../helpers/matching-gen.js';
 
 const w = (day: number, start: string, end: string): AvailabilityWindow => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fastScore, readPairScoresCsv } from '../../src/io/pair-scores-read.js';
+import { fastScore, readPairScoresCsv } from '../../src/io/formats/pair-scores/read.js';
 import { PairScoreArrays, pairArraysToCsr } from '../../src/core/matching/pair-arrays.js';
 import { InputError } from '../../src/errors.js';
 import { P } from '../helpers/matching-gen.js';

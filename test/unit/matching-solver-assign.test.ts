@@ -5,8 +5,8 @@ import {
   fromDense,
   type BipartiteInstance,
   type BipartiteResult,
-} from '../../src/core/matching/assign.js';
-import { bruteForceAssign, referenceAssign } from '../../src/core/matching/brute.js';
+} from '../../src/core/solvers/assign.js';
+import { bruteForceAssign, referenceAssign } from '../helpers/brute-assign.js';
 
 const F = Number.NaN; // forbidden pair
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maxWeightMatching } from '../../src/core/matching/general.js';
+import { maxWeightMatching } from '../../src/core/solvers/blossom.js';
 
 type Edge = [number, number, number];
 

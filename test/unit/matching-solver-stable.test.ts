@@ -4,7 +4,7 @@ import {
   blockingPairs,
   stableMatching,
   type StableInstance,
-} from '../../src/core/matching/stable.js';
+} from '../../src/core/solvers/stable.js';
 
 /** Builds an instance from explicit mentor preference lists (unlisted mentees are unacceptable). */
 function fromLists(

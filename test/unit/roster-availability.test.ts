@@ -8,7 +8,7 @@ import {
   overlapOfIntervals,
   parseAvailability,
   toUtcWeekIntervals,
-} from '../../src/core/roster/availability.js';
+} from '../../src/core/availability/parse.js';
 import type { AvailabilityWindow, Weekday } from '../../src/core/types.js';
 
 const fmt = (text: string): string => {

@@ -154,7 +154,7 @@ describe('buildParticipants', () => {
   it('rejects a row with more values than headers', () => {
     const t = table(
       ['Email', 'Name', 'Role'],
-      [{ line: 7, cells: ['a@x.org', 'Ruiz', ' Ana'], extra: ['mentor'] } as SourceRow],
+      [{ line: 7, cells: ['a@x.org', 'Ruiz', ' Ana'], extra: ['mentor'] }],
     );
     const { rejected } = build(t);
     expect(rejected[0].line).toBe(7);

@@ -46,7 +46,7 @@ describe('startMerge (the stored roster fed one at a time)', () => {
     const stored = person('a@x.org', {
       attributes: Object.assign(Object.create(null), { Office: 'Lyon' }),
     });
-    const again = person('a@x.org', { attributes: { Office: 'Lyon' } as Record<string, string> });
+    const again = person('a@x.org', { attributes: { Office: 'Lyon' } });
     const r = mergeParticipants([stored], [again]);
     expect(r.unchanged).toEqual(['a@x.org']);
     expect(r.participants[0]).toBe(again);

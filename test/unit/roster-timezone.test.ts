@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTimeZone } from '../../src/core/roster/timezone-resolve.js';
+import { resolveTimeZone } from '../../src/core/timezones/resolve.js';
 import {
   ABBREVIATIONS,
   DISPLAY_NAMES,
   HALF_HOUR_OFFSETS,
   PLACE_ALIASES,
   WINDOWS_ZONES,
-} from '../../src/core/roster/timezone-data.js';
-import { isValidTimeZone } from '../../src/core/timezone.js';
+} from '../../src/core/timezones/names.js';
+import { isValidTimeZone } from '../../src/core/timezones/valid.js';
 
 const PLAIN: Array<[string, string]> = [
   ['Europe/London', 'Europe/London'],

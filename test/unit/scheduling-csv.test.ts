@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvChunks } from '../../src/io/schedule-csv.js';
-import { toCsv } from '../../src/io/csv-write.js';
+import { csvChunks } from '../../src/io/outputs/schedule/csv.js';
+import { toCsv } from '../../src/io/formats/csv/write.js';
 
 describe('schedule.csv in chunks', () => {
   it('gives exactly the bytes of toCsv: BOM, CRLF, quoting, neutralised formulas, empty and numeric cells', () => {

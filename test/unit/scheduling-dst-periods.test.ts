@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configWith, hours, match, person } from '../helpers/schedule-program.js';
 import { runSchedule } from '../helpers/schedule-plan.js';
-import { dayString } from '../../src/core/scheduling/zone.js';
+import { dayString } from '../../src/core/timezones/clock.js';
 
 // New York moves its clocks on 14 March 2027, Berlin on 28 March: for two weeks New York is 5 hours
 // behind, not 6.

@@ -20,7 +20,7 @@ describe('weekly series across daylight-saving changes', () => {
     ];
     const { out, rec } = runSchedule(config, people, [match('p1', 'tom@x.org', 'ana@x.org')]);
     const series = rec.events.find((e) => e.kind === 'series')!;
-    const root = parseCalendar(out.files.get(out.pairFiles.get('p1')!)!);
+    const root = parseCalendar(out.files.get(out.pairFiles.get('p1')!) as string);
     const starts = expandStarts(root, series.uid);
     expect(starts.map((d) => wallIn(d, NY))).toEqual([
       '2027-03-02 09:00',
@@ -48,7 +48,7 @@ describe('weekly series across daylight-saving changes', () => {
       }),
     ];
     const { out, rec } = runSchedule(config, people, [match('p1', 'tom@x.org', 'ana@x.org')]);
-    const root = parseCalendar(out.files.get('people/Ana-Ruiz.ics')!);
+    const root = parseCalendar(out.files.get('people/Ana-Ruiz.ics') as string);
     const uid = rec.events.find((e) => e.kind === 'series')!.uid;
     const starts = expandStarts(root, uid);
     expect(starts.map((d) => wallIn(d, NY).slice(11))).toEqual(Array(6).fill('09:00'));
@@ -93,7 +93,7 @@ describe('weekly series across daylight-saving changes', () => {
     ];
     const { out, rec } = runSchedule(config, people, [match('p1', 'tom@x.org', 'ana@x.org')]);
     const uid = rec.events.find((e) => e.kind === 'series')!.uid;
-    const starts = expandStarts(parseCalendar(out.files.get('all.ics')!), uid);
+    const starts = expandStarts(parseCalendar(out.files.get('all.ics') as string), uid);
     expect(new Set(starts.map((d) => wallIn(d, 'Europe/Berlin').slice(11)))).toEqual(
       new Set(['15:00']),
     );

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replaceFolder } from '../../src/io/staged-write.js';
+import { replaceFolder } from '../../src/io/store/staged-write.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -9,7 +9,7 @@ import {
   resolveOutDir,
   SCHEDULE_MARKER,
   storedOutDir,
-} from '../../src/io/schedule-output.js';
+} from '../../src/io/outputs/schedule/folder.js';
 import type { ScheduleState } from '../../src/core/scheduling/reconcile.js';
 
 const dirs: string[] = [];

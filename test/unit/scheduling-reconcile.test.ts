@@ -42,7 +42,8 @@ describe('re-running the schedule', () => {
       previous: state(first),
       now: new Date('2027-02-20T08:00:00Z'),
     });
-    const pair = (r: typeof first, id: string) => r.out.files.get(r.out.pairFiles.get(id)!)!;
+    const pair = (r: typeof first, id: string) =>
+      r.out.files.get(r.out.pairFiles.get(id)!) as string;
     expect(prop(pair(second, 'p1'), 'UID')).toEqual(prop(pair(first, 'p1'), 'UID'));
     expect(prop(pair(first, 'p1'), 'SEQUENCE')).toEqual(['SEQUENCE:0']);
     expect(prop(pair(second, 'p1'), 'SEQUENCE')).toEqual(['SEQUENCE:1']);
@@ -60,7 +61,7 @@ describe('re-running the schedule', () => {
     const uid = first.rec.events.find((e) => e.unitId === 'p2' && e.kind === 'series')!.uid;
     const cancelFiles = [...second.out.files.keys()].filter((k) => k.startsWith('cancellations/'));
     const seriesCancel = cancelFiles
-      .map((k) => second.out.files.get(k)!)
+      .map((k) => second.out.files.get(k) as string)
       .find((t) => t.includes(`UID:${uid}`))!;
     expect(prop(seriesCancel, 'METHOD')).toEqual(['METHOD:CANCEL']);
     expect(prop(seriesCancel, 'STATUS')).toEqual(['STATUS:CANCELLED']);
@@ -68,7 +69,7 @@ describe('re-running the schedule', () => {
     expect(parseCalendar(seriesCancel).getAllSubcomponents('vevent')).toHaveLength(1);
     expect(second.out.pairFiles.has('p2')).toBe(false);
     // Bob's own calendar file carries the cancellation so an import removes the series.
-    expect(contentLines(second.out.files.get('people/Bob-Stone.ics')!)).toContain(
+    expect(contentLines(second.out.files.get('people/Bob-Stone.ics') as string)).toContain(
       'STATUS:CANCELLED',
     );
     const third = runSchedule(config, people, ended, {
@@ -89,7 +90,7 @@ describe('re-running the schedule', () => {
       matches,
       { previous: state(first) },
     );
-    const pair = second.out.files.get(second.out.pairFiles.get('p1')!)!;
+    const pair = second.out.files.get(second.out.pairFiles.get('p1')!) as string;
     expect(prop(pair, 'EXDATE')).toEqual(['EXDATE;TZID=America/New_York:20270316T090000']);
     expect(prop(pair, 'SEQUENCE')).toEqual(['SEQUENCE:1']);
     const cancel = [...second.out.files]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOccurrences, recurrenceRule } from '../../src/core/scheduling/recurrence.js';
-import { dayNumber } from '../../src/core/scheduling/zone.js';
+import { dayNumber } from '../../src/core/timezones/clock.js';
 import { configWith, hours, match, person } from '../helpers/schedule-program.js';
 import { runSchedule } from '../helpers/schedule-plan.js';
 import { expandStarts, parseCalendar, wallIn } from '../helpers/ical.js';
@@ -113,7 +113,7 @@ describe('the written series expands to the planned dates (ical.js)', () => {
         match('p1', 'tom@x.org', 'ana@x.org'),
       ]);
       const uid = rec.events.find((e) => e.kind === 'series')!.uid;
-      const got = expandStarts(parseCalendar(out.files.get('all.ics')!), uid).map((d) =>
+      const got = expandStarts(parseCalendar(out.files.get('all.ics') as string), uid).map((d) =>
         wallIn(d, 'America/New_York'),
       );
       const expected =
@@ -143,7 +143,7 @@ describe('the written series expands to the planned dates (ical.js)', () => {
     );
     const { out, rec } = runSchedule(config, people, [match('p1', 'tom@x.org', 'ana@x.org')]);
     const uid = rec.events.find((e) => e.kind === 'series')!.uid;
-    const got = expandStarts(parseCalendar(out.files.get('all.ics')!), uid).map((d) =>
+    const got = expandStarts(parseCalendar(out.files.get('all.ics') as string), uid).map((d) =>
       wallIn(d, 'America/New_York'),
     );
     expect(got).toEqual([

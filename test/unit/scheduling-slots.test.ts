@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { configWith, hours, match, person } from '../helpers/schedule-program.js';
 import { runSchedule } from '../helpers/schedule-plan.js';
-import { dayString } from '../../src/core/scheduling/zone.js';
+import { dayString } from '../../src/core/timezones/clock.js';
 import { localTimeOf } from '../../src/core/scheduling/describe.js';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'UTC'];

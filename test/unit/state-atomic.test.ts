@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/io/atomic.js';
-import { withLock } from '../../src/io/lock.js';
+import { writeFileAtomic } from '../../src/io/store/atomic.js';
+import { withLock } from '../../src/io/store/lock.js';
 import { LockError } from '../../src/errors.js';
 import { ROOT } from '../helpers/cli.js';
 

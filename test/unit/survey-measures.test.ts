@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mapSurveyHeaders, parseSurveyMapFlags } from '../../src/core/surveys/measures.js';
 import { SURVEY_TEMPLATES } from '../../src/core/surveys/templates.js';
-import { readSurveyFile } from '../../src/io/survey-read.js';
+import { readSurveyFile } from '../../src/io/ingest/survey-read.js';
 import { answersOf } from '../../src/core/surveys/state.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { InputError, UsageError } from '../../src/errors.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { writeFastXlsx } from '../../src/io/xlsx-fast.js';
-import { crc32 } from '../../src/io/zip-write.js';
+import { writeFastXlsx } from '../../src/io/formats/xlsx/fast-write.js';
+import { crc32 } from '../../src/io/formats/xlsx/zip-write.js';
 
 const columns = [
   { header: 'Name', width: 30 },
@@ -13,7 +13,7 @@ const columns = [
 
 async function read(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb.getWorksheet('Meetings')!;
 }
 

@@ -70,8 +70,7 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const pairs = assessPairs(activeMatches, linked, waves, current, meetings.by, input.now);
   const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
   const sideOf = (email: string) =>
-    (mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee') as
-      'mentor' | 'mentee';
+    mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee';
   const day = input.now.toISOString().slice(0, 10);
   const headlineWave = (pick: (r: SurveyResponse) => unknown) => {
     for (let i = waves.length - 1; i >= 0; i--) {

@@ -76,7 +76,7 @@ export function buildCandidates(
   const nL = mentees.length,
     nR = mentors.length;
   const base = enabledBase(m);
-  const W: Record<string, number> = Object.create(null);
+  const W: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const c of base) W[c.id] = c.weight;
   const baseDen = base.reduce((x, c) => x + c.weight, 0);
   const wTop = W.topics ?? 0,

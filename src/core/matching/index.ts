@@ -20,7 +20,11 @@ export {
   overlapMinutes,
   commonMinutes,
   workingHoursWindows,
-} from '../availability-overlap.js';
-export { assignMaxWeight, type BipartiteInstance, type BipartiteResult } from './assign.js';
-export { stableMatching, blockingPairs, type StableInstance } from './stable.js';
-export { maxWeightMatching } from './general.js';
+} from '../availability/overlap.js';
+export {
+  assignMaxWeight,
+  type BipartiteInstance,
+  type BipartiteResult,
+} from '../solvers/assign.js';
+export { stableMatching, blockingPairs, type StableInstance } from '../solvers/stable.js';
+export { maxWeightMatching } from '../solvers/blossom.js';

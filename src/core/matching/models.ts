@@ -5,7 +5,7 @@
 
 import type { MentoringModel } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
-import { assignMaxWeight } from './assign.js';
+import { assignMaxWeight } from '../solvers/assign.js';
 import {
   buildCandidates,
   RULE_SLOTS,
@@ -14,7 +14,7 @@ import {
 } from './candidates.js';
 import { brokenRules, ruleWords } from './rules.js';
 import { norm, scorePair, type MatchSettings } from './score.js';
-import { blockingPairs, stableMatching } from './stable.js';
+import { blockingPairs, stableMatching } from '../solvers/stable.js';
 import { buildStableInstance } from './stable-prefs.js';
 import { unmatchedReason, type UnmatchedMentee } from './unmatched.js';
 import { bestOf, runPeer } from './peer.js';

@@ -5,7 +5,7 @@
 
 import type { Participant } from '../types.js';
 import { buildCandidates, RULE_SLOTS, type CandidateGraph } from './candidates.js';
-import { maxWeightMatching } from './general.js';
+import { maxWeightMatching } from '../solvers/blossom.js';
 import { topicSimilarity, type MatchSettings } from './score.js';
 import { edgeScore } from './stable-prefs.js';
 import { unmatchedReason, type UnmatchedMentee } from './unmatched.js';

@@ -5,7 +5,7 @@
 
 import type { AttributeRule } from '../config.js';
 import type { Participant } from '../types.js';
-import { commonMinutes, toUtcWeekIntervals } from '../availability-overlap.js';
+import { commonMinutes, toUtcWeekIntervals } from '../availability/overlap.js';
 import {
   MEETING_GRID_MINUTES,
   attributeOf,

@@ -5,7 +5,7 @@
 
 import { defaultConfig, type MatchingConfig, type ScheduleConfig } from '../config.js';
 import type { AvailabilityWindow, Participant } from '../types.js';
-import { commonMinutes, toUtcWeekIntervals, workingHoursWindows } from '../availability-overlap.js';
+import { commonMinutes, toUtcWeekIntervals, workingHoursWindows } from '../availability/overlap.js';
 
 /** Everything scoring and rules need besides the two people. */
 export interface MatchSettings {

@@ -6,7 +6,7 @@
 import type { Participant } from '../types.js';
 import type { CandidateGraph } from './candidates.js';
 import { norm } from './score.js';
-import type { StableInstance } from './stable.js';
+import type { StableInstance } from '../solvers/stable.js';
 
 /**
  * Score of edge (i, j) in the graph, or -1 when the pair is not allowed (targets are ascending per

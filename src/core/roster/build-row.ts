@@ -4,7 +4,7 @@
 
 import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
-import { AVAILABILITY_EXAMPLE, parseAvailability } from './availability.js';
+import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
 import type { FieldName } from './header-map.js';
 import {
   type Issue,
@@ -17,7 +17,7 @@ import {
 } from './normalise.js';
 import { parseRole, ROLE_HINT } from './roles.js';
 import { parseTimestamp, type DateOrder } from './timestamp.js';
-import { resolveTimeZone } from './timezone-resolve.js';
+import { resolveTimeZone } from '../timezones/resolve.js';
 
 /** Everything about the table that is the same for every row, computed once. */
 export interface RowContext {
@@ -49,7 +49,7 @@ function memo<T>(
   fn: (t: string, ctx: RowContext) => T,
 ): T {
   let cache = ctx.cache.get(kind);
-  if (!cache) ctx.cache.set(kind, (cache = new Map()));
+  if (!cache) ctx.cache.set(kind, (cache = new Map<string, unknown>()));
   let v = cache.get(text) as T | undefined;
   if (v === undefined) {
     v = fn(text, ctx);

@@ -111,7 +111,9 @@ export function mapHeaders(
   problems: Problem[];
 } {
   const problems: Problem[] = [];
-  const targets: Array<Target | undefined> = new Array(headers.length).fill(undefined);
+  const targets: Array<Target | undefined> = new Array<Target | undefined>(headers.length).fill(
+    undefined,
+  );
   const keys = headers.map((h) => foldText(h));
   const assign = (col: number, target: Target): void => {
     if (target !== 'ignore' && target !== 'attribute') {
@@ -177,7 +179,11 @@ function autoMap(headers: string[], targets: Array<Target | undefined>): void {
 }
 
 function summarise(headers: string[], targets: Array<Target | undefined>, problems: Problem[]) {
-  const mapping: ColumnMapping = { fields: Object.create(null), attributes: [], ignored: [] };
+  const mapping: ColumnMapping = {
+    fields: Object.create(null) as ColumnMapping['fields'],
+    attributes: [],
+    ignored: [],
+  };
   const unmapped: string[] = [];
   targets.forEach((t, col) => {
     if (t === 'ignore') mapping.ignored.push(col);
@@ -213,7 +219,7 @@ export function formSignature(headers: string[]): string {
  * The mapping as header text -> field ("attribute"/"ignore" for the rest), to save for next time.
  */
 export function mappingToSaved(headers: string[], mapping: ColumnMapping): Record<string, string> {
-  const saved: Record<string, string> = Object.create(null);
+  const saved: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [field, col] of Object.entries(mapping.fields)) {
     if (col !== undefined && headers[col] !== undefined) saved[headers[col]] = field;
   }

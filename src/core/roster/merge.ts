@@ -96,8 +96,8 @@ function sameWindows(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return sameValue(a, b);
   for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
+    const x = a[i] as Record<string, unknown> | null;
+    const y = b[i] as Record<string, unknown> | null;
     if (x === y) continue;
     if (
       x === null ||

@@ -105,7 +105,7 @@ export function parseTimestamp(text: string, order: DateOrder = 'mdy'): string |
   if (m) {
     const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     const read = (mo: number, d: number) =>
-      build(year, mo, d, +(m![4] ?? 0), +(m![5] ?? 0), +(m![6] ?? 0), m![7], m![8], m![9], m![10]);
+      build(year, mo, d, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], m[9], m[10]);
     // Prefer the column's order, but a value that only makes sense the other way round is read that
     // way.
     return order === 'dmy'

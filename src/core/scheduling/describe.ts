@@ -6,7 +6,13 @@
 import type { ProgramConfig } from '../config.js';
 import type { Participant } from '../types.js';
 import type { MeetingUnit, Occurrence } from './model.js';
-import { dayNumber, dayString, formatClock, parseClock, type ZoneClocks } from './zone.js';
+import {
+  dayNumber,
+  dayString,
+  formatClock,
+  parseClock,
+  type ZoneClocks,
+} from '../timezones/clock.js';
 
 /** Suggested agenda and program rules (templates/agenda.json). */
 export interface Agenda {

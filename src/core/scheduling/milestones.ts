@@ -3,7 +3,7 @@
 import type { ProgramConfig } from '../config.js';
 import type { CalEvent, CalPerson, MeetingUnit, Slot } from './model.js';
 import { stableUid } from './ids.js';
-import { dayNumber, dayString, formatClock } from './zone.js';
+import { dayNumber, dayString, formatClock } from '../timezones/clock.js';
 
 const AUDIENCE_TEXT = {
   everyone: 'all mentors and mentees',

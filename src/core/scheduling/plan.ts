@@ -13,7 +13,7 @@ import { meetingPlan, templateValues, localTimeOf, type Agenda } from './describ
 import { checkInEvents, milestoneEvents } from './milestones.js';
 import { renderTemplate } from './template.js';
 import { stableUid } from './ids.js';
-import { dayNumber, formatClock, isoWeekday, parseClock, ZoneClocks } from './zone.js';
+import { dayNumber, formatClock, isoWeekday, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 /** Everything the planner needs; no I/O. */
 export interface PlanInput {

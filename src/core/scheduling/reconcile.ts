@@ -64,11 +64,11 @@ export function reconcile(
   now: Date,
 ): Reconciled {
   const stamp = now.toISOString();
-  const prev: Record<string, StoredEvent> = Object.assign(
-    Object.create(null),
+  const prev = Object.assign(
+    Object.create(null) as Record<string, StoredEvent>,
     previous?.events ?? {},
   );
-  const next: Record<string, StoredEvent> = Object.create(null);
+  const next: Record<string, StoredEvent> = Object.create(null) as Record<string, StoredEvent>;
   const counts = { added: 0, changed: 0, unchanged: 0, cancelled: 0 };
   const out: CalEvent[] = [];
   const cancellations: CalEvent[] = [];

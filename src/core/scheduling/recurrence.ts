@@ -5,7 +5,7 @@
 
 import type { ScheduleConfig } from '../config.js';
 import type { Occurrence } from './model.js';
-import { dayNumber, dayString, formatClock, isoWeekday } from './zone.js';
+import { dayNumber, dayString, formatClock, isoWeekday } from '../timezones/clock.js';
 
 const BYDAY = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 

@@ -12,7 +12,7 @@ import {
   parseClock,
   type ZoneClock,
   type ZoneClocks,
-} from './zone.js';
+} from '../timezones/clock.js';
 
 const STEP = 15;
 const MIN_MS = 60_000;

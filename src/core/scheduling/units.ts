@@ -5,7 +5,7 @@
 
 import type { ProgramConfig } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
-import { isValidTimeZone } from '../timezone.js';
+import { isValidTimeZone } from '../timezones/valid.js';
 import type { MeetingUnit } from './model.js';
 import { stableHash } from './ids.js';
 

@@ -50,7 +50,7 @@ export function linkResponses(
       continue;
     }
     let w = latest.get(r.wave);
-    if (!w) latest.set(r.wave, (w = new Map()));
+    if (!w) latest.set(r.wave, (w = new Map<string, SurveyResponse>()));
     w.set(email, r);
   }
   unknown.sort((a, b) => (a.wave + a.email < b.wave + b.email ? -1 : 1));

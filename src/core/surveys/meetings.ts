@@ -6,7 +6,7 @@
 import type { ProgramConfig } from '../config.js';
 import type { Match } from '../types.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
-import { dayNumber, parseClock, ZoneClocks } from '../scheduling/zone.js';
+import { dayNumber, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 const DAY = 86_400_000;
 

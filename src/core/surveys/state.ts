@@ -95,7 +95,7 @@ export function answersOf(
   state: Pick<SurveyState, 'headerSets'>,
   r: SurveyResponse,
 ): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const headers = state.headerSets[r.headerSet] ?? [];
   r.answers.forEach((a, i) => {
     if (a !== '') out[headers[i] ?? `Column ${i + 1}`] = a;

@@ -1,0 +1,172 @@
+/**
+ * Turning a reconciled schedule into the output files: pairs/, people/, cancellations/, all.ics,
+ * schedule.csv/.xlsx.
+ */
+
+import type { ProgramConfig } from '../../../core/config.js';
+import type { CalEvent } from '../../../core/scheduling/model.js';
+import type { Plan } from '../../../core/scheduling/plan.js';
+import type { Reconciled } from '../../../core/scheduling/reconcile.js';
+import {
+  CALENDAR_END,
+  calendarHead,
+  serializeEventBytes,
+  type CalendarParts,
+} from '../../formats/ics/write.js';
+import { buildVTimezone } from '../../formats/ics/vtimezone.js';
+import { FileNamer, peopleStem, personStem } from '../file-names.js';
+import { meetingRows, MEETING_COLUMNS } from './rows.js';
+import type { FastValue } from '../../formats/xlsx/fast-write.js';
+import { csvChunks } from './csv.js';
+import type { FileContent } from '../../store/staged-write.js';
+
+/**
+ * The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which
+ * file belongs to whom.
+ */
+export interface RenderedSchedule {
+  files: Map<string, FileContent>;
+  /** unit id -> pairs/<name>.ics */
+  pairFiles: Map<string, string>;
+  /** lower-case email -> people/<name>.ics */
+  personFiles: Map<string, string>;
+  /** The meeting list, cells in MEETING_COLUMNS order. */
+  rows: FastValue[][];
+  /** Serialized VTIMEZONE per TZID, for other writers (intro invitations). */
+  timezoneOf: (tz: string) => string;
+}
+
+const END = Buffer.from(CALENDAR_END);
+
+/** The file-name part of a pair event: its people (mentor first), the organizer left out. */
+export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
+  const manager = e.organizer.email.toLowerCase();
+  const people = e.attendees.filter((a) => a.email.toLowerCase() !== manager);
+  return peopleStem(people.length ? people : e.attendees);
+}
+
+/**
+ * Renders every file in memory (nothing is written here, so a failure leaves no half-written
+ * folder).
+ */
+export function renderSchedule(
+  plan: Plan,
+  rec: Reconciled,
+  config: ProgramConfig,
+  rows: FastValue[][] = meetingRows(plan),
+): RenderedSchedule {
+  const fromYear = Number(config.program.startDate.slice(0, 4));
+  const all = [...rec.events, ...rec.cancellations];
+  const toYear =
+    Math.max(
+      Number(config.program.endDate.slice(0, 4)),
+      ...all.map((e) => Number(e.start.date.slice(0, 4))),
+    ) + 1;
+  const tzCache = new Map<string, string>();
+  const timezoneOf = (tz: string) => {
+    let t = tzCache.get(tz);
+    if (t === undefined) tzCache.set(tz, (t = buildVTimezone(tz, fromYear, toYear)));
+    return t;
+  };
+  // Each event and VTIMEZONE is encoded once; a file is then a concatenation of bytes (a person's
+  // file reuses the pair's).
+  const tzBytes = new Map<string, Buffer>();
+  const zoneBytes = (tz: string) => {
+    let b = tzBytes.get(tz);
+    if (!b) tzBytes.set(tz, (b = Buffer.from(timezoneOf(tz))));
+    return b;
+  };
+  const texts = new Map<CalEvent, Buffer>();
+  for (const e of all) texts.set(e, serializeEventBytes(e));
+  // Chunks, not one buffer: the writer hands them to writev, so the event bytes are never copied
+  // per file.
+  const calendar = (
+    parts: Pick<CalendarParts, 'method' | 'name'>,
+    events: CalEvent[],
+  ): Buffer[] => [
+    Buffer.from(calendarHead(parts)),
+    ...[...new Set(events.map((e) => e.tz))].sort().map(zoneBytes),
+    ...events.map((e) => texts.get(e) as Buffer),
+    END,
+  ];
+  // A removed single meeting is already an EXDATE of its series; its CANCEL lives only in
+  // cancellations/.
+  const imported = all.filter((e) => !e.recurrenceId);
+  const files = new Map<string, FileContent>();
+
+  const pairFiles = new Map<string, string>();
+  const pairNames = new FileNamer();
+  for (const e of rec.events) {
+    if (e.kind !== 'series' || !e.unitId) continue;
+    const path = `pairs/${pairNames.parts([pairStem(e)], '.ics')}`;
+    pairFiles.set(e.unitId, path);
+    files.set(path, calendar({ method: 'REQUEST' }, [e]));
+  }
+  // iTIP (RFC 5546) wants one UID per message: one CANCEL file per cancelled event or series.
+  const byUid = new Map<string, CalEvent[]>();
+  for (const c of rec.cancellations) {
+    const list = byUid.get(c.uid);
+    if (list) list.push(c);
+    else byUid.set(c.uid, [c]);
+  }
+  const cancelNames = new FileNamer();
+  for (const list of byUid.values()) {
+    const c = list[0];
+    // Pair events are named after the people (never cut short); a milestone after its title.
+    const path =
+      c.kind === 'milestone'
+        ? cancelNames.name(c.summary, '.ics')
+        : cancelNames.parts(
+            [
+              c.kind === 'checkin'
+                ? 'Check-in'
+                : c.summary.startsWith('Group')
+                  ? 'Group-mentoring'
+                  : 'Mentoring',
+              pairStem(c),
+            ],
+            '.ics',
+          );
+    files.set(`cancellations/${path}`, calendar({ method: 'CANCEL' }, list));
+  }
+
+  // Personal files: every event that concerns the person, cancelled ones included, to import or
+  // subscribe.
+  const names = new Map<string, string>();
+  for (const s of plan.series)
+    for (const p of [s.unit.mentor, ...s.unit.mentees]) names.set(p.email.toLowerCase(), p.name);
+  for (const e of imported)
+    for (const a of e.attendees)
+      if (!names.has(a.email.toLowerCase())) names.set(a.email.toLowerCase(), a.name);
+  const perPerson = new Map<string, CalEvent[]>([...names.keys()].sort().map((k) => [k, []]));
+  const everyone = [
+    ...new Set(
+      plan.series
+        .flatMap((s) => [s.unit.mentor, ...s.unit.mentees])
+        .map((p) => p.email.toLowerCase()),
+    ),
+  ];
+  for (const e of imported) {
+    const targets = e.audience.includes('*')
+      ? everyone
+      : new Set(e.audience.map((a) => a.toLowerCase()));
+    for (const t of targets) perPerson.get(t)?.push(e);
+  }
+  const personFiles = new Map<string, string>();
+  const personNames = new FileNamer();
+  for (const [email, events] of perPerson) {
+    if (!events.length) continue;
+    const path = `people/${personNames.parts([personStem({ name: names.get(email) ?? '', email }, 60)], '.ics')}`;
+    personFiles.set(email, path);
+    files.set(path, calendar({ name: `${config.program.name}: ${names.get(email)}` }, events));
+  }
+  files.set('all.ics', calendar({ name: config.program.name }, imported));
+  files.set(
+    'schedule.csv',
+    csvChunks(
+      MEETING_COLUMNS.map((c) => c.header),
+      rows,
+    ),
+  );
+  return { files, pairFiles, personFiles, rows, timezoneOf };
+}
