@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
@@ -37,5 +37,20 @@ describe('README', () => {
     expect(readme).toContain('npm install && npm run demo');
     expect(readme).toContain('npm test');
     expect(readme).toMatch(/### Exit codes[\s\S]*\| 130 \|/);
+  });
+
+  it('the Architecture tree names every folder under src/', () => {
+    const section = readme.slice(readme.indexOf('### Architecture'), readme.indexOf('### Checks'));
+    const folders = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .flatMap((e) => [e.name, ...folders(join(dir, e.name))]);
+    const tree = section.split('\n');
+    for (const name of folders('src')) {
+      expect(
+        tree.some((l) => new RegExp(`(^|[\\s/])${name}/`).test(l)),
+        `${name}/ in README's Architecture tree`,
+      ).toBe(true);
+    }
   });
 });
