@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import { contextOf } from './context.js';
 import { loadReportInput } from './shared/report-input.js';
 import { writeReportWorkbook } from '../io/outputs/report/workbook.js';
+import { writeReportHtml } from '../io/outputs/report/write-html.js';
+import { parseAudience } from '../io/outputs/report/html.js';
 import { planReportOutput } from '../io/outputs/report/destination.js';
 import { assertMayWrite, writeOutputFile } from '../io/outputs/user-file.js';
 import { computeKpis } from '../core/kpi/compute.js';
@@ -22,6 +24,7 @@ interface ReportOptions {
   includeSensitive?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  audience?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -40,12 +43,20 @@ export function registerReport(program: Command): void {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
-    .option('--format <format>', 'xlsx (default, or from the --out extension), md or json')
+    .option(
+      '--format <format>',
+      'xlsx (default, or from the --out extension), html (one offline page with charts), md or json',
+    )
+    .option(
+      '--audience <who>',
+      'leadership (default: aggregates only) or manager (also names the pairs that need help)',
+    )
     .option('--include-sensitive', 'include sensitive attributes in the Participants sheet')
     .option('--force', 'overwrite an existing file outside the program folder')
     .option('--dry-run', 'compute and print the KPIs, write nothing')
     .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const audience = parseAudience(opts.audience);
       const program = await ctx.program();
       const plan = planReportOutput(
         { format: opts.format, out: opts.out, json: ctx.out.json },
@@ -63,6 +74,12 @@ export function registerReport(program: Command): void {
         if (plan.format === 'xlsx')
           await writeReportWorkbook(plan.path, report, input, {
             includeSensitive: Boolean(opts.includeSensitive),
+          });
+        else if (plan.format === 'html')
+          await writeReportHtml(plan.path, report, input, {
+            audience,
+            programDir: program.dir,
+            force: Boolean(opts.force),
           });
         else
           await writeOutputFile(

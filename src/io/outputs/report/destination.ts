@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { UsageError } from '../../../errors.js';
 
 /** The documents `report` can produce. */
-export type ReportFormat = 'xlsx' | 'md' | 'json';
+export type ReportFormat = 'xlsx' | 'html' | 'md' | 'json';
 
 /** What to produce, where to write it, and what stdout carries. */
 export interface ReportOutputPlan {
@@ -19,9 +19,13 @@ export interface ReportOutputPlan {
   stdout: 'json' | 'md' | 'summary';
 }
 
-const FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
+const FORMATS: readonly ReportFormat[] = ['xlsx', 'html', 'md', 'json'];
+/** Documents written to a file in the program folder when no --out is given. */
+const FILE_FORMATS: readonly ReportFormat[] = ['xlsx', 'html'];
 const EXTENSIONS: Record<string, ReportFormat> = {
   '.xlsx': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
   '.md': 'md',
   '.markdown': 'md',
   '.json': 'json',
@@ -43,8 +47,8 @@ export function planReportOutput(
   const given = opts.format?.toLowerCase();
   if (given !== undefined && !FORMATS.includes(given as ReportFormat)) {
     throw new UsageError(
-      `--format "${opts.format}" is not xlsx, md or json`,
-      'Use --format xlsx, --format md or --format json',
+      `--format "${opts.format}" is not xlsx, html, md or json`,
+      'Use --format xlsx, --format html, --format md or --format json',
     );
   }
   const ext = opts.out === undefined ? '' : extname(opts.out).toLowerCase();
@@ -52,7 +56,7 @@ export function planReportOutput(
   const format: ReportFormat = (given as ReportFormat | undefined) ?? fromExt ?? 'xlsx';
   if (opts.out !== undefined && given === undefined && fromExt === undefined) {
     throw new UsageError(
-      `--out "${opts.out}" must end in .xlsx, .md or .json`,
+      `--out "${opts.out}" must end in .xlsx, .html, .md or .json`,
       'Rename the file, or add --format md|json to write text under another name',
     );
   }
@@ -61,6 +65,7 @@ export function planReportOutput(
   if (
     opts.out !== undefined &&
     ((format === 'xlsx' && ext !== '.xlsx') ||
+      (format === 'html' && fromExt !== 'html') ||
       (format !== 'xlsx' && fromExt !== undefined && fromExt !== format))
   ) {
     throw new UsageError(
@@ -71,8 +76,8 @@ export function planReportOutput(
   const path =
     opts.out !== undefined
       ? resolve(where.cwd, opts.out)
-      : format === 'xlsx'
-        ? join(where.programDir, 'report.xlsx')
+      : FILE_FORMATS.includes(format)
+        ? join(where.programDir, `report.${format}`)
         : undefined;
   if (opts.json && format === 'md' && path === undefined) {
     throw new UsageError(
