@@ -70,7 +70,8 @@ describe('report with matches and survey answers', () => {
     ]);
     const s = summary(wb.getWorksheet('Summary')!);
     expect(s.get('Match rate (mentees matched)')).toEqual([0.6667, 0.9, 'not met', '0.0%']);
-    expect(s.get('Net Promoter Score (-100..100), midpoint')).toEqual([25, 30, 'not met', '0.00']);
+    // NPS is shown as a whole number (issue 13: it printed as "32.00").
+    expect(s.get('Net Promoter Score (-100..100), midpoint')).toEqual([25, 30, 'not met', '0']);
     expect(s.get('Response rate: midpoint')).toEqual([0.8, 0.7, 'met', '0.0%']);
     expect(s.get('Pairs at risk')?.[0]).toBe(1);
     const sumWs = wb.getWorksheet('Summary')!;
@@ -104,11 +105,54 @@ describe('report with matches and survey answers', () => {
       new Date('2027-04-06T08:15:00Z'),
       2,
     ]);
+    // People by name first, then their emails, then the pair id (issue 13: ids alone said nothing).
     const risk = wb.getWorksheet('At-risk pairs')!;
-    expect(risk.getRow(2).getCell(1).value).toBe('m2');
-    expect(String(risk.getRow(2).getCell(9).value)).toContain('mentee satisfaction 2/5');
+    expect(risk.getRow(1).values).toEqual([
+      undefined,
+      'Mentee',
+      'Mentor',
+      'Mentee email',
+      'Mentor email',
+      'Pair',
+      'Mentee satisfaction',
+      'Mentor satisfaction',
+      'Held (reported)',
+      'Scheduled when reported',
+      'Scheduled to date',
+      'Reasons',
+    ]);
+    expect(risk.getRow(2).getCell(5).value).toBe('m2');
+    expect([risk.getRow(2).getCell(1).value, risk.getRow(2).getCell(2).value]).toEqual([
+      'Carol Cole',
+      'Dave Dunn',
+    ]);
+    expect(String(risk.getRow(2).getCell(11).value)).toContain('mentee satisfaction 2/5');
     const gender = wb.getWorksheet('By gender')!;
     expect(gender.getRow(3).values).toEqual([undefined, 'F', '<5']);
+    // Printable: every sheet landscape A4, one page wide, its header rows on every page.
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe(
+        `1:${(ws.views[0] as { ySplit: number }).ySplit}`,
+      );
+    }
+    // The Summary carries the executive charts as pictures, under the KPI table.
+    const pics = sumWs.getImages();
+    expect(pics.length).toBeGreaterThanOrEqual(3);
+    for (const p of pics) {
+      expect(p.range.tl.nativeRow).toBeGreaterThanOrEqual(sumWs.rowCount);
+      const media = (
+        wb.model.media as unknown as Array<{ index: number; extension: string; buffer: Buffer }>
+      ).find((m) => m.index === Number(p.imageId));
+      expect(media?.extension).toBe('png');
+      expect(media?.buffer.subarray(1, 4).toString()).toBe('PNG');
+    }
     const dept = wb.getWorksheet('By department')!;
     expect(dept.getRow(2).getCell(1).value).toBe('Eng');
     expect(dept.getRow(2).getCell(5).numFmt).toBe('0.0%');
@@ -222,7 +266,7 @@ describe('report before any match', () => {
   }, 60_000);
   it('rejects an unknown --format and --by', () => {
     expect(runCli(['report', '--format', 'pdf'], { cwd }).stderr).toBe(
-      'error: --format "pdf" is not xlsx, md or json. Use --format xlsx, --format md or --format json\n',
+      'error: --format "pdf" is not xlsx, html, md or json. Use --format xlsx, --format html, --format md or --format json\n',
     );
     const r = runCli(['report', '--by', 'shoe size'], { cwd });
     expect(r.code).toBe(2);

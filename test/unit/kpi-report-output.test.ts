@@ -106,14 +106,27 @@ describe('planReportOutput', () => {
     [undefined, 'r.xlsx', true, { format: 'xlsx', path: '/work/here/r.xlsx', stdout: 'json' }],
     ['json', undefined, true, { format: 'json', stdout: 'json' }],
     ['md', 'x.md', true, { format: 'md', path: '/work/here/x.md', stdout: 'json' }],
+    [
+      'html',
+      undefined,
+      false,
+      { format: 'html', path: join('/work/prog', 'report.html'), stdout: 'summary' },
+    ],
+    [
+      undefined,
+      'pack.html',
+      false,
+      { format: 'html', path: '/work/here/pack.html', stdout: 'summary' },
+    ],
   ] as const)('--format %s --out %s --json %s', (format, out, json, expected) =>
     expect(plan(format, out, json)).toEqual(expected),
   );
   it.each([
-    ['pdf', undefined, false, '--format "pdf" is not xlsx, md or json'],
+    ['pdf', undefined, false, '--format "pdf" is not xlsx, html, md or json'],
     ['md', 'r.xlsx', false, '--out "r.xlsx" does not fit --format md'],
     ['xlsx', 'r.md', false, '--out "r.md" does not fit --format xlsx'],
-    [undefined, 'r.txt', false, '--out "r.txt" must end in .xlsx, .md or .json'],
+    [undefined, 'r.txt', false, '--out "r.txt" must end in .xlsx, .html, .md or .json'],
+    ['html', 'r.md', false, '--out "r.md" does not fit --format html'],
     ['md', undefined, true, '--json and --format md would both print on stdout'],
   ] as const)('refuses --format %s --out %s --json %s', (format, out, json, message) =>
     expect(() => plan(format, out, json)).toThrow(message),

@@ -3,7 +3,7 @@
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { GroupStats, KpiReport } from '../../../core/kpi/types.js';
 import { emailKey } from '../../../core/surveys/link.js';
-import { MEASURES } from '../../../core/surveys/measures.js';
+import { MEASURES, type MeasureId } from '../../../core/surveys/measures.js';
 import type { SurveyResponse } from '../../../core/surveys/state.js';
 import type { Participant } from '../../../core/types.js';
 import { dateColumnKind } from '../../../core/kpi/iso-dates.js';
@@ -135,12 +135,22 @@ export function matchesSheet(input: KpiInput): SheetSpec {
 }
 
 /** Meetings scheduled to date vs held, per active pair; and the at-risk pairs with reasons. */
-export function pairSheets(report: KpiReport): SheetSpec[] {
-  const base = [col('Pair', 'id'), col('Mentee', 'mentee'), col('Mentor', 'mentor')];
+export function pairSheets(report: KpiReport, input: KpiInput): SheetSpec[] {
+  const names = new Map(input.participants.map((p) => [emailKey(p.email), p.name]));
+  // People by name first (what a reader looks for), the email beside it, the pair id last.
+  const base = [
+    col('Mentee', 'menteeName'),
+    col('Mentor', 'mentorName'),
+    col('Mentee email', 'mentee'),
+    col('Mentor email', 'mentor'),
+    col('Pair', 'id'),
+  ];
   const row = (h: KpiReport['pairs'][number]) => ({
     id: h.match.id,
     mentee: h.match.mentee,
     mentor: h.match.mentor,
+    menteeName: names.get(emailKey(h.match.mentee)) ?? '',
+    mentorName: names.get(emailKey(h.match.mentor)) ?? '',
     scheduled: h.scheduledToDate,
     held: h.meetingsHeld,
     reportedAt: h.heldReportedAt,
@@ -186,6 +196,17 @@ export function pairSheets(report: KpiReport): SheetSpec[] {
   ];
 }
 
+/** Column headers of the survey measures, in words (the ids are for JSON and --map). */
+const MEASURE_LABELS: Record<MeasureId, string> = {
+  satisfaction: 'Satisfaction (1-5)',
+  recommend: 'Would recommend (0-10)',
+  meetingsHeld: 'Meetings held',
+  goalProgress: 'Goal progress (1-5)',
+  skillsImproved: 'Skills improved (1-5)',
+  wouldContinue: 'Would continue',
+  concerns: 'Concerns',
+};
+
 /**
  * Survey waves overview, then one sheet per wave with each person's latest response (unknown emails
  * included).
@@ -201,7 +222,7 @@ export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
     col('Satisfaction', 'satisfaction', 'number'),
     col('Satisfaction (mentees)', 'satisfactionMentee', 'number'),
     col('Satisfaction (mentors)', 'satisfactionMentor', 'number'),
-    col('NPS', 'nps', 'number'),
+    col('NPS', 'nps', 'integer'),
     col('Goal progress', 'goalProgress', 'number'),
     col('Skills improved', 'skillsImproved', 'number'),
     col('Would continue', 'wouldContinue', 'percent'),
@@ -231,7 +252,7 @@ export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
         col('Submitted', 'submittedAt', 'datetime'),
         ...MEASURES.map((m) =>
           col(
-            m.id,
+            MEASURE_LABELS[m.id],
             m.id,
             m.id === 'concerns' ? 'text' : m.id === 'wouldContinue' ? 'text' : 'integer',
             m.id === 'concerns' ? 40 : undefined,
@@ -266,7 +287,7 @@ const GROUP_COLS = (first: string): ColumnSpec[] => [
   col('Match rate', 'matchRate', 'percent'),
   col('Average score', 'averageScore', 'number'),
   col('Satisfaction', 'satisfaction', 'number'),
-  col('NPS', 'nps', 'number'),
+  col('NPS', 'nps', 'integer'),
   col('Response rate', 'responseRate', 'percent'),
   col('Retention', 'retention', 'percent'),
   col('At-risk pairs', 'atRiskPairs', 'integer'),
@@ -286,7 +307,8 @@ export function groupSheets(report: KpiReport): SheetSpec[] {
     columns: GROUP_COLS(b.field),
     rows: rows(b.groups),
   }));
-  if (report.cohorts)
+  // A "By cohort" breakdown already shows the cohorts: no second sheet with the same rows.
+  if (report.cohorts && !report.breakdowns.some((b) => b.field === 'cohort'))
     sheets.push({ name: 'Cohorts', columns: GROUP_COLS('Cohort'), rows: rows(report.cohorts) });
   return sheets;
 }

@@ -12,6 +12,9 @@ import type { KpiReport } from '../../../core/kpi/types.js';
 import { neutraliseCell } from '../../../core/safe-cell.js';
 import { parseIsoValue } from '../../../core/kpi/iso-dates.js';
 import { safeSheetName, type ColumnType, type SheetSpec } from '../../formats/xlsx/write.js';
+import { embedInWorkbook, type PrintTitles, type SheetPicture } from '../../formats/xlsx/embed.js';
+import { buildDigest } from '../../../core/kpi/digest.js';
+import { chartPng, renderCharts, reportCharts, type RenderedChart } from './charts.js';
 import {
   groupSheets,
   matchesSheet,
@@ -39,6 +42,10 @@ const RED = {
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
   font: { color: { argb: 'FF9C0006' } },
 };
+
+/** NPS is a whole number by definition of how people read it; other KPIs keep their format. */
+const kpiFormat = (k: KpiReport['kpis'][number]) =>
+  k.id === 'nps' || k.id.startsWith('nps.') ? 'integer' : k.format;
 
 type Convert = (v: unknown) => ExcelJS.CellValue | undefined;
 
@@ -88,15 +95,35 @@ function widthsOf(spec: SheetSpec): number[] {
   });
 }
 
+/** Every sheet prints landscape on A4, one page wide, its header rows repeated on each page. */
+function pageSetup(onePage: boolean): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: onePage ? 1 : 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** The sheets written so far, for the print titles added after the stream is finished. */
+type Written = PrintTitles[];
+
 function writeSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   spec: SheetSpec,
   used: Set<string>,
+  written: Written,
 ): ExcelJS.Worksheet {
   const headerRow = spec.title ? 2 : 1;
-  const ws = wb.addWorksheet(safeSheetName(spec.name, used), {
+  const name = safeSheetName(spec.name, used);
+  const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+    pageSetup: pageSetup(false),
+    headerFooter: { oddFooter: `&L${name.replace(/&/g, '&&')}&RPage &P of &N` },
   });
+  written.push({ sheet: written.length + 1, sheetName: name, rows: `1:${headerRow}` });
   const widths = widthsOf(spec);
   ws.columns = spec.columns.map((c, i) => {
     const fmt = c.numFmt ?? FORMATS[c.type ?? 'text'];
@@ -163,6 +190,9 @@ export async function writeReportWorkbook(
   input: KpiInput,
   opts: { includeSensitive: boolean },
 ): Promise<void> {
+  const written: Written = [];
+  // Charts first: they render while nothing else runs, and a failure leaves no file behind.
+  const pictures = await summaryPictures(report, input);
   await writeAtomicVia(path, async (tmp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: tmp,
@@ -173,7 +203,7 @@ export async function writeReportWorkbook(
     wb.creator = 'mentor-cli';
     const used = new Set<string>();
     const summary = summarySheet(report);
-    const ws = writeSheet(wb, summary, used);
+    const ws = writeSheet(wb, summary, used, written);
     const first = 3;
     const last = first + Math.max(0, report.kpis.length - 1);
     ws.addConditionalFormatting({
@@ -195,9 +225,9 @@ export async function writeReportWorkbook(
     });
     // Value and target take each KPI's own format (count, decimal or percent).
     writeRows(ws, summary, (i, j) =>
-      j === 2 || j === 3 ? sharedStyle(KPI_FMT[report.kpis[i].format]) : undefined,
+      j === 2 || j === 3 ? sharedStyle(KPI_FMT[kpiFormat(report.kpis[i])]) : undefined,
     );
-    const [meetings, atRisk] = pairSheets(report);
+    const [meetings, atRisk] = pairSheets(report, input);
     for (const spec of [
       participantsSheet(input, opts.includeSensitive),
       matchesSheet(input),
@@ -206,8 +236,56 @@ export async function writeReportWorkbook(
       atRisk,
       ...groupSheets(report),
     ]) {
-      writeRows(writeSheet(wb, spec, used), spec);
+      writeRows(writeSheet(wb, spec, used, written), spec);
     }
     await wb.commit();
+    const below = report.kpis.length + 4;
+    await embedInWorkbook(tmp, placeOnSummary(pictures, widthsOf(summary), below), written);
   });
+}
+
+/** The executive charts of the Summary sheet, as PNG. */
+const SUMMARY_CHARTS = ['targets', 'trend-nps', 'trend-satisfaction', 'meetings'];
+
+async function summaryPictures(
+  report: KpiReport,
+  input: KpiInput,
+): Promise<Array<{ chart: RenderedChart; png: Uint8Array }>> {
+  const wanted = reportCharts(report, buildDigest(report, input)).filter((c) =>
+    SUMMARY_CHARTS.includes(c.id),
+  );
+  const rendered = await renderCharts(wanted);
+  return Promise.all(rendered.map(async (chart) => ({ chart, png: await chartPng(chart) })));
+}
+
+/**
+ * Lays the charts out two by two under the KPI table: the second chart of a row starts at the
+ * first column whose left edge clears the first chart (column widths in Excel's character units,
+ * about 7 pixels each plus 5).
+ */
+function placeOnSummary(
+  pictures: ReadonlyArray<{ chart: RenderedChart; png: Uint8Array }>,
+  widths: readonly number[],
+  firstRow: number,
+): SheetPicture[] {
+  const px = (w: number) => Math.round(w * 7 + 5);
+  const columnAt = (x: number) => {
+    let left = 0;
+    for (let c = 0; ; c++) {
+      if (left >= x) return c;
+      left += px(widths[c] ?? 9);
+    }
+  };
+  const out: SheetPicture[] = [];
+  let row = firstRow;
+  for (let i = 0; i < pictures.length; i += 2) {
+    const pair = pictures.slice(i, i + 2);
+    pair.forEach(({ chart, png }, k) => {
+      const col = k === 0 ? 0 : columnAt(pair[0].chart.width + 12);
+      const description = `${chart.title}: ${chart.table.rows.map((r) => r.join(' ')).join('; ')}`;
+      out.push({ sheet: 1, png, col, row, width: chart.width, height: chart.height, description });
+    });
+    row += Math.ceil(Math.max(...pair.map((p) => p.chart.height)) / 20) + 1;
+  }
+  return out;
 }
