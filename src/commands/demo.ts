@@ -84,6 +84,12 @@ export function demoSteps(): Step[] {
       args: ['report', '--out', 'report.xlsx', '--now', '2027-06-30'],
       output: 'report.xlsx',
     },
+    {
+      title: 'The same report as one page to open in a browser or print to PDF',
+      okCodes: [0, 1],
+      args: ['report', '--format', 'html', '--now', '2027-06-30'],
+      output: 'report.html',
+    },
   ];
 }
 
