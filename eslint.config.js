@@ -109,7 +109,7 @@ export default tseslint.config(
   },
   {
     // Tests, benchmarks and fixture generators are scripts: they print, exit and time themselves.
-    files: ['test/**', 'bench/**', 'fixtures/**', '*.config.*', 'eslint.config.js'],
+    files: ['test/**', 'bench/**', 'fixtures/**', 'scripts/**', '*.config.*', 'eslint.config.js'],
     rules: {
       'no-console': 'off',
       'no-restricted-syntax': 'off',

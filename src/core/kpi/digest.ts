@@ -8,7 +8,7 @@ import type { RiskReason } from '../surveys/risk.js';
 import type { Kpi, KpiReport, WaveStats } from './types.js';
 
 /** One point of a trend: a wave's value of one measure, with its target when there is one. */
-export interface TrendPoint {
+interface TrendPoint {
   wave: string;
   opens: string;
   measure: TrendMeasure;
@@ -21,7 +21,7 @@ export type TrendMeasure =
   'Response rate' | 'Satisfaction, mentees' | 'Satisfaction, mentors' | 'Net Promoter Score';
 
 /** How many pairs reported each number of meetings held (the distribution behind a chart). */
-export interface MeetingsBucket {
+interface MeetingsBucket {
   meetings: string;
   pairs: number;
 }
@@ -141,7 +141,8 @@ function findingsOf(
     const top = [...report.atRiskByReason].sort((a, b) => b.pairs - a.pairs)[0];
     out.push(
       report.atRisk.length
-        ? `${report.atRisk.length} of ${plural(pairs, 'pair')} need attention` +
+        ? `${report.atRisk.length} of ${plural(pairs, 'pair')} ` +
+            `${report.atRisk.length === 1 ? 'needs' : 'need'} attention` +
             (top?.pairs ? ` (most often: ${RISK_WORDS[top.code]}, ${top.pairs}).` : '.')
         : `None of the ${plural(pairs, 'pair')} is at risk.`,
     );

@@ -33,7 +33,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 /** HTML text and attribute escaping: participant text can never become markup. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 const e = (v: unknown) => escapeHtml(String(v ?? ''));
