@@ -1,13 +1,13 @@
 /** The commander program: global flags, command registration, and the error -> exit code policy. */
 
 import { Command, CommanderError, Option } from 'commander';
-import { MentorError, ExitCode } from './errors.js';
+import { MentorError, ExitCode, ProblemsReported } from './errors.js';
 import { Output } from './ui/output.js';
 import { registerCommands } from './commands/index.js';
 
 const VERSION = '0.1.0';
 
-async function buildProgram(argv: string[]): Promise<Command> {
+function buildProgram(): Command {
   const program = new Command();
   program
     .name('mentor-cli')
@@ -29,8 +29,8 @@ async function buildProgram(argv: string[]): Promise<Command> {
       new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp(),
     )
     .showSuggestionAfterError(true);
-  // Only the command being run is loaded (its libraries are the slow part of starting up).
-  await registerCommands(program, argv.slice(2));
+  // Declared eagerly, loaded lazily: each command's module is imported only when it runs.
+  registerCommands(program);
   // Every (sub)command maps commander's own exits to our codes instead of exiting 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     if (err.code === 'EPIPE') process.exit(0); // reader went away (e.g. `| head`): end quietly
   });
   try {
-    const program = await buildProgram(argv);
+    const program = buildProgram();
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = handleError(err, debugWanted(argv));
@@ -83,6 +83,8 @@ function handleError(err: unknown, debug: boolean): number {
     // commander already printed its one-line message (see usageLine).
     return ExitCode.usage;
   }
+  // Already reported by the command (its summary says what went wrong): only the exit code is left.
+  if (err instanceof ProblemsReported) return err.exitCode;
   if (err instanceof MentorError) {
     out.error(err.toLine());
     if (debug && err.stack) process.stderr.write(`${err.stack}\n`);

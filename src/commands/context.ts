@@ -42,7 +42,7 @@ export function parseNow(value: string | undefined): Date {
 
 /** Builds the context for a command from its options merged with the global ones. */
 export function contextOf(cmd: Command): Ctx {
-  const opts = cmd.optsWithGlobals() as GlobalOptions;
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
   const out = new Output(opts);
   const cwd = process.cwd();
   return {

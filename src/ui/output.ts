@@ -33,9 +33,10 @@ export function shouldColor(
 export class Output {
   readonly json: boolean;
   readonly verbosity: Verbosity;
-  /** Colours for stdout (result) and stderr (diagnostics). */
-  readonly c: ChalkInstance;
-  readonly ce: ChalkInstance;
+  /** Colours for the result on stdout (off with --json). */
+  readonly color: ChalkInstance;
+  /** Colours for diagnostics on stderr. */
+  readonly stderrColor: ChalkInstance;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
 
@@ -55,8 +56,8 @@ export class Output {
           : 'normal';
     this.stdout = stdout;
     this.stderr = stderr;
-    this.c = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
-    this.ce = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
+    this.color = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
+    this.stderrColor = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
   }
 
   /** The result, on stdout. */
@@ -76,18 +77,23 @@ export class Output {
 
   /** A warning on stderr, hidden with --quiet. */
   warn(text: string): void {
-    if (this.verbosity !== 'quiet') this.stderr.write(`${this.ce.yellow('warning:')} ${text}\n`);
+    if (this.verbosity !== 'quiet')
+      this.stderr.write(`${this.stderrColor.yellow('warning:')} ${text}\n`);
   }
 
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.stderr.write(`${this.ce.red('error:')} ${text}\n`);
+    this.stderr.write(`${this.stderrColor.red('error:')} ${text}\n`);
   }
 
   /** Explanations shown with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose' || this.verbosity === 'debug')
-      this.stderr.write(`${this.ce.dim(text)}\n`);
+    if (this.isVerbose) this.stderr.write(`${this.stderrColor.dim(text)}\n`);
+  }
+
+  /** True with --verbose or --debug: explain decisions, list everything. */
+  get isVerbose(): boolean {
+    return this.verbosity === 'verbose' || this.verbosity === 'debug';
   }
 
   /** Whether progress bars may be drawn. */

@@ -15,7 +15,7 @@ import { meetingWorkbook } from '../../io/outputs/schedule/workbook.js';
 /** A schedule ready to write. */
 export interface PreparedSchedule {
   plan: Plan;
-  rec: Reconciled;
+  reconciled: Reconciled;
   rendered: RenderedSchedule;
   previous?: ScheduleState;
   templates: ScheduleTemplates;
@@ -50,12 +50,12 @@ export async function prepareSchedule(
         s.occurrences.filter((o) => o.status !== 'skipped').map((o) => o.ruleDate),
       );
   }
-  const rec = reconcile(plan.events, occurrences, previous, now);
+  const reconciled = reconcile(plan.events, occurrences, previous, now);
   const rows = meetingRows(plan);
   const workbook = opts.workbook ? meetingWorkbook(rows) : undefined;
   // A failed workbook is reported by whoever awaits it; this only keeps it from being an unhandled
   // rejection meanwhile.
   workbook?.catch(() => undefined);
-  const rendered = renderSchedule(plan, rec, program.config, rows);
-  return { plan, rec, rendered, previous, templates: input.templates, workbook };
+  const rendered = renderSchedule(plan, reconciled, program.config, rows);
+  return { plan, reconciled, rendered, previous, templates: input.templates, workbook };
 }
