@@ -111,7 +111,8 @@ function handleError(err: unknown, debug: boolean): number {
     return ExitCode.usage;
   }
   out.error(
-    `unexpected internal error: ${(e && e.message) || String(err)}. This is a bug in mentor-cli; rerun with --debug and report it`,
+    `unexpected internal error: ${(e && e.message) || String(err)}. ` +
+      'This is a bug in mentor-cli; rerun with --debug and report it',
   );
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
   return ExitCode.internal;

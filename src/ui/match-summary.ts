@@ -9,6 +9,7 @@ import type { Suggestion } from '../core/matching/suggest.js';
 import { renderTable } from './table.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
+const plural = (n: number) => (n === 1 ? '' : 's');
 
 /** Plain-text summary (colour-free: the caller may emphasise). */
 export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } = {}): string {
@@ -18,23 +19,26 @@ export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } =
     r.model === 'peer'
       ? `paired ${r.matched} of ${r.mentees} people`
       : `matched ${r.matched} of ${r.mentees} mentees`;
-  lines.push(
-    `${r.dryRun ? 'Dry run (nothing saved): ' : ''}${counted} (${r.model}, ${r.algorithm}${r.scores !== 'criteria' ? `, scores from ${r.scores}` : ''})`,
-  );
+  const scores = r.scores !== 'criteria' ? `, scores from ${r.scores}` : '';
+  const dryRun = r.dryRun ? 'Dry run (nothing saved): ' : '';
+  lines.push(`${dryRun}${counted} (${r.model}, ${r.algorithm}${scores})`);
   if (r.matched) lines.push(`average score ${r.averageScore}, lowest ${r.lowestScore}`);
-  if (r.mentorUtilisation.capacity)
+  const use = r.mentorUtilisation;
+  if (use.capacity)
+    lines.push(`mentor utilisation ${use.used} of ${use.capacity} places (${pct(use.rate)})`);
+  if (r.stable) {
+    const more = r.stable.moreUnmatched;
     lines.push(
-      `mentor utilisation ${r.mentorUtilisation.used} of ${r.mentorUtilisation.capacity} places (${pct(r.mentorUtilisation.rate)})`,
-    );
-  if (r.stable)
-    lines.push(
-      r.stable.moreUnmatched
-        ? `the stable matching leaves ${r.stable.moreUnmatched} more mentee${r.stable.moreUnmatched === 1 ? '' : 's'} unmatched than the optimal one (${r.stable.optimalMatched} matched)`
+      more
+        ? `the stable matching leaves ${more} more mentee${plural(more)} unmatched ` +
+            `than the optimal one (${r.stable.optimalMatched} matched)`
         : 'the stable matching matches as many mentees as the optimal one',
     );
+  }
   if (r.blockingPairs !== null && r.algorithm === 'optimal' && r.blockingPairs > 0)
     lines.push(
-      `${r.blockingPairs} blocking pair${r.blockingPairs === 1 ? '' : 's'} (two people who would both rather be together; use --algorithm stable to remove them)`,
+      `${r.blockingPairs} blocking pair${plural(r.blockingPairs)} ` +
+        '(two people who would both rather be together; use --algorithm stable to remove them)',
     );
   if (r.weakest.length) {
     lines.push('', 'Weakest pairs to review:');
@@ -94,7 +98,8 @@ export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } =
 export function renderAudit(a: MatchAudit): string {
   const lines = [
     'Audit:',
-    `total score ${a.totalScore}, lowest ${a.minScore ?? '-'}, match rate ${pct(a.matchRate)}, blocking pairs ${a.blockingPairs ?? 'n/a'}`,
+    `total score ${a.totalScore}, lowest ${a.minScore ?? '-'}, ` +
+      `match rate ${pct(a.matchRate)}, blocking pairs ${a.blockingPairs ?? 'n/a'}`,
   ];
   if (a.choices.length)
     lines.push(`choices: ${a.choices.map((c) => `${c.choice} ${c.mentees}`).join(', ')}`);

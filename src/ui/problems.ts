@@ -31,7 +31,8 @@ export function printProblems(out: Output, problems: Problem[], samples = 3): vo
     }
     if (group.length > limit)
       out.info(
-        `  ... and ${group.length - limit} more like this (${group[0].code}); see --verbose or --json`,
+        `  ... and ${group.length - limit} more like this (${group[0].code}); ` +
+          'see --verbose or --json',
       );
   }
 }

@@ -1,4 +1,4 @@
-/** `status` for people: the headline, the pairs that need help, then each KPI against its target. */
+/** `status` for people: the headline, pairs that need help, then each KPI against its target. */
 
 import type { Kpi, KpiReport } from '../core/kpi/types.js';
 import type { Output } from './output.js';

@@ -1,4 +1,4 @@
-/** Whether the schedule on disk is the one a command may build on (intros attach its invitations). */
+/** Whether the schedule on disk is one a command may build on (intros attach its invitations). */
 
 import { UsageError } from '../../errors.js';
 import type { Reconciled } from './reconcile.js';

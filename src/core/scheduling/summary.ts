@@ -1,4 +1,4 @@
-/** What a schedule run did, in counts and per-pair notes: the JSON of `schedule` and its summary. */
+/** What a schedule run did, in counts and per-pair notes: the JSON of `schedule`, its summary. */
 
 import type { Plan } from './plan.js';
 import type { Reconciled } from './reconcile.js';
