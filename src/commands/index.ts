@@ -247,7 +247,7 @@ function declareSurvey(program: Command): void {
       'folder to write into (default: surveys/ in the program folder, or the current folder)',
     )
     .option('--dry-run', 'list the files, write nothing')
-    .action(lazy(async () => (await import('./survey.js')).runSurveyTemplate));
+    .action(lazy(async () => (await import('./survey-template.js')).runSurveyTemplate));
 }
 
 function declareStatus(program: Command): void {

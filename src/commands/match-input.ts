@@ -1,18 +1,16 @@
 /** Loads what `match` needs from the program folder and option files, and builds the settings. */
 
-import { resolve, basename, extname } from 'node:path';
-import type { Program } from '../io/store/program.js';
-import { readState } from '../io/store/program.js';
-import { readTable } from '../io/ingest/read-table.js';
-import { readPairScoresCsv } from '../io/formats/pair-scores/read.js';
-import { UsageError, InputError } from '../errors.js';
+import { basename } from 'node:path';
+import { readState, type Program } from '../io/store/program.js';
+import { readPairs, readPairScores } from '../io/ingest/pair-files.js';
+import { UsageError } from '../errors.js';
 import type { MentoringModel } from '../core/config.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
-import { checkManualPairs, parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
+import { checkManualPairs, type PairRow } from '../core/matching/pair-scores.js';
 import { norm, type MatchSettings } from '../core/matching/score.js';
 import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
-import { PairScoreArrays } from '../core/matching/pair-arrays.js';
+import type { PairScoreArrays } from '../core/matching/pair-arrays.js';
 
 /** The `match` flags that name input files or change the scoring. */
 export interface MatchInputOptions {
@@ -69,49 +67,6 @@ async function loadProgramData(
     );
   const state = await readState<MatchesState>(program, 'matches', emptyMatchesState());
   return { participants, state: { ...emptyMatchesState(), ...state } };
-}
-
-/** Reads a pairs file (--pair-scores, --manual, --history). */
-async function readPairs(
-  cwd: string,
-  file: string,
-  score: boolean,
-  known?: Set<string>,
-): Promise<PairRow[]> {
-  const table = await readTable(resolve(cwd, file));
-  return parsePairTable({ ...table, file }, { score, known });
-}
-
-/**
- * Reads --pair-scores: CSV/TSV files are streamed into typed arrays (25 M rows fit in memory);
- * XLSX files go through the spreadsheet reader, which holds every cell (fine to ~1 M rows).
- */
-async function readPairScores(
-  cwd: string,
-  file: string,
-  known: Set<string>,
-): Promise<PairScoreArrays> {
-  const path = resolve(cwd, file);
-  if (/^\.xls[xm]?$/i.test(extname(file)))
-    return PairScoreArrays.fromRows(await readPairs(cwd, file, true, known), basename(file));
-  try {
-    return await readPairScoresCsv(path, { label: file, known });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError(
-        'does not exist',
-        { file },
-        'Check the file name and folder given to --pair-scores',
-      );
-    if (code === 'EISDIR' || code === 'EACCES')
-      throw new InputError(
-        `cannot be read (${code})`,
-        { file },
-        'Give a CSV or XLSX file to --pair-scores',
-      );
-    throw e;
-  }
 }
 
 /**

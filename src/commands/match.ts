@@ -7,21 +7,18 @@ import type { Ctx } from './context.js';
 import { intOption } from './shared/flags.js';
 import { lockProgram, writeState } from '../io/store/program.js';
 import { ProblemsError } from '../errors.js';
-import { givenToCsr, runMatching, sidesOf } from '../core/matching/models.js';
-import { buildCandidates } from '../core/matching/candidates.js';
-import { suggestMentors } from '../core/matching/suggest.js';
+import { runMatching, sidesOf } from '../core/matching/models.js';
 import { finishRun } from '../core/matching/result.js';
 import { activeMatches, applyRun } from '../core/matching/state.js';
 import {
   checkMentorSupply,
   impossibleRuleWarnings,
-  mergeSensitiveReasons,
   resolveMatchPolicy,
   shownReport,
 } from '../core/matching/policy.js';
 import { renderMatchSummary } from '../ui/match-summary.js';
 import { loadMatchInput, type MatchInputOptions } from './match-input.js';
-import { emitSuggestions } from './match-suggest.js';
+import { suggest } from './match-suggest.js';
 
 /** The options of `match` (see commands/index.ts). */
 export interface MatchOptions extends MatchInputOptions {
@@ -62,14 +59,8 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
     const { mentees, mentors } = sidesOf(participants);
     const defaultCapacity = config.participants.defaultCapacity;
     for (const w of checkMentorSupply(policy, mentees, mentors, defaultCapacity)) ctx.out.warn(w);
-    if (policy.suggest !== undefined) {
-      const csr = given ? givenToCsr(given, mentees, mentors) : undefined;
-      const graph = buildCandidates(mentees, mentors, settings, csr);
-      const list = suggestMentors(graph, mentees, mentors, policy.suggest, settings, scoresFile);
-      const shown = mergeSensitiveReasons(list, Boolean(opts.includeSensitive));
-      await emitSuggestions(ctx, shown, opts.out, program.dir, Boolean(opts.force));
-      return;
-    }
+    if (policy.suggest !== undefined)
+      return suggest(ctx, { ...input, mentees, mentors, count: policy.suggest }, program.dir, opts);
     const previous = activeMatches(state);
     const outcome = runMatching({
       participants,

@@ -1,13 +1,11 @@
 /**
- * `mentor-cli survey merge FILE...` and `mentor-cli survey template`: feedback exports in, question
- * sets out.
+ * `mentor-cli survey merge FILE...`: survey exports from any form tool, linked to participants and
+ * pairs, merged exactly once.
  */
 
-import { join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
 import { lockProgram, readState, writeState } from '../io/store/program.js';
 import { readSurveyFiles } from '../io/ingest/survey-files.js';
-import { writeSurveyTemplates } from '../io/outputs/templates/survey-questions.js';
 import { parseSurveyMapFlags } from '../core/surveys/measures.js';
 import {
   EMPTY_SURVEY_STATE,
@@ -23,7 +21,7 @@ import {
 } from '../core/surveys/merge-plan.js';
 import type { Participant } from '../core/types.js';
 import { printProblems } from '../ui/problems.js';
-import { renderMergeResult, renderTemplateFiles } from '../ui/survey-summary.js';
+import { renderMergeResult } from '../ui/survey-summary.js';
 
 /** The options of `survey merge` (see commands/index.ts). */
 export interface MergeOptions {
@@ -31,12 +29,6 @@ export interface MergeOptions {
   map: string[];
   sheet?: string;
   encoding?: string;
-  dryRun?: boolean;
-}
-
-/** The options of `survey template`. */
-export interface TemplateOptions {
-  out?: string;
   dryRun?: boolean;
 }
 
@@ -88,19 +80,4 @@ export async function runSurveyMerge(ctx: Ctx, files: string[], opts: MergeOptio
     problems: read.problems,
     dryRun,
   });
-}
-
-export async function runSurveyTemplate(ctx: Ctx, opts: TemplateOptions): Promise<void> {
-  // Outside a program folder the templates go to the current folder, under a generic name.
-  const program = await ctx.program().catch(() => undefined);
-  const dir = opts.out
-    ? resolve(ctx.cwd, opts.out)
-    : program
-      ? join(program.dir, 'surveys')
-      : ctx.cwd;
-  const dryRun = Boolean(opts.dryRun);
-  const name = program?.config.program.name ?? 'Mentoring program';
-  const paths = await writeSurveyTemplates(dir, name, dryRun);
-  if (ctx.out.json) ctx.out.resultJson({ files: paths, dryRun });
-  else ctx.out.result(renderTemplateFiles(paths, dryRun));
 }
