@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { MentorError, ExitCode, ProblemsReported } from './errors.js';
-import { Output } from './ui/output.js';
+import type { Output } from './ui/output.js';
 import { registerCommands } from './commands/index.js';
 
 const VERSION = '0.1.0';
@@ -65,24 +65,30 @@ async function main(argv: string[]): Promise<void> {
     const program = buildProgram();
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = handleError(err, debugWanted(argv));
+    if (err instanceof CommanderError) process.exitCode = commanderExit(err);
+    else {
+      // perf: bench/startup.mjs — chalk (through Output) loads only when an error is printed.
+      const { Output } = await import('./ui/output.js');
+      process.exitCode = handleError(err, new Output({}), debugWanted(argv));
+    }
   }
 }
 
+/** The exit code for commander's own exits: 0 after help or the version, else a usage error. */
+function commanderExit(err: CommanderError): number {
+  if (
+    err.exitCode === 0 ||
+    err.code === 'commander.helpDisplayed' ||
+    err.code === 'commander.version' ||
+    err.code === 'commander.help'
+  )
+    return ExitCode.ok;
+  // commander already printed its one-line message (see usageLine).
+  return ExitCode.usage;
+}
+
 /** Prints one clear line for an error and returns the exit code. */
-function handleError(err: unknown, debug: boolean): number {
-  const out = new Output({});
-  if (err instanceof CommanderError) {
-    if (
-      err.exitCode === 0 ||
-      err.code === 'commander.helpDisplayed' ||
-      err.code === 'commander.version' ||
-      err.code === 'commander.help'
-    )
-      return ExitCode.ok;
-    // commander already printed its one-line message (see usageLine).
-    return ExitCode.usage;
-  }
+function handleError(err: unknown, out: Output, debug: boolean): number {
   // Already reported by the command (its summary says what went wrong): only the exit code is left.
   if (err instanceof ProblemsReported) return err.exitCode;
   if (err instanceof MentorError) {
