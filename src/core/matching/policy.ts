@@ -14,7 +14,7 @@ import { capacityWarnings } from './settings.js';
 import type { Suggestion } from './suggest.js';
 import { impossibleRules } from './unmatched.js';
 
-export const MODELS: readonly MentoringModel[] = [
+const MODELS: readonly MentoringModel[] = [
   'one-to-one',
   'group',
   'team',
@@ -24,7 +24,7 @@ export const MODELS: readonly MentoringModel[] = [
 ];
 
 /** How many mentors a self-directed run suggests per mentee when --suggest is not given. */
-export const DEFAULT_SUGGESTIONS = 3;
+const DEFAULT_SUGGESTIONS = 3;
 
 /** The audit is split by these fields when no --by is given. */
 export const DEFAULT_AUDIT_SPLIT = ['department', 'cohort'];

@@ -4,7 +4,7 @@ import type { Plan } from './plan.js';
 import type { Reconciled } from './reconcile.js';
 
 /** A pair with a note: why it fell back, stayed unscheduled or moved at a clock change. */
-export interface PairNote {
+interface PairNote {
   pairId: string;
   pair: string;
   reason: string;

@@ -11,7 +11,7 @@ import { readSurveyFile } from './survey-read.js';
 type ReadOptions = Parameters<typeof readSurveyFile>[1];
 
 /** What one file held: responses, and which survey fields its columns fed. */
-export interface SurveyFileSummary {
+interface SurveyFileSummary {
   file: string;
   responses: number;
   mapped: string[];

@@ -10,7 +10,7 @@ import type { MatchAudit } from '../../../core/matching/audit.js';
 import { jsonText, type ExportFormat } from './format.js';
 
 /** A mentee the last run could not match, and why. */
-export type UnmatchedRow = {
+type UnmatchedRow = {
   mentee: string;
   menteeName: string;
   reason: string;
