@@ -1,6 +1,6 @@
 /** An exclusive lock on a program folder so two commands never write its state at once. */
 
-import { openSync, closeSync, writeSync, readFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LockError } from '../../errors.js';
 
@@ -25,15 +25,35 @@ function isAlive(pid: number): boolean {
  */
 const held = new Set<string>();
 
-function tryAcquire(path: string, command: string): boolean {
+/** Creates `path` holding `text` unless it exists; false when it does. */
+function writeExclusive(path: string, text: string): boolean {
   try {
-    const fd = openSync(path, 'wx');
+    writeFileSync(path, text, { flag: 'wx' });
     held.add(path);
-    writeSync(fd, JSON.stringify({ pid: process.pid, command, since: new Date().toISOString() }));
-    closeSync(fd);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  }
+}
+
+function tryAcquire(path: string, command: string): boolean {
+  // The lock appears whole or not at all: written aside, then linked into place (link fails when
+  // the lock exists). Created empty and then written, a waiting command could read it half-written
+  // in between, take it for stale and remove it while its holder still runs.
+  const aside = `${path}.${process.pid}`;
+  const owner = JSON.stringify({ pid: process.pid, command, since: new Date().toISOString() });
+  writeFileSync(aside, owner);
+  try {
+    linkSync(aside, path);
+    held.add(path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A file system without hard links: an exclusive create, written at once.
+    if (code !== 'EEXIST' && writeExclusive(path, owner)) return true;
+  } finally {
+    unlinkSync(aside);
   }
   // Someone holds it: take it over only if that process is gone (a kill -9 leaves the file behind).
   let holder: { pid?: number } = {};
