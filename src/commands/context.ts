@@ -52,6 +52,10 @@ export function contextOf(cmd: Command): Ctx {
     now: parseNow(opts.now),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.yes && !opts.json,
     opts,
-    program: () => openProgram(cwd, opts.dir),
+    program: async () => {
+      const program = await openProgram(cwd, opts.dir);
+      for (const warning of program.warnings?.splice(0) ?? []) out.warn(warning);
+      return program;
+    },
   };
 }
