@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { contextOf } from './context.js';
 import { lockProgram, writeState } from '../io/store/program.js';
 import { ProblemsError, UsageError } from '../errors.js';
-import { givenToCsr, runMatching, sidesOf } from '../core/matching/models.js';
+import { runMatching, sidesOf } from '../core/matching/models.js';
+import { givenToCsr } from '../core/matching/request.js';
 import { buildCandidates } from '../core/matching/candidates.js';
 import { suggestMentors } from '../core/matching/suggest.js';
 import { finishRun } from '../core/matching/result.js';
@@ -16,7 +17,7 @@ import { RULE_CONFIG } from '../core/matching/rules.js';
 import { activeMatches, applyRun } from '../core/matching/state.js';
 import { capacityWarnings } from '../core/matching/settings.js';
 import { checkManualPairs } from '../core/matching/pair-scores.js';
-import { norm } from '../core/matching/score.js';
+import { norm } from '../core/keys.js';
 import { renderMatchSummary } from '../ui/match-summary.js';
 import {
   buildSettings,

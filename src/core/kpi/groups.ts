@@ -5,7 +5,7 @@
 
 import type { Participant } from '../types.js';
 import type { SurveyResponse } from '../surveys/state.js';
-import { emailKey } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import type { Breakdown, GroupStats } from './types.js';
 import { isMenteeRole, isMentorRole, type ProgramFacts } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';

@@ -4,8 +4,9 @@
  */
 
 import type { Participant } from '../types.js';
-import type { MatchOutcome } from './models.js';
-import { attributeOf, norm, preferenceRank, type MatchSettings } from './score.js';
+import type { MatchOutcome } from './request.js';
+import { attributeOf, preferenceRank, type MatchSettings } from './score.js';
+import { norm } from '../keys.js';
 import { ordinal } from './explain.js';
 
 /** Match rate and average score of one group (e.g. department "Sales"). */

@@ -8,10 +8,10 @@ import { Rule } from './rules.js';
 import {
   OVERLAP_SATURATION_MINUTES,
   enabledBase,
-  norm,
   ruleApplies,
   type MatchSettings,
 } from './score.js';
+import { norm } from '../keys.js';
 import { Side, Interner, internAttr } from './profiles.js';
 
 /** Allowed pairs per mentee (CSR): targets are mentor indices ascending, weights the scores. */

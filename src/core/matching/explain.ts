@@ -8,13 +8,13 @@ import {
   attributeHolds,
   attributeOf,
   enabledBase,
-  norm,
   ruleApplies,
   scorePair,
   splitValues,
   windowsFor,
   type MatchSettings,
 } from './score.js';
+import { norm } from '../keys.js';
 
 /**
  * Reasons for a pair; attribute reasons on sensitive fields are kept apart so exports can leave

@@ -5,7 +5,7 @@
 
 import type { Participant } from '../types.js';
 import type { GivenScores } from './candidates.js';
-import { norm } from './score.js';
+import { norm } from '../keys.js';
 
 /**
  * Growable columns of (mentee, mentor, score): 16 bytes a row instead of a JS object; file lines

@@ -5,7 +5,8 @@
 
 import type { MentoringModel, ProgramConfig } from '../config.js';
 import type { Participant } from '../types.js';
-import { norm, type MatchSettings } from './score.js';
+import { type MatchSettings } from './score.js';
+import { norm } from '../keys.js';
 
 /**
  * Scores at most this high look like a rating scale (1-5, 1-10), not the 0-100 scale of

@@ -5,7 +5,7 @@
 
 import type { Match } from '../types.js';
 import type { MatchAudit } from './audit.js';
-import { norm, pairKey } from './score.js';
+import { norm, pairKey } from '../keys.js';
 import type { UnmatchedMentee } from './unmatched.js';
 
 /** One `match` run, kept so exports, the audit and the next diff can refer to it. */

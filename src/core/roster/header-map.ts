@@ -3,31 +3,8 @@
 import { UsageError } from '../../errors.js';
 import type { Problem } from '../types.js';
 import { FIELD_RULES } from './header-rules.js';
+import type { FieldName } from './fields.js';
 import { foldText } from './text.js';
-
-export type FieldName =
-  | 'email'
-  | 'name'
-  | 'role'
-  | 'department'
-  | 'title'
-  | 'level'
-  | 'managerEmail'
-  | 'timezone'
-  | 'languages'
-  | 'topics'
-  | 'interests'
-  | 'goals'
-  | 'capacity'
-  | 'availability'
-  | 'preferences'
-  | 'avoid'
-  | 'cohort'
-  | 'trainingCompleted'
-  | 'status'
-  | 'firstName'
-  | 'lastName'
-  | 'submittedAt';
 
 /** Every field a column can be mapped to, in documentation order. */
 export const PARTICIPANT_FIELDS: readonly FieldName[] = [

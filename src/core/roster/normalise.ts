@@ -1,6 +1,7 @@
 /** Normalising single cells: emails, multi-value lists, level, capacity, booleans, status. */
 
 import type { Status } from '../types.js';
+import { emailKey } from '../keys.js';
 
 /** A problem with one cell, before it is given a location. */
 export interface Issue {
@@ -31,7 +32,7 @@ const ASCII_EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 /**
- * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then trims and lower-cases; invalid ->
+ * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then keys it (NFC, trimmed, lower-case); invalid ->
  * email-invalid.
  */
 export function normaliseEmail(text: string): Parsed<string> {
@@ -41,7 +42,7 @@ export function normaliseEmail(text: string): Parsed<string> {
     if (angle) t = angle[1].trim();
     t = t.replace(MAILTO, '').replace(QUOTES, '').trim();
   }
-  t = t.toLowerCase();
+  t = emailKey(t);
   if (ASCII_EMAIL.test(t) || EMAIL.test(t)) return { value: t };
   return {
     error: {

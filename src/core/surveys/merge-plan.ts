@@ -6,7 +6,7 @@
 import { UsageError } from '../../errors.js';
 import type { SurveyWave } from '../config.js';
 import type { Participant } from '../types.js';
-import { emailKey } from './link.js';
+import { emailKey } from '../keys.js';
 import type { SurveyResponse } from './state.js';
 import { currentWave } from './waves.js';
 

@@ -5,7 +5,8 @@
 
 import type { SurveyWave } from '../config.js';
 import type { Match } from '../types.js';
-import { emailKey, type LinkedSurveys } from './link.js';
+import { type LinkedSurveys } from './link.js';
+import { emailKey } from '../keys.js';
 import { isRealConcern } from './scales.js';
 import type { SurveyResponse } from './state.js';
 import { orderedWaves } from './waves.js';

@@ -18,7 +18,7 @@ import { FileNamer, peopleStem, personStem } from '../file-names.js';
 import { meetingRows, MEETING_COLUMNS } from './rows.js';
 import type { FastValue } from '../../formats/xlsx/fast-write.js';
 import { csvChunks } from './csv.js';
-import type { FileContent } from '../../store/staged-write.js';
+import type { FileContent } from '../../store/staged-stamps.js';
 
 /**
  * The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which
