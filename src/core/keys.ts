@@ -8,7 +8,7 @@ export const norm = (s: string | undefined): string =>
   (s ?? '').normalize('NFC').trim().toLowerCase();
 
 /** The key an email is linked by (the same rule as `norm`, named for the call sites). */
-export const emailKey: (email: string | undefined) => string = norm;
+export const emailKey = (email: string | undefined): string => norm(email);
 
 /** Order-independent key of two emails (a repeat is the same two people either way round). */
 export const pairKey = (a: string, b: string): string => {

@@ -91,7 +91,7 @@ export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } =
 }
 
 /** The audit as text. */
-export function renderAudit(a: MatchAudit): string {
+function renderAudit(a: MatchAudit): string {
   const lines = [
     'Audit:',
     `total score ${a.totalScore}, lowest ${a.minScore ?? '-'}, match rate ${pct(a.matchRate)}, blocking pairs ${a.blockingPairs ?? 'n/a'}`,

@@ -16,7 +16,6 @@ export {
   number,
   optional,
   regex,
-  refine,
   strictObject,
   string,
   superRefine,

@@ -22,7 +22,7 @@ import { pairArraysToCsr } from './pair-arrays.js';
 import { givenArrays, type ChosenPair, type MatchOutcome, type MatchRequest } from './request.js';
 
 /** Up to this many candidate pairs, blocking pairs are counted without --audit. */
-export const BLOCKING_AUTO_EDGES = 100_000;
+const BLOCKING_AUTO_EDGES = 100_000;
 
 const warn = (code: string, message: string, hint?: string): Problem => ({
   severity: 'warning',

@@ -63,7 +63,7 @@ export type BaseCriterion =
   | 'department'
   | 'cohort'
   | 'preferences';
-export const BASE_CRITERIA: BaseCriterion[] = [
+const BASE_CRITERIA: BaseCriterion[] = [
   'topics',
   'interests',
   'language',
@@ -82,7 +82,7 @@ export interface CriterionPart {
 }
 
 /** A yes-like cell ("yes", "true", "x", "1"). */
-export const isYes = (s: string | undefined): boolean =>
+const isYes = (s: string | undefined): boolean =>
   /^(yes|y|true|1|x|ja|oui|si|sí)$/i.test((s ?? '').trim());
 /** Splits a multi-value attribute cell. */
 export const splitValues = (s: string | undefined): string[] =>

@@ -11,7 +11,7 @@ import type { SurveyResponse } from './state.js';
 import { currentWave } from './waves.js';
 
 /** How many unknown emails the merge names before "and N more". */
-export const UNKNOWN_SAMPLE = 5;
+const UNKNOWN_SAMPLE = 5;
 
 /**
  * The wave for every response (`--wave`, matched case-insensitively; undefined: inferred per

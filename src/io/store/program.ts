@@ -18,14 +18,14 @@ import { withLock } from './lock.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
 export const SCHEMA_FILE = 'mentor.config.schema.json';
-export const STATE_DIR = '.mentor';
+const STATE_DIR = '.mentor';
 /** A config bigger than this is refused unread (a real one is a few KB). */
 const MAX_CONFIG_BYTES = 1 << 20;
 /** State files at least this big are streamed by readStateEach. */
 const STREAM_BYTES = 4 << 20;
 
 /** The package root (where templates/ and fixtures/ live), from dist/io or src/io. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export const FIXTURES_DIR = join(PACKAGE_ROOT, 'fixtures');
 
@@ -42,7 +42,7 @@ export interface Program {
  * Finds the program folder: `--dir` if given, else the nearest folder upwards holding
  * mentor.config.json.
  */
-export function findProgramDir(start: string, explicit?: string): string {
+function findProgramDir(start: string, explicit?: string): string {
   if (explicit) {
     const dir = resolve(start, explicit);
     if (!existsSync(join(dir, CONFIG_FILE))) {

@@ -12,7 +12,7 @@ import { writeZip, type ZipEntry } from './zip-write.js';
  * How a column's values are written: text (neutralised), integer/number, date (YYYY-MM-DD) or time
  * (HH:MM) as real Excel values.
  */
-export type FastColumnType = 'text' | 'integer' | 'number' | 'date' | 'time';
+type FastColumnType = 'text' | 'integer' | 'number' | 'date' | 'time';
 /** One column of the table. */
 export interface FastColumn {
   header: string;

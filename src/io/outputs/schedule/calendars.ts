@@ -39,7 +39,7 @@ export interface RenderedSchedule {
 const END = Buffer.from(CALENDAR_END);
 
 /** The file-name part of a pair event: its people (mentor first), the organizer left out. */
-export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
+function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
   const manager = e.organizer.email.toLowerCase();
   const people = e.attendees.filter((a) => a.email.toLowerCase() !== manager);
   return peopleStem(people.length ? people : e.attendees);
