@@ -10,7 +10,7 @@ import { exportFormat } from '../io/outputs/exports/format.js';
 import { suggestionsData } from '../io/outputs/exports/suggestions.js';
 import type { Participant } from '../core/types.js';
 import { buildCandidates } from '../core/matching/candidates.js';
-import { givenToCsr } from '../core/matching/models.js';
+import { givenToCsr } from '../core/matching/request.js';
 import { mergeSensitiveReasons } from '../core/matching/policy.js';
 import { suggestMentors } from '../core/matching/suggest.js';
 import { renderSuggestions } from '../ui/match-summary.js';

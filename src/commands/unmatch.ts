@@ -7,7 +7,7 @@ import { lockProgram, readState, writeState } from '../io/store/program.js';
 import { UsageError } from '../errors.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, endMatch, type MatchesState } from '../core/matching/state.js';
-import { norm } from '../core/matching/score.js';
+import { norm } from '../core/keys.js';
 
 /** The options of `unmatch` (see commands/index.ts). */
 export interface UnmatchOptions {

@@ -1,6 +1,6 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
-import type { ImportPlan } from '../core/roster/import-plan.js';
+import type { FileSummary, ImportPlan } from '../core/roster/import-plan.js';
 import { splitImportWarnings } from '../core/roster/import-rules.js';
 import { printProblems, problemLine } from './problems.js';
 import type { Output } from './output.js';
@@ -76,7 +76,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
 export function importJson(plan: ImportPlan, opts: SummaryOptions) {
   return {
     written: opts.written,
-    files: plan.files,
+    files: plan.files satisfies FileSummary[],
     added: plan.merge.added,
     updated: plan.merge.updated,
     unchanged: plan.merge.unchanged.length,

@@ -3,7 +3,7 @@
  * --role supplies, and which warnings are worth a line each.
  */
 
-import type { FieldName } from './header-map.js';
+import type { FieldName } from './fields.js';
 import type { Problem, Role } from '../types.js';
 import { REJECTED_EXTRA_COLUMNS } from './import-plan.js';
 

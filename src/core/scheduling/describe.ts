@@ -46,7 +46,7 @@ export function formatDay(date: string): string {
 }
 
 /** The agenda text for meeting `n` of `total`. */
-export function agendaFor(agenda: Agenda, n: number, total: number): string {
+function agendaFor(agenda: Agenda, n: number, total: number): string {
   if (n === total && total > 1 && agenda.last) return agenda.last;
   return agenda.meetings[n - 1] ?? agenda.later;
 }

@@ -27,7 +27,7 @@ export interface PlanInput {
 }
 
 /** One pair's (or group's) series, or the reason it has none. */
-export interface PlannedSeries {
+interface PlannedSeries {
   unit: MeetingUnit;
   outcome: SlotOutcome;
   occurrences: Occurrence[];

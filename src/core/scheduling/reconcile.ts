@@ -49,7 +49,7 @@ export interface Reconciled {
 }
 
 /** Content fingerprint of an event, ignoring SEQUENCE and DTSTAMP. */
-export function eventHash(e: CalEvent): string {
+function eventHash(e: CalEvent): string {
   return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '' }));
 }
 

@@ -10,6 +10,8 @@ const MIN_MS = 60_000;
 // Date parsing and formatting dominate the per-meeting work of a big program; programs span a few
 // hundred days.
 const CACHE_LIMIT = 20_000;
+// perf: day-number and offset caches: the scheduler converts ~90k meetings through a handful of
+//   zones (bench: schedule.mjs)
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, string>();
 

@@ -12,7 +12,7 @@ export interface Mailbox {
 }
 
 /** A file attached to the message. */
-export interface EmlAttachment {
+interface EmlAttachment {
   filename: string;
   /** e.g. `text/calendar; method=REQUEST; charset=UTF-8`. */
   contentType: string;

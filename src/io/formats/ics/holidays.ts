@@ -14,7 +14,7 @@ function iso(t: ICAL.Time): string {
  * Dates (YYYY-MM-DD) covered by the events of an .ics text between `from` and `to` (inclusive ISO
  * dates).
  */
-export function holidayDates(text: string, from: string, to: string): Set<string> {
+function holidayDates(text: string, from: string, to: string): Set<string> {
   const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const dates = new Set<string>();
   for (const vevent of root.getAllSubcomponents('vevent')) {

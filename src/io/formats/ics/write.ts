@@ -59,7 +59,7 @@ export function escapeText(text: string): string {
 /**
  * A parameter value, always DQUOTE-quoted: quotes cannot be escaped (RFC 5545 3.2), so " becomes '.
  */
-export function paramValue(text: string): string {
+function paramValue(text: string): string {
   return `"${text
     .replace(/[\u0000-\u001F\u007F]+/g, ' ')
     .replace(/"/g, "'")
@@ -70,7 +70,7 @@ export function paramValue(text: string): string {
  * A mailto: URI for an email address, percent-encoding anything that is not a plain address
  * character.
  */
-export function mailto(email: string): string {
+function mailto(email: string): string {
   return `mailto:${email.trim().replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]/g, (c) => encodeURIComponent(c))}`;
 }
 
@@ -80,12 +80,12 @@ function uri(text: string): string {
 }
 
 /** YYYYMMDDTHHMMSS for a wall-clock time. */
-export function localStamp(t: LocalDateTime): string {
+function localStamp(t: LocalDateTime): string {
   return `${t.date.replace(/-/g, '')}T${t.time.replace(':', '')}00`;
 }
 
 /** YYYYMMDDTHHMMSSZ for an ISO instant. */
-export function utcStamp(iso: string): string {
+function utcStamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 

@@ -18,7 +18,7 @@ import { FileNamer, peopleStem, personStem } from '../file-names.js';
 import { meetingRows, MEETING_COLUMNS } from './rows.js';
 import type { FastValue } from '../../formats/xlsx/fast-write.js';
 import { csvChunks } from './csv.js';
-import type { FileContent } from '../../store/staged-write.js';
+import type { FileContent } from '../../store/staged-stamps.js';
 
 /**
  * The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which
@@ -39,7 +39,7 @@ export interface RenderedSchedule {
 const END = Buffer.from(CALENDAR_END);
 
 /** The file-name part of a pair event: its people (mentor first), the organizer left out. */
-export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
+function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
   const manager = e.organizer.email.toLowerCase();
   const people = e.attendees.filter((a) => a.email.toLowerCase() !== manager);
   return peopleStem(people.length ? people : e.attendees);

@@ -5,7 +5,8 @@
 
 import type { ScheduleState } from '../../../core/scheduling/reconcile.js';
 import { writeState, type Program } from '../../store/program.js';
-import { replaceFolder, type FileContent } from '../../store/staged-write.js';
+import { replaceFolder } from '../../store/staged-write.js';
+import type { FileContent } from '../../store/staged-stamps.js';
 import { SCHEDULE_MARKER, markerText, ownedFiles, resolveOutDir, storedOutDir } from './folder.js';
 
 /**
