@@ -10,7 +10,6 @@ import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
 import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
 import { type MatchSettings } from '../core/matching/score.js';
-import { norm } from '../core/keys.js';
 import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
 import { PairScoreArrays } from '../core/matching/pair-arrays.js';
 import { readPairScoresCsv } from '../io/formats/pair-scores/read.js';
