@@ -9,6 +9,7 @@ import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
 import { checkManualPairs, type PairRow } from '../core/matching/pair-scores.js';
 import { type MatchSettings } from '../core/matching/score.js';
+import { norm } from '../core/keys.js';
 import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
 import type { PairScoreArrays } from '../core/matching/pair-arrays.js';
 
