@@ -45,6 +45,15 @@ export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
   return peopleStem(people.length ? people : e.attendees);
 }
 
+/** The calendar years an event's meetings fall in (first, last, and any moved one). */
+function eventYears(e: CalEvent): number[] {
+  const years = [Number(e.start.date.slice(0, 4))];
+  const until = /UNTIL=(\d{4})/.exec(e.rrule ?? '');
+  if (until) years.push(Number(until[1]));
+  for (const m of e.moved ?? []) years.push(Number(m.start.date.slice(0, 4)));
+  return years;
+}
+
 /**
  * Renders every file in memory (nothing is written here, so a failure leaves no half-written
  * folder).
@@ -55,13 +64,18 @@ export function renderSchedule(
   config: ProgramConfig,
   rows: FastValue[][] = meetingRows(plan),
 ): RenderedSchedule {
-  const fromYear = Number(config.program.startDate.slice(0, 4));
   const all = [...rec.events, ...rec.cancellations];
-  const toYear =
-    Math.max(
-      Number(config.program.endDate.slice(0, 4)),
-      ...all.map((e) => Number(e.start.date.slice(0, 4))),
-    ) + 1;
+  // Every VTIMEZONE covers the whole span of every event written: a series' last meeting (its
+  // UNTIL; schedule.count can run into later years) and every milestone, plus a year of margin.
+  let fromYear = Number(config.program.startDate.slice(0, 4));
+  let toYear = Number(config.program.endDate.slice(0, 4));
+  for (const e of all) {
+    for (const year of eventYears(e)) {
+      if (year < fromYear) fromYear = year;
+      if (year > toYear) toYear = year;
+    }
+  }
+  toYear += 1;
   const tzCache = new Map<string, string>();
   const timezoneOf = (tz: string) => {
     let t = tzCache.get(tz);
