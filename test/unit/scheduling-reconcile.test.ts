@@ -68,8 +68,10 @@ describe('re-running the schedule', () => {
     expect(prop(seriesCancel, 'SEQUENCE')).toEqual(['SEQUENCE:1']);
     expect(parseCalendar(seriesCancel).getAllSubcomponents('vevent')).toHaveLength(1);
     expect(second.out.pairFiles.has('p2')).toBe(false);
-    // Bob's own calendar file carries the cancellation so an import removes the series.
-    expect(contentLines(second.out.files.get('people/Bob-Stone.ics') as string)).toContain(
+    // Import files hold only live events (issue 11 item 9): the CANCEL message removes the series;
+    // Bob has nothing left, so no personal file at all, and all.ics holds no cancelled event.
+    expect(second.out.files.has('people/Bob-Stone.ics')).toBe(false);
+    expect(contentLines(second.out.files.get('all.ics') as string)).not.toContain(
       'STATUS:CANCELLED',
     );
     const third = runSchedule(config, people, ended, {

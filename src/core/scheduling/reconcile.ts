@@ -23,6 +23,8 @@ export interface StoredEvent {
 /** The `schedule` state document. */
 export interface ScheduleState {
   version: 1;
+  /** What UIDs are derived from, fixed by the first run (see PlanInput.programId). */
+  programId?: string;
   events: Record<string, StoredEvent>;
   /** Files written by the last run, relative to the output folder (stale ones are removed). */
   files: string[];
@@ -48,9 +50,13 @@ export interface Reconciled {
   counts: { added: number; changed: number; unchanged: number; cancelled: number };
 }
 
-/** Content fingerprint of an event, ignoring SEQUENCE and DTSTAMP. */
+/**
+ * Content fingerprint of an event, ignoring SEQUENCE and DTSTAMP and who gets it in their personal
+ * file (`audience`): a milestone whose audience grows is not a changed event (RFC 5546 raises
+ * SEQUENCE only for a change to the event itself).
+ */
 export function eventHash(e: CalEvent): string {
-  return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '' }));
+  return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '', audience: [] }));
 }
 
 /**
