@@ -78,3 +78,23 @@ describe('every meeting at the anchor wall-clock time in ical.js, whatever the z
     ).toEqual([]);
   });
 });
+
+describe('short descriptions', () => {
+  it('150 meetings: the first few dates and a pointer, under 8,000 characters', () => {
+    const config = configWith(
+      { frequency: 'weekly', count: 150 },
+      { startDate: '2027-02-01', endDate: '2027-11-26', timezone: 'Europe/Berlin' },
+    );
+    const people = [
+      person('tom@x.org', 'Tom Lee', 'mentor', { availability: hours([2], '15:00', '16:00') }),
+      person('ana@x.org', 'Ana Ruiz', 'mentee', { goals: 'g'.repeat(20_000) }),
+    ];
+    const { rec } = runSchedule(config, people, [match('p1', 'tom@x.org', 'ana@x.org')]);
+    const description = rec.events.find((e) => e.kind === 'series')!.description;
+    expect(description.length).toBeLessThan(8000);
+    expect(description).toContain('1. Tue 2 Feb 2027');
+    expect(description).toContain('8. Tue 23 Mar 2027');
+    expect(description).not.toContain('9. Tue 30 Mar 2027');
+    expect(description).toContain('… and 142 more meetings, the last on');
+  });
+});

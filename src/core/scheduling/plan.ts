@@ -9,7 +9,13 @@ import type { CalEvent, MeetingUnit, Occurrence, SlotOutcome } from './model.js'
 import { buildUnits } from './units.js';
 import { findSlots, windowsOf } from './slots.js';
 import { buildOccurrences, recurrenceRule } from './recurrence.js';
-import { meetingPlan, templateValues, localTimeOf, type Agenda } from './describe.js';
+import {
+  boundedDescription,
+  meetingPlan,
+  templateValues,
+  localTimeOf,
+  type Agenda,
+} from './describe.js';
 import { checkInEvents, milestoneEvents } from './milestones.js';
 import { renderTemplate } from './template.js';
 import { stableUid } from './ids.js';
@@ -148,9 +154,10 @@ export function buildPlan(input: PlanInput): Plan {
       kind: 'series',
       unitId: unit.id,
       summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-      description:
+      description: boundedDescription(
         renderTemplate(input.descriptionTemplate, values) +
-        (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
+          (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
+      ),
       location,
       url,
       tz: anchorTz,
