@@ -85,6 +85,7 @@ export function registerSchedule(program: Command): void {
             0,
           ),
           events: rec.counts,
+          notes: plan.problems.filter((p) => p.severity === 'warning').map((p) => p.message),
           cancellations: rec.cancellations.length,
           files: written,
         };
@@ -102,6 +103,7 @@ export function registerSchedule(program: Command): void {
             ...summary.fallback.map((u) => `  fallback slot: ${u.pair} (${u.reason})`),
             ...summary.unscheduled.map((u) => `  unscheduled: ${u.pair} (${u.reason})`),
             ...summary.shifted.map((u) => `  clock change: ${u.pair} (${u.reason})`),
+            ...summary.notes.map((n) => `  ${n}`),
             `${summary.dryRun ? 'Would write' : 'Wrote'} ${summary.files.length} files to ${where}/ (all.ics for you, people/ for each person, pairs/ to send as invitations${summary.cancellations ? ', cancellations/ to send' : ''}).`,
           ]
             .map(printable)

@@ -5,6 +5,7 @@
 
 import type { CalEvent } from './model.js';
 import { stableHash } from './ids.js';
+import { dayNumber, parseClock, ZoneClock } from '../timezones/clock.js';
 
 /** What the previous run wrote for one UID. */
 export interface StoredEvent {
@@ -119,6 +120,34 @@ export function reconcile(
   for (const uid of Object.keys(prev).sort()) {
     if (next[uid]) continue;
     const old = prev[uid];
+    // Calendars only change the future: a series that ends after meetings were held is cut short
+    // (an update with an earlier UNTIL keeps the held ones), and a single event already past is
+    // left alone rather than erased from everyone's calendar.
+    if (old.status === 'active' && startUtc(old.event, old.event.start.date) < now.getTime()) {
+      const ended = old.event.kind === 'series' ? endedSeries(old, now) : undefined;
+      if (ended) {
+        const hash = eventHash(ended.event);
+        const same = old.hash === hash;
+        const final = {
+          ...ended.event,
+          sequence: same ? old.sequence : old.sequence + 1,
+          dtstamp: same ? old.dtstamp : stamp,
+        };
+        if (same) counts.unchanged++;
+        else counts.cancelled++;
+        out.push(final);
+        next[uid] = {
+          ...old,
+          hash,
+          sequence: final.sequence,
+          dtstamp: final.dtstamp,
+          event: final,
+          occurrences: ended.occurrences,
+          cancelledInstances: old.cancelledInstances.filter((c) => c.date <= ended.last),
+        };
+      }
+      continue;
+    }
     const cancelled =
       old.status === 'cancelled'
         ? old
@@ -144,6 +173,39 @@ export function reconcile(
     state: { version: 1, events: next, files: previous?.files ?? [] },
     counts,
   };
+}
+
+/** UTC instant (ms) of an event's meeting on `date` at its start time, in its zone. */
+function startUtc(e: CalEvent, date: string): number {
+  const day = dayNumber(date);
+  return new ZoneClock(e.tz, day - 3, day + 3).toUtc({ day, minute: parseClock(e.start.time) });
+}
+
+/**
+ * The part of an ended series that was already held at `now`: its UNTIL moved to the last meeting
+ * that started before `now`, later moves and exclusions dropped. Undefined when none was held.
+ */
+function endedSeries(
+  old: StoredEvent,
+  now: Date,
+): { event: CalEvent; occurrences: string[]; last: string } | undefined {
+  const e = old.event;
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start.date]));
+  const held = old.occurrences.filter((d) => startUtc(e, movedTo.get(d) ?? d) < now.getTime());
+  if (!held.length || !e.rrule) return undefined;
+  const last = held[held.length - 1];
+  const until = new Date(startUtc(e, last))
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const event: CalEvent = {
+    ...e,
+    rrule: e.rrule.replace(/UNTIL=[0-9TZ]+/, `UNTIL=${until}`),
+    exdates: e.exdates?.filter((x) => x.date <= last),
+    moved: e.moved?.filter((m) => m.recurrenceId.date <= last),
+    description: `This series ended: its last meeting was on ${movedTo.get(last) ?? last}. The meetings already held stay in your calendar.`,
+  };
+  return { event, occurrences: held, last };
 }
 
 function stripped(e: CalEvent): CalEvent {
