@@ -13,7 +13,7 @@ export interface StoredEvent {
   sequence: number;
   dtstamp: string;
   status: 'active' | 'cancelled';
-  /** The event without its description (enough to write a cancellation). */
+  /** The event (a series without its description: enough to write a cancellation). */
   event: CalEvent;
   /** Rule dates (RECURRENCE-IDs) of the meetings the series held. */
   occurrences: string[];
@@ -112,7 +112,9 @@ export function reconcile(
       sequence,
       dtstamp,
       status: 'active',
-      event: { ...final, description: '' },
+      // A single event's short text is kept: should it vanish from the plan once held, it stays
+      // in the import files as it was.
+      event: final.kind === 'series' ? { ...final, description: '' } : final,
       occurrences: held,
       cancelledInstances: instances,
     };
@@ -145,6 +147,10 @@ export function reconcile(
           occurrences: ended.occurrences,
           cancelledInstances: old.cancelledInstances.filter((c) => c.date <= ended.last),
         };
+      } else if (old.event.kind !== 'series') {
+        counts.unchanged++;
+        out.push(old.event);
+        next[uid] = old;
       }
       continue;
     }

@@ -30,6 +30,11 @@ export interface EmlMessage {
   /** Without angle brackets, e.g. `3f2a...@mentor-cli`. */
   messageId: string;
   attachments: EmlAttachment[];
+  /**
+   * An iTIP invitation shown inline (a `text/calendar; method=REQUEST` alternative), so clients
+   * offer Accept / Decline; the same file usually goes in `attachments` too.
+   */
+  invitation?: string | Uint8Array;
   /** Marks the file as a draft, so Outlook opens it ready to send (X-Unsent: 1). */
   draft?: boolean;
 }
@@ -167,20 +172,30 @@ export function buildEml(m: EmlMessage): string {
     quotedPrintable(m.text),
   ];
   const body: string[] = ['This is a multipart message in MIME format.', '', `--${mixed}`];
-  if (m.html) {
+  if (m.html || m.invitation) {
     body.push(
       `Content-Type: multipart/alternative; boundary="${alt}"`,
       '',
       `--${alt}`,
       ...textPart,
-      `--${alt}`,
-      'Content-Type: text/html; charset=UTF-8',
-      'Content-Transfer-Encoding: quoted-printable',
-      '',
-      quotedPrintable(m.html),
-      `--${alt}--`,
-      '',
     );
+    if (m.html)
+      body.push(
+        `--${alt}`,
+        'Content-Type: text/html; charset=UTF-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        quotedPrintable(m.html),
+      );
+    if (m.invitation)
+      body.push(
+        `--${alt}`,
+        'Content-Type: text/calendar; method=REQUEST; charset=UTF-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(m.invitation),
+      );
+    body.push(`--${alt}--`, '');
   } else body.push(...textPart);
   for (const a of m.attachments) {
     const filename = clean(a.filename).replace(/["\\]/g, '');
