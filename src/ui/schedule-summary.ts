@@ -17,6 +17,7 @@ export function renderScheduleSummary(summary: ScheduleSummary, where: string): 
     ...summary.fallback.map((u) => `  fallback slot: ${u.pair} (${u.reason})`),
     ...summary.unscheduled.map((u) => `  unscheduled: ${u.pair} (${u.reason})`),
     ...summary.shifted.map((u) => `  clock change: ${u.pair} (${u.reason})`),
+    ...summary.notes.map((n) => `  ${n}`),
     `${dryRun ? 'Would write' : 'Wrote'} ${summary.files.length} files to ${where}/ (${folders}).`,
   ]
     .map(printable)

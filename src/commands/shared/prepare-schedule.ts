@@ -30,7 +30,14 @@ export async function prepareSchedule(
   opts: { workbook?: boolean } = {},
 ): Promise<PreparedSchedule> {
   const input = await readScheduleInput(program);
-  const plan = buildPlan(input);
+  const raw = await readState<ScheduleState | undefined>(program, 'schedule', undefined);
+  const previous =
+    raw && raw.version === 1 && raw.events && typeof raw.events === 'object' ? raw : undefined;
+  const programId =
+    typeof previous?.programId === 'string' && previous.programId
+      ? previous.programId
+      : program.config.program.name;
+  const plan = buildPlan({ ...input, programId });
   const error = plan.problems.find((p) => p.severity === 'error');
   if (error) {
     const more =
@@ -39,9 +46,6 @@ export async function prepareSchedule(
         : '';
     throw new InputError(`${error.message}${more}`, error.location ?? {}, error.hint);
   }
-  const raw = await readState<ScheduleState | undefined>(program, 'schedule', undefined);
-  const previous =
-    raw && raw.version === 1 && raw.events && typeof raw.events === 'object' ? raw : undefined;
   const occurrences = new Map<string, string[]>();
   for (const s of plan.series) {
     if (s.event)
@@ -51,6 +55,7 @@ export async function prepareSchedule(
       );
   }
   const reconciled = reconcile(plan.events, occurrences, previous, now);
+  reconciled.state.programId = programId;
   const rows = meetingRows(plan);
   const workbook = opts.workbook ? meetingWorkbook(rows) : undefined;
   // A failed workbook is reported by whoever awaits it; this only keeps it from being an unhandled

@@ -21,6 +21,8 @@ export interface ScheduleSummary {
   shifted: PairNote[];
   meetings: number;
   events: Reconciled['counts'];
+  /** Warnings of the plan, e.g. a pair ended because a person was withdrawn by re-import. */
+  notes: string[];
   cancellations: number;
   files: string[];
 }
@@ -55,6 +57,7 @@ export function summariseSchedule(
       0,
     ),
     events: reconciled.counts,
+    notes: plan.problems.filter((p) => p.severity === 'warning').map((p) => p.message),
     cancellations: reconciled.cancellations.length,
     files: written.files,
   };
