@@ -14,6 +14,7 @@ import { eachStateItemInFile, parseStateJson, stateJsonChunks } from './state-js
 import { withLock } from './lock.js';
 import { dataProblem, envelopeProblem, itemProblem, STATE_VERSION } from './state-shape.js';
 import { keepPrevious, listBackups } from './backup.js';
+import { removeStaleTemps, tempFolders } from './stale-temps.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
 export const SCHEMA_FILE = 'mentor.config.schema.json';
@@ -238,7 +239,7 @@ export async function writeState<T>(
 }
 
 /** Runs `fn` holding the program's lock. */
-export function lockProgram<T>(
+export async function lockProgram<T>(
   program: Program,
   command: string,
   fn: () => Promise<T>,
@@ -248,6 +249,8 @@ export function lockProgram<T>(
     program.stateDir,
     async () => {
       assertProgramPresent(program);
+      // Temp files of writers killed mid-write are cleaned here, where no other writer runs.
+      removeStaleTemps(tempFolders(program.dir, program.stateDir));
       return fn();
     },
     { command },
