@@ -10,6 +10,7 @@ import { gridToTable } from '../../ingest/grid-table.js';
 import type { GridRow } from '../../ingest/header-row.js';
 import { csvNewline, scanCsv } from './scan.js';
 import { chunkedTable } from './chunks.js';
+import { checkCsvLimits } from './limits.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DELIMITER_NAMES: Record<string, string> = {
@@ -88,6 +89,8 @@ function prepare(
     );
   }
   const delimiter = detectDelimiter(text);
+  // Before anything is split: a huge cell or a line of millions of cells is refused in one line.
+  checkCsvLimits(text, delimiter, file);
   const allNotes = [...notes];
   if (delimiter !== ',') allNotes.push(`delimiter detected: ${DELIMITER_NAMES[delimiter]}`);
   return { text, delimiter, notes: allNotes };
