@@ -18,9 +18,9 @@ import {
 import { join } from 'node:path';
 
 /** Folder of the backups, inside the state folder. */
-export const BACKUP_DIR = 'backup';
+const BACKUP_DIR = 'backup';
 /** Previous versions kept per state file. */
-export const KEEP_GENERATIONS = 3;
+const KEEP_GENERATIONS = 3;
 
 /** One kept version of a state file. */
 export interface Backup {

@@ -216,7 +216,7 @@ function readError(err: unknown, path: string): Error {
  * Stops when the program folder has gone (deleted or moved while the command ran): writing on
  * would recreate a partial folder without its config.
  */
-export function assertProgramPresent(program: Program): void {
+function assertProgramPresent(program: Program): void {
   if (!existsSync(join(program.dir, CONFIG_FILE)))
     throw new UsageError(
       `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,

@@ -7,18 +7,18 @@
 import { InputError } from '../../../errors.js';
 
 /** Characters in one cell (Excel's limit). */
-export const MAX_CELL_CHARS = 32_767;
+const MAX_CELL_CHARS = 32_767;
 /** Cells in one row (Excel's last column, XFD). */
-export const MAX_COLUMNS = 16_384;
+const MAX_COLUMNS = 16_384;
 /** Rows in one file (Excel's last row). */
-export const MAX_ROWS = 1_048_576;
+const MAX_ROWS = 1_048_576;
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
 /** The Excel letters of a 1-based column number (1 -> A, 27 -> AA). */
-export function columnLetters(n: number): string {
+function columnLetters(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
     s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
