@@ -43,7 +43,7 @@ describe('wrong-shape state files', () => {
     ['participants', '[]', ['match']],
     ['participants', '{"version":1,"updatedAt":"x","data":[{"name":"no email"}]}', ['status']],
     ['participants', '{"version":1,"updatedAt":"x","data":null}', ['import', 'b.csv']],
-    ['matches', '{"version":1,"updatedAt":"x","data":[]}', ['match', '--keep']],
+    ['matches', '{"version":1,"updatedAt":"x","data":[{"mentee":1}]}', ['match', '--keep']],
     ['matches', '{"version":1,"updatedAt":"x","data":{"matches":{}}}', ['schedule']],
     ['mappings', '[]', ['import', 'b.csv']],
     ['mappings', '{"version":1,"updatedAt":"x","data":{"f":[1]}}', ['import', 'b.csv']],

@@ -217,7 +217,7 @@ function readError(err: unknown, path: string): Error {
  * would recreate a partial folder without its config.
  */
 function assertProgramPresent(program: Program): void {
-  if (!existsSync(join(program.dir, CONFIG_FILE)))
+  if (!existsSync(program.dir))
     throw new UsageError(
       `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,
       'Nothing more was written. Put the folder back and run the command again',

@@ -24,8 +24,8 @@ export function envelopeProblem(env: unknown): string | undefined {
 /** What is wrong with one element of a list state (participants); undefined when fine. */
 export function itemProblem(name: string, item: unknown, index: number): string | undefined {
   if (name !== 'participants') return undefined;
-  if (!isObject(item) || typeof item.email !== 'string' || typeof item.role !== 'string')
-    return `entry ${index + 1} of "data" is not a participant (needs "email" and "role")`;
+  if (!isObject(item) || typeof item.email !== 'string')
+    return `entry ${index + 1} of "data" is not a participant (it has no "email")`;
   return undefined;
 }
 
@@ -41,6 +41,8 @@ export function dataProblem(name: string, data: unknown): string | undefined {
       return undefined;
     }
     case 'matches':
+      // A bare list of pairs is what older versions and hand-made files hold (matchesOf reads it).
+      if (Array.isArray(data)) data = { matches: data };
       if (!isObject(data)) return `"data" is ${describe(data)}, not the matches document`;
       for (const key of ['matches', 'runs', 'history'])
         if (key in data && !Array.isArray(data[key]))
