@@ -4,6 +4,7 @@
  */
 
 import type { Command } from 'commander';
+import { STATE_NAMES } from '../io/store/state-names.js';
 import type { Ctx } from './context.js';
 
 // perf: bench/startup.mjs — the implementations pull in exceljs, inquirer, papaparse and ical.js
@@ -44,6 +45,7 @@ export function registerCommands(program: Command): void {
   declareExport(program);
   declareMatch(program);
   declareUnmatch(program);
+  declareRestore(program);
   declareDemo(program);
   declareSurvey(program);
   declareStatus(program);
@@ -198,6 +200,20 @@ function declareUnmatch(program: Command): void {
     .option('--reason <text>', 'why the pair ends (kept in the history)')
     .option('--dry-run', 'show what would change, save nothing')
     .action(lazy(async () => (await import('./unmatch.js')).runUnmatch));
+}
+
+function declareRestore(program: Command): void {
+  program
+    .command('restore')
+    .description(
+      'put state files back from .mentor/backup/ (damaged ones by default, or the named ones ' +
+        'one version back)',
+    )
+    .argument('[files...]', `state files to restore (${STATE_NAMES.join(', ')})`)
+    .option('--from <id>', 'the backup id to restore (see --list)')
+    .option('--list', 'list the kept versions, restore nothing')
+    .option('--dry-run', 'show what would be restored, change nothing')
+    .action(lazy(async () => (await import('./restore.js')).runRestore));
 }
 
 function declareDemo(program: Command): void {

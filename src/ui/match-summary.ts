@@ -97,7 +97,7 @@ export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolea
 }
 
 /** The audit as text. */
-export function renderAudit(audit: MatchAudit): string {
+function renderAudit(audit: MatchAudit): string {
   const lines = [
     'Audit:',
     `total score ${audit.totalScore}, lowest ${audit.minScore ?? '-'}, ` +

@@ -1,6 +1,7 @@
 /** The one gate for output: colour, verbosity, JSON mode, stdout vs stderr. */
 
 import { Chalk, type ChalkInstance } from 'chalk';
+import { sanitiseForTerminal } from './sanitise.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose' | 'debug';
 
@@ -60,9 +61,15 @@ export class Output {
     this.stderrColor = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
   }
 
-  /** The result, on stdout. */
+  /** The result, on stdout (every human line is sanitised: participant text holds no escapes). */
   result(text: string): void {
-    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = sanitiseForTerminal(text, this.color.level > 0);
+    this.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+  }
+
+  /** A line for stderr, sanitised. */
+  private err(text: string): void {
+    this.stderr.write(`${sanitiseForTerminal(text, this.stderrColor.level > 0)}\n`);
   }
 
   /** One JSON document on stdout. */
@@ -72,23 +79,22 @@ export class Output {
 
   /** A note ("wrote X") on stderr, hidden with --quiet. */
   info(text: string): void {
-    if (this.verbosity !== 'quiet') this.stderr.write(`${text}\n`);
+    if (this.verbosity !== 'quiet') this.err(text);
   }
 
   /** A warning on stderr, hidden with --quiet. */
   warn(text: string): void {
-    if (this.verbosity !== 'quiet')
-      this.stderr.write(`${this.stderrColor.yellow('warning:')} ${text}\n`);
+    if (this.verbosity !== 'quiet') this.err(`${this.stderrColor.yellow('warning:')} ${text}`);
   }
 
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.stderr.write(`${this.stderrColor.red('error:')} ${text}\n`);
+    this.err(`${this.stderrColor.red('error:')} ${text}`);
   }
 
   /** Explanations shown with --verbose. */
   verbose(text: string): void {
-    if (this.isVerbose) this.stderr.write(`${this.stderrColor.dim(text)}\n`);
+    if (this.isVerbose) this.err(this.stderrColor.dim(text));
   }
 
   /** True with --verbose or --debug: explain decisions, list everything. */

@@ -29,7 +29,7 @@ export interface Agenda {
 const PLAN_LINES = 8;
 const PLAN_CHARS = 2_500;
 /** Longest description written (Google Calendar drops what is past 8,000 characters). */
-export const DESCRIPTION_LIMIT = 7_500;
+const DESCRIPTION_LIMIT = 7_500;
 
 /** `text` cut to DESCRIPTION_LIMIT characters (never inside a surrogate pair), marked as cut. */
 export function boundedDescription(text: string): string {

@@ -56,7 +56,7 @@ export interface Reconciled {
  * file (`audience`): a milestone whose audience grows is not a changed event (RFC 5546 raises
  * SEQUENCE only for a change to the event itself).
  */
-export function eventHash(e: CalEvent): string {
+function eventHash(e: CalEvent): string {
   return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '', audience: [] }));
 }
 

@@ -57,9 +57,19 @@ export async function writeAtomicVia(
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw err;
+    throw namingFile(err, path);
   }
   syncDir(dirname(path));
+}
+
+/**
+ * The error with the file it was writing to: a full disk fails a write() on a handle, whose error
+ * names no path ("file: disk is full"), and a rename names the temp file.
+ */
+function namingFile(err: unknown, path: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && typeof e.code === 'string') e.path = path;
+  return err;
 }
 
 function syncDir(dir: string): void {

@@ -8,13 +8,11 @@ import { UsageError, InputError } from '../../errors.js';
 import type { ProgramConfig } from '../../core/config.js';
 import { checkConfigData } from '../../core/config-check.js';
 import { writeFileAtomicChunks } from './atomic.js';
-import {
-  eachStateItem,
-  eachStateItemInFile,
-  parseStateJson,
-  stateJsonChunks,
-} from './state-json.js';
+import { eachStateItemInFile, parseStateJson, stateJsonChunks } from './state-json.js';
 import { withLock } from './lock.js';
+import { dataProblem, envelopeProblem, itemProblem, STATE_VERSION } from './state-shape.js';
+import { keepPrevious, listBackups } from './backup.js';
+import { removeStaleTemps, tempFolders } from './stale-temps.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
 export const SCHEMA_FILE = 'mentor.config.schema.json';
@@ -156,6 +154,15 @@ interface StateEnvelope<T> {
   data: T;
 }
 
+/** The one-line error for a state file that cannot be used; the file itself is left alone. */
+function damaged(program: Program, name: StateName, path: string, what: string): InputError {
+  const hint = listBackups(program.stateDir, name).length
+    ? `The file was not changed. Put back the last good version with \`mentor-cli restore ${name}\``
+    : 'The file was not changed. Restore it from your own backup, or move it away and re-run the ' +
+      'command that writes it';
+  return new InputError(what, { file: path }, hint);
+}
+
 /** Reads a state document, or `fallback` when it does not exist yet. */
 export async function readState<T>(program: Program, name: StateName, fallback: T): Promise<T> {
   const path = join(program.stateDir, `${name}.json`);
@@ -164,18 +171,18 @@ export async function readState<T>(program: Program, name: StateName, fallback: 
     bytes = await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw err;
+    throw readError(err, path);
   }
+  let env: unknown;
   try {
     // Big rosters are parsed a line at a time (see state-json.ts), never as one giant string.
-    return parseStateJson(bytes).data as T;
+    env = parseStateJson(bytes);
   } catch {
-    throw new InputError(
-      'program state is damaged',
-      { file: path },
-      'Restore it from backup or re-run the command that writes it',
-    );
+    throw damaged(program, name, path, 'program state is damaged (not valid JSON)');
   }
+  const problem = envelopeProblem(env) ?? dataProblem(name, (env as { data: unknown }).data);
+  if (problem) throw damaged(program, name, path, problem);
+  return (env as { data: T }).data;
 }
 
 /**
@@ -194,26 +201,52 @@ export async function readStateEach<T>(
     fd = openSync(path, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
+    throw readError(err, path);
   }
+  let index = 0;
+  const checked = (item: unknown) => {
+    const problem = itemProblem(name, item, index++);
+    if (problem) throw damaged(program, name, path, problem);
+    each(item as T);
+  };
   try {
     // A big roster is read a few MB at a time: its 60 MB of bytes never sit in memory beside the
-    // import.
+    // import. The line layout's head pins version 1; anything else is read whole and checked.
     const size = fstatSync(fd).size;
-    if (size < STREAM_BYTES || !eachStateItemInFile(fd, size, each as (item: unknown) => void)) {
-      eachStateItem(await readFile(path), each as (item: unknown) => void);
+    if (size < STREAM_BYTES || !eachStateItemInFile(fd, size, checked)) {
+      const env = parseStateJson(await readFile(path));
+      const problem = envelopeProblem(env) ?? dataProblem(name, env.data);
+      if (problem) throw damaged(program, name, path, problem);
+      for (const item of env.data as unknown[]) checked(item);
     }
   } catch (err) {
     if (!(err instanceof SyntaxError || err instanceof TypeError)) throw err;
-    throw new InputError(
-      'program state is damaged',
-      { file: path },
-      'Restore it from backup or re-run the command that writes it',
-    );
+    throw damaged(program, name, path, 'program state is damaged (not valid JSON)');
   } finally {
     closeSync(fd);
   }
   return true;
+}
+
+/** A read failure as one line naming the file (a folder in the file's place, no permission). */
+function readError(err: unknown, path: string): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new InputError('is a folder, not a state file', { file: path });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new InputError('cannot be read (permission denied)', { file: path });
+  return err as Error;
+}
+
+/**
+ * Stops when the program folder has gone (deleted or moved while the command ran): writing on
+ * would recreate a partial folder without its config.
+ */
+function assertProgramPresent(program: Program): void {
+  if (!existsSync(program.dir))
+    throw new UsageError(
+      `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,
+      'Nothing more was written. Put the folder back and run the command again',
+    );
 }
 
 /** Writes a state document atomically (call inside `lockProgram`). */
@@ -223,15 +256,28 @@ export async function writeState<T>(
   data: T,
   now: Date = new Date(),
 ): Promise<void> {
-  const env: StateEnvelope<T> = { version: 1, updatedAt: now.toISOString(), data };
+  assertProgramPresent(program);
+  const env: StateEnvelope<T> = { version: STATE_VERSION, updatedAt: now.toISOString(), data };
+  // The version being replaced is kept, so that `mentor-cli restore` can put it back.
+  keepPrevious(program.stateDir, name);
   await writeFileAtomicChunks(join(program.stateDir, `${name}.json`), stateJsonChunks(env));
 }
 
 /** Runs `fn` holding the program's lock. */
-export function lockProgram<T>(
+export async function lockProgram<T>(
   program: Program,
   command: string,
   fn: () => Promise<T>,
 ): Promise<T> {
-  return withLock(program.stateDir, fn, { command });
+  assertProgramPresent(program);
+  return withLock(
+    program.stateDir,
+    async () => {
+      assertProgramPresent(program);
+      // Temp files of writers killed mid-write are cleaned here, where no other writer runs.
+      removeStaleTemps(tempFolders(program.dir, program.stateDir));
+      return fn();
+    },
+    { command },
+  );
 }

@@ -61,10 +61,17 @@ export async function readHolidayCalendar(
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // Every failure names the file and says what it is: an error without a code once printed
+    // "(undefined)".
+    const why: Record<string, string> = {
+      ENOENT: 'holiday calendar not found',
+      EISDIR: 'holiday calendar is a folder, not an .ics file',
+      EACCES: 'holiday calendar cannot be read (permission denied)',
+      EPERM: 'holiday calendar cannot be read (permission denied)',
+    };
     throw new InputError(
-      code === 'ENOENT'
-        ? 'holiday calendar not found'
-        : `holiday calendar cannot be read (${code})`,
+      (code && why[code]) ??
+        `holiday calendar cannot be read (${code ?? (err as Error).message.split('\n')[0]})`,
       { file: path },
       'Fix schedule.holidayCalendar in mentor.config.json',
     );
