@@ -13,6 +13,7 @@ const COMMANDS = [
   'export',
   'match',
   'unmatch',
+  'restore',
   'demo',
   'survey',
   'status',
