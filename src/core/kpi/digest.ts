@@ -4,6 +4,7 @@
  */
 
 import type { KpiInput } from './facts.js';
+import { emailKey } from '../keys.js';
 import type { RiskReason } from '../surveys/risk.js';
 import type { Kpi, KpiReport, WaveStats } from './types.js';
 
@@ -92,12 +93,14 @@ function meetingsDistribution(report: KpiReport): MeetingsBucket[] {
 
 /** Active mentors (role mentor or both with mentor capacity) who have no active pair. */
 function idleMentors(input: KpiInput): { count: number; of: number } {
-  const key = (email: string) => email.trim().toLowerCase();
   const mentoring = new Set(
-    input.matches.filter((m) => m.status === 'active').map((m) => key(m.mentor)),
+    input.matches.filter((m) => m.status === 'active').map((m) => emailKey(m.mentor)),
   );
   const mentors = input.participants.filter((p) => p.status !== 'withdrawn' && p.role === 'mentor');
-  return { count: mentors.filter((p) => !mentoring.has(key(p.email))).length, of: mentors.length };
+  return {
+    count: mentors.filter((p) => !mentoring.has(emailKey(p.email))).length,
+    of: mentors.length,
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -143,20 +146,25 @@ function findingsOf(
       report.atRisk.length
         ? `${report.atRisk.length} of ${plural(pairs, 'pair')} ` +
             `${report.atRisk.length === 1 ? 'needs' : 'need'} attention` +
-            (top?.pairs ? ` (most often: ${RISK_WORDS[top.code]}, ${top.pairs}).` : '.')
+            (top?.pairs ? ` (most often: ${RISK_REASON_WORDS[top.code]}, ${top.pairs}).` : '.')
         : `None of the ${plural(pairs, 'pair')} is at risk.`,
     );
   }
   return out.slice(0, 5);
 }
 
-/** Plain words for the at-risk reasons (see surveys/risk.ts). */
-const RISK_WORDS: Record<RiskReason['code'], string> = {
+/** Plain words for the at-risk reasons (see surveys/risk.ts), shared by every report format. */
+export const RISK_REASON_WORDS: Record<RiskReason['code'], string> = {
   'low-satisfaction': 'low satisfaction',
-  concern: 'a concern raised',
+  concern: 'concern raised',
   'few-meetings': 'few meetings held',
   'no-answer': 'no survey answer',
 };
+
+/** How a KPI is shown: NPS as a whole number (as people read it), the others by their format. */
+export function kpiDisplayFormat(k: Kpi): Kpi['format'] {
+  return k.id === 'nps' || k.id.startsWith('nps.') ? 'integer' : k.format;
+}
 
 /** Builds the digest shown on the executive page of the HTML report and the workbook's Summary. */
 export function buildDigest(report: KpiReport, input: KpiInput): ReportDigest {

@@ -12,8 +12,6 @@ import { writeFileAtomic } from './atomic.js';
 import { parseStateJson } from './state-json.js';
 import { dataProblem, envelopeProblem } from './state-shape.js';
 import { UsageError } from '../../errors.js';
-
-/** The state files a program keeps. */
 import { STATE_NAMES } from './state-names.js';
 
 /** One file to put back. */

@@ -5,7 +5,12 @@
  * table for screen readers.
  */
 
-import type { ReportDigest, TrendMeasure } from '../../../core/kpi/digest.js';
+import {
+  kpiDisplayFormat,
+  RISK_REASON_WORDS,
+  type ReportDigest,
+  type TrendMeasure,
+} from '../../../core/kpi/digest.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
 
 /** A chart ready to render: its title, its Vega-Lite spec and the table behind it. */
@@ -43,9 +48,8 @@ export function formatKpi(value: number | null | undefined, format: Kpi['format'
   return (Math.round(value * 10) / 10).toFixed(1);
 }
 
-/** NPS is shown as a whole number; other KPIs by their format. */
-const show = (k: Kpi, v: number | null | undefined) =>
-  k.id === 'nps' || k.id.startsWith('nps.') ? formatKpi(v, 'integer') : formatKpi(v, k.format);
+/** A KPI's value (or target) as the report shows it. */
+export const showKpi = (k: Kpi, v: number | null | undefined) => formatKpi(v, kpiDisplayFormat(k));
 
 function base(title: string, width: number, height: number): Record<string, unknown> {
   return {
@@ -69,8 +73,8 @@ function targetsChart(kpis: readonly Kpi[]): ChartSpec | undefined {
     .map((k) => ({
       kpi: k.label.replace(/\s*\([^)]*\)/g, ''),
       share: Math.max(0, Math.min(1.5, (k.value as number) / (k.target as number))),
-      value: show(k, k.value),
-      target: show(k, k.target),
+      value: showKpi(k, k.value),
+      target: showKpi(k, k.target),
       status: k.met ? 'met' : 'not met',
     }));
   if (!rows.length) return undefined;
@@ -205,13 +209,10 @@ function meetingsChart(digest: ReportDigest): ChartSpec | undefined {
 
 /** Pairs at risk by reason (a pair may have several reasons). */
 function riskChart(report: KpiReport): ChartSpec | undefined {
-  const words: Record<string, string> = {
-    'low-satisfaction': 'low satisfaction',
-    concern: 'concern raised',
-    'few-meetings': 'few meetings held',
-    'no-answer': 'no survey answer',
-  };
-  const rows = report.atRiskByReason.map((r) => ({ reason: words[r.code], pairs: r.pairs }));
+  const rows = report.atRiskByReason.map((r) => ({
+    reason: RISK_REASON_WORDS[r.code],
+    pairs: r.pairs,
+  }));
   if (!rows.some((r) => r.pairs > 0)) return undefined;
   const title = 'Pairs that need attention, by reason';
   return {

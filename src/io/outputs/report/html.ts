@@ -7,10 +7,10 @@
  */
 
 import { UsageError } from '../../../errors.js';
-import type { ReportDigest } from '../../../core/kpi/digest.js';
+import { RISK_REASON_WORDS, type ReportDigest } from '../../../core/kpi/digest.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
-import { formatKpi, type RenderedChart } from './charts.js';
+import { formatKpi, showKpi, type RenderedChart } from './charts.js';
 
 /** Who the report is for: leadership sees aggregates only; the manager also sees named pairs. */
 export type ReportAudience = 'leadership' | 'manager';
@@ -79,10 +79,6 @@ function statusOf(k: Kpi): { text: string; cls: string } {
   return k.met ? { text: 'met', cls: 'met' } : { text: 'not met', cls: 'not-met' };
 }
 
-const isNps = (k: Kpi) => k.id === 'nps' || k.id.startsWith('nps.');
-const showKpi = (k: Kpi, v: number | null | undefined) =>
-  formatKpi(v, isNps(k) ? 'integer' : k.format);
-
 function tile(k: Kpi): string {
   const s = statusOf(k);
   const target =
@@ -120,15 +116,10 @@ function nameOf(input: KpiInput): (email: string) => string {
 }
 
 function atRiskSection(report: KpiReport, input: KpiInput, audience: ReportAudience): string {
-  const words: Record<string, string> = {
-    'low-satisfaction': 'Low satisfaction',
-    concern: 'Concern raised',
-    'few-meetings': 'Few meetings held',
-    'no-answer': 'No survey answer',
-  };
+  const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   const counts = table(
     ['Reason', 'Pairs'],
-    report.atRiskByReason.map((r) => [words[r.code] ?? r.code, r.pairs]),
+    report.atRiskByReason.map((r) => [capital(RISK_REASON_WORDS[r.code]), r.pairs]),
   );
   const intro =
     `<p>${report.atRisk.length} of ${report.pairs.length} active pairs need attention. ` +

@@ -13,7 +13,7 @@ import { neutraliseCell } from '../../../core/safe-cell.js';
 import { parseIsoValue } from '../../../core/kpi/iso-dates.js';
 import { safeSheetName, type ColumnType, type SheetSpec } from '../../formats/xlsx/write.js';
 import { embedInWorkbook, type PrintTitles, type SheetPicture } from '../../formats/xlsx/embed.js';
-import { buildDigest } from '../../../core/kpi/digest.js';
+import { buildDigest, kpiDisplayFormat } from '../../../core/kpi/digest.js';
 import { chartPng, renderCharts, reportCharts, type RenderedChart } from './charts.js';
 import {
   groupSheets,
@@ -42,10 +42,6 @@ const RED = {
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
   font: { color: { argb: 'FF9C0006' } },
 };
-
-/** NPS is a whole number by definition of how people read it; other KPIs keep their format. */
-const kpiFormat = (k: KpiReport['kpis'][number]) =>
-  k.id === 'nps' || k.id.startsWith('nps.') ? 'integer' : k.format;
 
 type Convert = (v: unknown) => ExcelJS.CellValue | undefined;
 
@@ -225,7 +221,7 @@ export async function writeReportWorkbook(
     });
     // Value and target take each KPI's own format (count, decimal or percent).
     writeRows(ws, summary, (i, j) =>
-      j === 2 || j === 3 ? sharedStyle(KPI_FMT[kpiFormat(report.kpis[i])]) : undefined,
+      j === 2 || j === 3 ? sharedStyle(KPI_FMT[kpiDisplayFormat(report.kpis[i])]) : undefined,
     );
     const [meetings, atRisk] = pairSheets(report, input);
     for (const spec of [
