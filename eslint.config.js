@@ -97,6 +97,23 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // io/ and ui/ serve the commands; they never reach back up into them.
+    files: ['src/io/**/*.ts', 'src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/commands/**', '**/cli.js'],
+              message: 'io/ and ui/ import nothing from commands/ or cli.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -4,24 +4,13 @@
  */
 
 import { InputError } from '../../errors.js';
-import { buildPlan, type Plan } from '../../core/scheduling/plan.js';
-import { reconcile, type Reconciled, type ScheduleState } from '../../core/scheduling/reconcile.js';
+import { buildPlan } from '../../core/scheduling/plan.js';
+import { reconcile, type ScheduleState } from '../../core/scheduling/reconcile.js';
 import { readState, type Program } from '../../io/store/program.js';
-import { readScheduleInput, type ScheduleTemplates } from '../../io/store/schedule-input.js';
-import { renderSchedule, type RenderedSchedule } from '../../io/outputs/schedule/calendars.js';
+import { readScheduleInput } from '../../io/store/schedule-input.js';
+import { renderSchedule, type PreparedSchedule } from '../../io/outputs/schedule/calendars.js';
 import { meetingRows } from '../../io/outputs/schedule/rows.js';
 import { meetingWorkbook } from '../../io/outputs/schedule/workbook.js';
-
-/** A schedule ready to write. */
-export interface PreparedSchedule {
-  plan: Plan;
-  reconciled: Reconciled;
-  rendered: RenderedSchedule;
-  previous?: ScheduleState;
-  templates: ScheduleTemplates;
-  /** schedule.xlsx, when asked for (compressed on the thread pool while the calendars render). */
-  workbook?: Promise<Uint8Array>;
-}
 
 /** Plans and renders the program's schedule; throws a one-line error for unusable input. */
 export async function prepareSchedule(

@@ -5,7 +5,7 @@
 
 import type { ProgramConfig } from '../../../core/config.js';
 import type { Participant } from '../../../core/types.js';
-import type { PreparedSchedule } from '../../../commands/shared/prepare-schedule.js';
+import type { PreparedSchedule } from '../schedule/calendars.js';
 import { formatDay, localTimeOf } from '../../../core/scheduling/describe.js';
 import { renderTemplate } from '../../../core/scheduling/template.js';
 import { stableHash } from '../../../core/scheduling/ids.js';

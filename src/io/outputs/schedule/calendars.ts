@@ -6,7 +6,8 @@
 import type { ProgramConfig } from '../../../core/config.js';
 import type { CalEvent } from '../../../core/scheduling/model.js';
 import type { Plan } from '../../../core/scheduling/plan.js';
-import type { Reconciled } from '../../../core/scheduling/reconcile.js';
+import type { Reconciled, ScheduleState } from '../../../core/scheduling/reconcile.js';
+import type { ScheduleTemplates } from '../../store/schedule-input.js';
 import {
   CALENDAR_END,
   calendarHead,
@@ -25,6 +26,17 @@ import type { FileContent } from '../../store/staged-stamps.js';
  * The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which
  * file belongs to whom.
  */
+/** A schedule planned, reconciled with the last run and rendered in memory, ready to write. */
+export interface PreparedSchedule {
+  plan: Plan;
+  reconciled: Reconciled;
+  rendered: RenderedSchedule;
+  previous?: ScheduleState;
+  templates: ScheduleTemplates;
+  /** schedule.xlsx, when asked for (compressed on the thread pool while the calendars render). */
+  workbook?: Promise<Uint8Array>;
+}
+
 export interface RenderedSchedule {
   files: Map<string, FileContent>;
   /** unit id -> pairs/<name>.ics */
