@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import type { Ctx } from './context.js';
 import { loadReportInput } from './shared/report-input.js';
+import { lockProgram } from '../io/store/program.js';
 import { writeReportWorkbook } from '../io/outputs/report/workbook.js';
 import { writeReportHtml } from '../io/outputs/report/write-html.js';
 import { parseAudience } from '../io/outputs/report/html.js';
@@ -42,20 +43,23 @@ export async function runReport(ctx: Ctx, opts: ReportOptions): Promise<void> {
   // Markdown on stdout carries the warnings itself; anywhere else they go to stderr, once.
   if (plan.stdout !== 'md') for (const w of report.warnings) ctx.out.warn(w);
   const json = () => `${JSON.stringify(reportToJson(report), null, 2)}\n`;
-  if (plan.path && !opts.dryRun) {
+  // Written under the program lock, which also removes the temp file of a report killed mid-write.
+  const path = plan.path;
+  if (path && !opts.dryRun) await lockProgram(program, 'report', () => writeReport(path));
+  async function writeReport(path: string): Promise<void> {
     if (plan.format === 'xlsx')
-      await writeReportWorkbook(plan.path, report, input, {
+      await writeReportWorkbook(path, report, input, {
         includeSensitive: Boolean(opts.includeSensitive),
       });
     else if (plan.format === 'html')
-      await writeReportHtml(plan.path, report, input, {
+      await writeReportHtml(path, report, input, {
         audience,
         programDir: program.dir,
         force,
       });
     else {
       const text = plan.format === 'md' ? `${renderReportMarkdown(report)}\n` : json();
-      await writeOutputFile(plan.path, text, program.dir, force);
+      await writeOutputFile(path, text, program.dir, force);
     }
   }
   const wrote =
