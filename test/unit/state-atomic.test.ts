@@ -35,21 +35,32 @@ describe('atomic writes', () => {
       JSON.stringify({ n, rows: Array.from({ length: 20_000 }, (_, i) => `row-${n}-${i}`) });
     writeFileSync(file, payload(0));
     const script = `
-      import { writeFileAtomic } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'atomic.js'))};
+      import { writeFileAtomic } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'store', 'atomic.js'))};
       const payload = ${payload.toString()};
       for (let n = 1; ; n++) await writeFileAtomic(${JSON.stringify(file)}, payload(n));
     `;
-    for (const delay of [15, 40, 90, 160]) {
+    let lastSeen = 0;
+    for (const delay of [15, 40, 90, 160, 400]) {
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Listen before killing: a child that already exited (say, a wrong import path) must fail
+      // the test at once instead of hanging until the timeout.
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      const code = await exited;
+      expect(stderr, 'the writer crashed instead of being killed').toBe('');
+      expect(code).toBeNull();
       const data = JSON.parse(readFileSync(file, 'utf8'));
       expect(data.rows).toHaveLength(20_000);
       expect(data.rows[19_999]).toBe(`row-${data.n}-19999`);
+      lastSeen = Math.max(lastSeen, data.n);
     }
+    // The writer really ran: at least one new version replaced the first.
+    expect(lastSeen).toBeGreaterThan(0);
   });
 });
 
