@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { contextOf, type Ctx } from './context.js';
 import { lockProgram, readState, writeState } from '../io/store/program.js';
 import { readSurveyFile } from '../io/ingest/survey-read.js';
+import { loadSurveyVocabulary } from '../io/ingest/survey-vocabulary.js';
 import { writeSurveyTemplates } from '../io/outputs/templates/survey-questions.js';
 import { parseSurveyMapFlags } from '../core/surveys/measures.js';
 import {
@@ -20,18 +21,22 @@ import {
 import { surveyWaves } from '../core/surveys/waves.js';
 import {
   chooseMergeWaves,
+  chooseTimeZone,
   countByWave,
+  duplicateSubmissionWarnings,
   unknownEmailsWarning,
   unknownResponseEmails,
 } from '../core/surveys/merge-plan.js';
 import type { Participant, Problem } from '../core/types.js';
 import { printProblems } from '../ui/problems.js';
+import { renderSurveyColumns, type FileColumns } from '../ui/survey-summary.js';
 
 interface MergeOptions {
   wave?: string;
   map: string[];
   sheet?: string;
   encoding?: string;
+  timezone?: string;
   dryRun?: boolean;
 }
 
@@ -51,12 +56,13 @@ export function registerSurvey(program: Command): void {
     )
     .option(
       '--map <Header=field>',
-      'map a column to a survey field, e.g. --map "Work mail=email" (repeatable)',
+      'map a column to a field or kind, e.g. --map "Work mail=email", "Q7=rating:1-10", "Q8=text" (repeatable)',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
     .option('--sheet <name>', 'worksheet to read in an XLSX')
     .option('--encoding <name>', 'text encoding of CSV files when detection is wrong')
+    .option('--timezone <tz>', 'zone of local export times (default: the program time zone)')
     .option('--dry-run', 'read and report, write nothing')
     .action(async (files: string[], opts: MergeOptions, cmd: Command) =>
       runMerge(contextOf(cmd), files, opts),
@@ -93,15 +99,19 @@ export function registerSurvey(program: Command): void {
 }
 
 async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<void> {
-  const flags = parseSurveyMapFlags(opts.map);
   const program = await ctx.program();
+  const vocab = await loadSurveyVocabulary(program.dir);
+  const flags = parseSurveyMapFlags(
+    opts.map,
+    vocab.labelScales.map((s) => s.id),
+  );
+  const timeZone = chooseTimeZone(opts.timezone, program.config.program.timezone);
   const waves = surveyWaves(program.config);
   const { wave, fallbackWave } = chooseMergeWaves(waves, opts.wave, ctx.now);
   const incoming: SurveyResponse[] = [];
   const batches: SurveyBatch[] = [];
   const problems: Problem[] = [];
-  const perFile: Array<{ file: string; responses: number; mapped: string[]; unmapped: string[] }> =
-    [];
+  const perFile: Array<FileColumns & { mapped: string[]; unmapped: string[] }> = [];
   for (const file of files) {
     const r = await readSurveyFile(resolve(ctx.cwd, file), {
       sheet: opts.sheet,
@@ -110,6 +120,8 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
       wave,
       waves,
       fallbackWave,
+      timeZone,
+      vocab,
     });
     r.table.file = file;
     for (const x of r.responses) x.source.file = file;
@@ -120,14 +132,16 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
     perFile.push({
       file,
       responses: r.responses.length,
+      empty: r.responses.filter((x) => x.empty).length,
+      columns: r.columns,
       mapped: [...r.mapping.columns.keys()],
       unmapped: r.mapping.unmapped,
     });
     incoming.push(...r.responses);
-    batches.push({ headers: r.table.headers, responses: r.responses });
+    batches.push({ headers: r.table.headers, columns: r.columns, responses: r.responses });
     problems.push(...r.problems);
   }
-  const { added, duplicates, unknown } = await lockProgram(program, 'survey merge', async () => {
+  const { added, duplicates, unknown, resubmitted } = await lockProgram(program, 'survey merge', async () => {
     const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
     const participants = await readState<Participant[]>(program, 'participants', []);
     const merged = mergeSurveyResponses(state, batches);
@@ -137,11 +151,16 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
       added: merged.added,
       duplicates: merged.duplicates,
       unknown: unknownResponseEmails(incoming, participants),
+      resubmitted: duplicateSubmissionWarnings(
+        merged.state.responses,
+        new Set(incoming.map((x) => x.id)),
+      ),
     };
   });
   printProblems(ctx.out, problems, 50);
   const unknownWarning = unknownEmailsWarning(unknown);
   if (unknownWarning) ctx.out.warn(unknownWarning);
+  for (const w of resubmitted) ctx.out.warn(w);
   const byWave = countByWave(incoming);
   if (ctx.out.json) {
     ctx.out.resultJson({
@@ -151,6 +170,7 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
       duplicates,
       byWave: Object.fromEntries(byWave),
       unknownEmails: unknown,
+      resubmitted,
       problems,
       dryRun: Boolean(opts.dryRun),
     });
@@ -159,7 +179,7 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
   const waveText = [...byWave].map(([w, n]) => `${w}: ${n}`).join(', ');
   const verb = opts.dryRun ? 'would add' : 'added';
   ctx.out.result(
-    `${incoming.length} response(s) read from ${files.length} file(s) (${waveText || 'none'}); ${verb} ${added}, ${duplicates} already merged; ${unknown.length} from unknown emails.`,
+    `${incoming.length} response(s) read from ${files.length} file(s) (${waveText || 'none'}); ${verb} ${added}, ${duplicates} already merged; ${unknown.length} from unknown emails.\n${renderSurveyColumns(perFile)}`,
   );
   if (!opts.dryRun && added)
     ctx.out.info(

@@ -63,7 +63,7 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const byEmail = new Map(input.participants.map((p) => [emailKey(p.email), p]));
   const active = input.participants.filter((p) => p.status !== 'withdrawn');
   const activeMatches = input.matches.filter((m) => m.status === 'active');
-  const linked = linkResponses(input.responses, input.participants, input.matches);
+  const linked = linkResponses(input.responses, input.participants, input.matches, input.now);
   const waves = orderedWaves(surveyWaves(input.config));
   const current = currentWave(waves, input.now);
   const meetings = meetingsBy(input.config, input.schedule, activeMatches);

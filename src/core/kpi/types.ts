@@ -35,6 +35,17 @@ export interface WaveStats {
   skillsImproved: number | null;
   wouldContinue: number | null;
   unknownResponses: number;
+  /** Counted responses from active participants who are in no active pair (kept and shown). */
+  unpairedResponses: number;
+  /** Withdrawn participants' responses: shown on their own line, in no other figure. */
+  leavers: LeaverStats;
+}
+
+/** The "leavers" line of a wave: responses of withdrawn participants. */
+export interface LeaverStats {
+  responded: number;
+  satisfaction: number | null;
+  nps: number | null;
 }
 
 /** Statistics of one group of participants (a department, a cohort, a value of any attribute). */

@@ -110,6 +110,13 @@ export function assessPairs(
       const last = mostRecent(linked, order, email, () => true);
       if (last && isRealConcern(last.measures.concerns))
         reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
+      // A concern replaced by a later submission in the same wave is still shown, with its date.
+      for (const old of (last && linked.superseded.get(last.wave)?.get(email)) ?? []) {
+        const text = old.measures.concerns;
+        if (!isRealConcern(text) || text === last?.measures.concerns) continue;
+        const when = old.submittedAt?.slice(0, 10) ?? 'an earlier submission';
+        reasons.push({ code: 'concern', text: `${side} concern (${when}, superseded): ${text}` });
+      }
       const report = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined);
       const at = report && reportedAt(report, waves);
       if (!report || !at) continue;

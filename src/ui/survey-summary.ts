@@ -1,0 +1,49 @@
+/** The human summary of `survey merge`: per file, every column with the kind it was read as. */
+
+import type { ColumnInfo } from '../core/surveys/classify.js';
+import { scaleText } from '../core/surveys/scale-detect.js';
+
+/** One file's classification for the summary and the JSON. */
+export interface FileColumns {
+  file: string;
+  responses: number;
+  empty: number;
+  columns: ColumnInfo[];
+}
+
+const KIND_ORDER = ['identity', 'measure', 'rating', 'matrix', 'choice', 'checkbox', 'text'];
+
+/** Lines describing a column's reading: "satisfaction on 1-10, rescaled to 1-5". */
+function describe(c: ColumnInfo): string {
+  const scale = c.scale ? ` (${scaleText(c.scale)})` : '';
+  if (c.kind === 'identity') return c.field ? `${c.header} = ${c.field}` : c.header;
+  if (c.kind === 'measure') return `${c.header} -> ${c.field}${scale}`;
+  return `${c.header}${scale}`;
+}
+
+/** The classification of every file, grouped by kind, one line per kind (matrices per question). */
+export function renderSurveyColumns(files: readonly FileColumns[]): string {
+  const lines: string[] = [];
+  for (const f of files) {
+    const empty = f.empty ? `, ${f.empty} empty (not counted as respondents)` : '';
+    lines.push(`${f.file}: ${f.responses} response(s)${empty}; columns:`);
+    for (const kind of KIND_ORDER) {
+      const cols = f.columns.filter((c) => c.kind === kind);
+      if (!cols.length) continue;
+      const grouped = new Map<string, ColumnInfo[]>();
+      for (const c of cols) {
+        const key = c.question && (kind === 'matrix' || kind === 'checkbox') ? c.question : c.header;
+        const g = grouped.get(key);
+        if (g) g.push(c);
+        else grouped.set(key, [c]);
+      }
+      const parts = [...grouped].map(([key, g]) =>
+        g[0].question && g.length > 1
+          ? `${key} [${g.map((c) => c.row).join(' | ')}]${g[0].scale ? ` (${scaleText(g[0].scale)})` : ''}`
+          : describe(g[0]),
+      );
+      lines.push(`  ${kind.padEnd(9)} ${parts.join('; ')}`);
+    }
+  }
+  return lines.join('\n');
+}
