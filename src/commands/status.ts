@@ -7,6 +7,7 @@ import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderTable } from '../ui/table.js';
 import { formatKpiValue, riskBreakdown } from '../ui/report-md.js';
+import { surveyItemsStatus } from '../ui/survey-items.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -68,6 +69,11 @@ export function registerStatus(program: Command): void {
                   : c.red('not met'),
           ]),
           { maxWidth: 50 },
+        ),
+      );
+      lines.push(
+        ...surveyItemsStatus(report.surveyItems, report.currentWave, limit === Infinity, (h, r) =>
+          renderTable(h, r, { maxWidth: 50 }),
         ),
       );
       ctx.out.result(lines.join('\n'));

@@ -12,6 +12,7 @@ import {
 } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
 import { countedResponses } from './survey-counting.js';
+import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 
@@ -307,6 +308,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     unknownResponses: facts.linked.unknown,
     linked: facts.linked,
     breakdowns,
+    surveyItems: surveyItemStats(facts, input.surveyColumns ?? [], input.vocab),
     warnings,
   };
   if (facts.current) report.currentWave = facts.current.name;

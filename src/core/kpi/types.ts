@@ -3,6 +3,7 @@
 import type { PairHealth, RiskReason } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { LinkedSurveys } from '../surveys/link.js';
+import type { SurveyItemStats } from './survey-items.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -91,6 +92,8 @@ export interface KpiReport {
    */
   linked: LinkedSurveys;
   breakdowns: Breakdown[];
+  /** The program's own survey questions per wave and side (survey-items.ts). */
+  surveyItems: SurveyItemStats[];
   /** Present when the program has two or more cohorts. */
   cohorts?: GroupStats[];
   warnings: string[];

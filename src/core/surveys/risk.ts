@@ -7,6 +7,7 @@ import type { SurveyWave } from '../config.js';
 import type { Match } from '../types.js';
 import { emailKey, type LinkedSurveys } from './link.js';
 import { isRealConcern } from './scales.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.js';
 import type { SurveyResponse } from './state.js';
 import { orderedWaves } from './waves.js';
 import type { MeetingsBy } from './meetings.js';
@@ -86,6 +87,7 @@ export function assessPairs(
   current: SurveyWave | undefined,
   scheduled: MeetingsBy,
   now: Date,
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
 ): PairHealth[] {
   const out: PairHealth[] = [];
   // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it
@@ -108,12 +110,12 @@ export function assessPairs(
       if (s !== undefined && s <= RISK_RULES.maxSatisfaction)
         reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
       const last = mostRecent(linked, order, email, () => true);
-      if (last && isRealConcern(last.measures.concerns))
+      if (last && isRealConcern(last.measures.concerns, vocab))
         reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
       // A concern replaced by a later submission in the same wave is still shown, with its date.
       for (const old of (last && linked.superseded.get(last.wave)?.get(email)) ?? []) {
         const text = old.measures.concerns;
-        if (!isRealConcern(text) || text === last?.measures.concerns) continue;
+        if (!isRealConcern(text, vocab) || text === last?.measures.concerns) continue;
         const when = old.submittedAt?.slice(0, 10) ?? 'an earlier submission';
         reasons.push({ code: 'concern', text: `${side} concern (${when}, superseded): ${text}` });
       }
