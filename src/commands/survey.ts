@@ -141,22 +141,26 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
     batches.push({ headers: r.table.headers, columns: r.columns, responses: r.responses });
     problems.push(...r.problems);
   }
-  const { added, duplicates, unknown, resubmitted } = await lockProgram(program, 'survey merge', async () => {
-    const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
-    const participants = await readState<Participant[]>(program, 'participants', []);
-    const merged = mergeSurveyResponses(state, batches);
-    if (!opts.dryRun && merged.added > 0)
-      await writeState(program, 'surveys', merged.state, ctx.now);
-    return {
-      added: merged.added,
-      duplicates: merged.duplicates,
-      unknown: unknownResponseEmails(incoming, participants),
-      resubmitted: duplicateSubmissionWarnings(
-        merged.state.responses,
-        new Set(incoming.map((x) => x.id)),
-      ),
-    };
-  });
+  const { added, duplicates, unknown, resubmitted } = await lockProgram(
+    program,
+    'survey merge',
+    async () => {
+      const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
+      const participants = await readState<Participant[]>(program, 'participants', []);
+      const merged = mergeSurveyResponses(state, batches);
+      if (!opts.dryRun && merged.added > 0)
+        await writeState(program, 'surveys', merged.state, ctx.now);
+      return {
+        added: merged.added,
+        duplicates: merged.duplicates,
+        unknown: unknownResponseEmails(incoming, participants),
+        resubmitted: duplicateSubmissionWarnings(
+          merged.state.responses,
+          new Set(incoming.map((x) => x.id)),
+        ),
+      };
+    },
+  );
   printProblems(ctx.out, problems, 50);
   const unknownWarning = unknownEmailsWarning(unknown);
   if (unknownWarning) ctx.out.warn(unknownWarning);

@@ -8,7 +8,9 @@ const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 1000) / 
 /** "1: 0, 2: 1, 3: 2 ..." or "Career: 4, Networking: 2". */
 export function itemBreakdown(i: SurveyItemStats): string {
   if (i.distribution)
-    return i.distribution.map((d) => `${d.value}${d.label ? ` ${d.label}` : ''}: ${d.count}`).join(', ');
+    return i.distribution
+      .map((d) => `${d.value}${d.label ? ` ${d.label}` : ''}: ${d.count}`)
+      .join(', ');
   if (i.options) return i.options.map((o) => `${o.option}: ${o.count}`).join(', ');
   return i.texts ? `${i.texts.length} free-text answer(s)` : '';
 }
@@ -18,11 +20,12 @@ export const itemName = (i: SurveyItemStats): string =>
   i.row ? `${i.question} [${i.row}]` : i.question;
 
 /** Rows of the survey-questions table: wave, side, question, kind/scale, answers, mean, share. */
-export function itemRows(items: readonly SurveyItemStats[]): string[][] {
+export function itemRows(items: readonly SurveyItemStats[], rowFirst = false): string[][] {
   return items.map((i) => [
     i.wave,
     i.side === 'mentee' ? 'mentees' : 'mentors',
-    itemName(i),
+    // A narrow terminal column keeps the grid row readable when the question is cut.
+    rowFirst && i.row ? `${i.row} (${i.question})` : itemName(i),
     i.scale ? `${i.kind} (${i.scale})` : i.kind,
     String(i.answers),
     num(i.mean),
@@ -83,5 +86,5 @@ export function surveyItemsStatus(
   );
   if (!shown.length) return [];
   const title = all ? 'Survey questions' : `Survey questions: ${currentWave ?? ''}`;
-  return ['', title, render(ITEM_HEADERS, itemRows(shown))];
+  return ['', title, render(ITEM_HEADERS, itemRows(shown, true))];
 }

@@ -32,7 +32,8 @@ export function renderSurveyColumns(files: readonly FileColumns[]): string {
       if (!cols.length) continue;
       const grouped = new Map<string, ColumnInfo[]>();
       for (const c of cols) {
-        const key = c.question && (kind === 'matrix' || kind === 'checkbox') ? c.question : c.header;
+        const key =
+          c.question && (kind === 'matrix' || kind === 'checkbox') ? c.question : c.header;
         const g = grouped.get(key);
         if (g) g.push(c);
         else grouped.set(key, [c]);

@@ -51,7 +51,12 @@ const REPORTED = new Set(['rating', 'matrix', 'choice', 'checkbox', 'text']);
 
 /** Item key: question, row and scale (the same wording on two scales is two items). */
 const keyOf = (c: ColumnInfo): string =>
-  JSON.stringify([c.kind, c.question ?? c.header, c.kind === 'checkbox' ? '' : (c.row ?? ''), c.scale ? scaleText(c.scale) : '']);
+  JSON.stringify([
+    c.kind,
+    c.question ?? c.header,
+    c.kind === 'checkbox' ? '' : (c.row ?? ''),
+    c.scale ? scaleText(c.scale) : '',
+  ]);
 
 /**
  * Statistics of every custom question for every wave opened by `now` and each side. `columnSets`
@@ -89,7 +94,15 @@ export function surveyItemStats(
             };
             if (c.kind === 'matrix' && c.row) item.row = c.row;
             if (c.scale) item.scale = scaleText(c.scale);
-            acc = { item, col: c, values: [], labels: new Map(), options: new Map(), texts: [], answered: 0 };
+            acc = {
+              item,
+              col: c,
+              values: [],
+              labels: new Map(),
+              options: new Map(),
+              texts: [],
+              answered: 0,
+            };
             accs.set(key, acc);
           }
           if (!text) return;
@@ -106,7 +119,10 @@ export function surveyItemStats(
               c.row !== undefined
                 ? [c.row]
                 : c.separator
-                  ? text.split(c.separator).map((t) => t.trim()).filter(Boolean)
+                  ? text
+                      .split(c.separator)
+                      .map((t) => t.trim())
+                      .filter(Boolean)
                   : [text];
             for (const option of chosen) {
               const k = normAnswer(option);

@@ -43,13 +43,14 @@ export interface ColumnInfo {
 }
 
 /** The documented scale of each numeric measure, and the label family that fits it best. */
-export const DOCUMENTED: Partial<Record<MeasureId, { min: number; max: number; family: ScaleFamily }>> =
-  {
-    satisfaction: { min: 1, max: 5, family: 'satisfaction' },
-    goalProgress: { min: 1, max: 5, family: 'progress' },
-    skillsImproved: { min: 1, max: 5, family: 'agreement' },
-    recommend: { min: 0, max: 10, family: 'likelihood' },
-  };
+export const DOCUMENTED: Partial<
+  Record<MeasureId, { min: number; max: number; family: ScaleFamily }>
+> = {
+  satisfaction: { min: 1, max: 5, family: 'satisfaction' },
+  goalProgress: { min: 1, max: 5, family: 'progress' },
+  skillsImproved: { min: 1, max: 5, family: 'agreement' },
+  recommend: { min: 0, max: 10, family: 'likelihood' },
+};
 
 const IDENTITY = new Set<SurveyField>(['email', 'name', 'submittedAt', 'startedAt', 'wave']);
 const COUNT_WORDING = /^(how many|wie viele|combien|cuánt|quant)/u;
@@ -95,9 +96,13 @@ function checkboxSeparator(answers: readonly string[]): string | undefined {
   if (answers.some((a) => /;\s*\S/.test(a) || a.trim().endsWith(';'))) return ';';
   const whole = new Set(answers.map(normAnswer));
   const multi = answers.filter((a) => a.includes(', '));
-  // Google Forms joins options with ", ": only a checkbox when the parts are themselves answers.
-  if (multi.length && multi.every((a) => a.split(', ').every((p) => whole.has(normAnswer(p)))))
-    return ', ';
+  const seen = new Map<string, number>();
+  for (const a of answers)
+    for (const p of a.split(', ')) seen.set(normAnswer(p), (seen.get(normAnswer(p)) ?? 0) + 1);
+  // Google Forms joins options with ", ": a checkbox when every part is an answer on its own or
+  // recurs in other answers (sentences with commas do not).
+  const option = (p: string) => whole.has(normAnswer(p)) || (seen.get(normAnswer(p)) ?? 0) > 1;
+  if (multi.length && multi.every((a) => a.split(', ').every(option))) return ', ';
   return undefined;
 }
 
@@ -239,7 +244,8 @@ export function classifyColumns(
       const c = out[col.index];
       if (decided.has(col.index)) continue;
       if (options) Object.assign(c, { kind: 'checkbox', question: g.question, row: col.row });
-      else if (scale) Object.assign(c, { kind: 'matrix', question: g.question, row: col.row, scale });
+      else if (scale)
+        Object.assign(c, { kind: 'matrix', question: g.question, row: col.row, scale });
       else continue;
       decided.add(col.index);
     }

@@ -77,7 +77,10 @@ export function linkResponses(
     const r = best.get(key)!;
     let w = superseded.get(r.wave);
     if (!w) superseded.set(r.wave, (w = new Map()));
-    w.set(emailKey(r.email), list.sort((a, b) => (isLater(a, b) ? 1 : -1)));
+    w.set(
+      emailKey(r.email),
+      list.sort((a, b) => (isLater(a, b) ? 1 : -1)),
+    );
   }
   const latest = new Map<string, Map<string, SurveyResponse>>();
   const unknown: SurveyResponse[] = [];

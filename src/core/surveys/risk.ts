@@ -108,7 +108,10 @@ export function assessPairs(
         ?.measures.satisfaction;
       if (s !== undefined) sat[side] = s;
       if (s !== undefined && s <= RISK_RULES.maxSatisfaction)
-        reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
+        reasons.push({
+          code: 'low-satisfaction',
+          text: `${side} satisfaction ${Math.round(s * 100) / 100}/5`,
+        });
       const last = mostRecent(linked, order, email, () => true);
       if (last && isRealConcern(last.measures.concerns, vocab))
         reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });

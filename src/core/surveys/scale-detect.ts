@@ -58,9 +58,10 @@ export function scaleFromWording(header: string): Scale | undefined {
 
 /** A leading number of an answer: "7", "4 - Satisfied", "10 - Extremely likely", "4/5", "4,5". */
 export function leadingNumber(t: string): number | undefined {
-  const m = /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of|von|sur|de)\s*\d+)?(?:\s*[-–:(=]\s*.*|\s+\p{L}.*)?$/u.exec(
-    t,
-  );
+  const m =
+    /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of|von|sur|de)\s*\d+)?(?:\s*[-–:(=]\s*.*|\s+\p{L}.*)?$/u.exec(
+      t,
+    );
   return m ? Number(m[1].replace(',', '.')) : undefined;
 }
 
@@ -101,7 +102,10 @@ export function scaleFromAnswers(
   for (const s of vocab.labelScales) {
     const n = labelCounts.get(s.id) ?? 0;
     // Most labels covered wins; a tie goes to the hinted family, then to the earlier scale.
-    if (n > 0 && (!best || n > best.n || (n === best.n && s.family === prefer && best.family !== prefer)))
+    if (
+      n > 0 &&
+      (!best || n > best.n || (n === best.n && s.family === prefer && best.family !== prefer))
+    )
       best = { id: s.id, n, family: s.family };
   }
   if (best && best.n >= numbers && best.n + numbers >= texts.length * 0.8) {

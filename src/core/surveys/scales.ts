@@ -11,10 +11,7 @@ import { DEFAULT_VOCABULARY, normAnswer, type Vocabulary } from './vocabulary.js
  * about), or an answer that deliberately counts for nothing ("maybe", a neutral agreement).
  */
 export type ScaleRead<T> =
-  | { kind: 'empty' }
-  | { kind: 'value'; value: T }
-  | { kind: 'invalid' }
-  | { kind: 'not-counted' };
+  { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'invalid' } | { kind: 'not-counted' };
 
 /** Every label of the non-SurveyMonkey label scales in one lookup (the first scale wins). */
 function likertLabels(vocab: Vocabulary): Map<string, number> {
@@ -42,7 +39,9 @@ export function readScale(
   if (/^[★⭐*]+$/u.test(t)) n = [...t].length;
   else {
     // A leading number wins: "4 - Satisfied", "4/5", "9 (very likely)", "10 - Extremely likely".
-    const m = /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of)\s*\d+)?(?:\s*[-–:(]\s*.*|\s+\p{L}.*)?$/u.exec(t);
+    const m = /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of)\s*\d+)?(?:\s*[-–:(]\s*.*|\s+\p{L}.*)?$/u.exec(
+      t,
+    );
     if (m) n = Number(m[1].replace(',', '.'));
     else if (opts.labels) n = LIKERT.get(t);
   }
@@ -52,7 +51,8 @@ export function readScale(
 }
 
 /** Numbers written in a count: "4", "4,5" is not a count; "4 or 5", "4-5", "5+" give 4 and 5. */
-const RANGE = /^(\d{1,4})(?:\s*(?:\+|or more|oder mehr|ou plus|o más|ou mais))?(?:\s*(?:-|–|to|or|oder|bis|ou|o|a|y)\s*(\d{1,4}))?(?:\s+\p{L}.*)?$/u;
+const RANGE =
+  /^(\d{1,4})(?:\s*(?:\+|or more|oder mehr|ou plus|o más|ou mais))?(?:\s*(?:-|–|to|or|oder|bis|ou|o|a|y)\s*(\d{1,4}))?(?:\s+\p{L}.*)?$/u;
 
 /**
  * Reads a count of meetings: "3", "3 meetings", "none", "never", "once", "twice", "a couple of
@@ -65,7 +65,9 @@ export function readCount(text: string, vocab: Vocabulary = DEFAULT_VOCABULARY):
   if (vocab.maybe.has(t)) return { kind: 'not-counted' };
   for (const a of vocab.approximately)
     if (t.startsWith(`${a} `) || (a === '~' && t.startsWith('~'))) t = t.slice(a.length).trim();
-  const word = vocab.counts.get(t) ?? vocab.counts.get(t.replace(/\s+(times|mal|fois|veces|vezes|meetings?|treffen)$/u, ''));
+  const word =
+    vocab.counts.get(t) ??
+    vocab.counts.get(t.replace(/\s+(times|mal|fois|veces|vezes|meetings?|treffen)$/u, ''));
   if (word !== undefined) return { kind: 'value', value: word };
   const m = RANGE.exec(t);
   if (!m) return { kind: 'invalid' };
@@ -75,7 +77,10 @@ export function readCount(text: string, vocab: Vocabulary = DEFAULT_VOCABULARY):
 }
 
 /** Reads a yes/no answer; "maybe", "vielleicht", "peut-être", "talvez" count for nothing. */
-export function readYesNo(text: string, vocab: Vocabulary = DEFAULT_VOCABULARY): ScaleRead<boolean> {
+export function readYesNo(
+  text: string,
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
+): ScaleRead<boolean> {
   const t = normAnswer(text);
   if (t === '') return { kind: 'empty' };
   if (vocab.maybe.has(t)) return { kind: 'not-counted' };

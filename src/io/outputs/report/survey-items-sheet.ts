@@ -34,7 +34,14 @@ export function surveyItemsSheet(report: Pick<KpiReport, 'surveyItems'>): SheetS
       breakdown: breakdown.join('; '),
     });
     for (const t of i.texts ?? [])
-      rows.push({ wave: i.wave, side: rows[rows.length - 1].side, question: i.question, kind: 'text', name: t.name, breakdown: t.text });
+      rows.push({
+        wave: i.wave,
+        side: rows[rows.length - 1].side,
+        question: i.question,
+        kind: 'text',
+        name: t.name,
+        breakdown: t.text,
+      });
   }
   return {
     name: 'Survey questions',
