@@ -6,7 +6,7 @@ const num = (v: number | null) => (v === null ? '-' : v.toFixed(2));
 const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 1000) / 10}%`);
 
 /** "1: 0, 2: 1, 3: 2 ..." or "Career: 4, Networking: 2". */
-export function itemBreakdown(i: SurveyItemStats): string {
+function itemBreakdown(i: SurveyItemStats): string {
   if (i.distribution)
     return i.distribution
       .map((d) => `${d.value}${d.label ? ` ${d.label}` : ''}: ${d.count}`)
@@ -16,11 +16,10 @@ export function itemBreakdown(i: SurveyItemStats): string {
 }
 
 /** The item's name: question, with the grid row. */
-export const itemName = (i: SurveyItemStats): string =>
-  i.row ? `${i.question} [${i.row}]` : i.question;
+const itemName = (i: SurveyItemStats): string => (i.row ? `${i.question} [${i.row}]` : i.question);
 
 /** Rows of the survey-questions table: wave, side, question, kind/scale, answers, mean, share. */
-export function itemRows(items: readonly SurveyItemStats[], rowFirst = false): string[][] {
+function itemRows(items: readonly SurveyItemStats[], rowFirst = false): string[][] {
   return items.map((i) => [
     i.wave,
     i.side === 'mentee' ? 'mentees' : 'mentors',
@@ -35,7 +34,7 @@ export function itemRows(items: readonly SurveyItemStats[], rowFirst = false): s
 }
 
 /** The headers of itemRows. */
-export const ITEM_HEADERS = [
+const ITEM_HEADERS = [
   'Wave',
   'Side',
   'Question',

@@ -76,7 +76,7 @@ export function linkResponses(
   for (const [key, list] of losers) {
     const r = best.get(key)!;
     let w = superseded.get(r.wave);
-    if (!w) superseded.set(r.wave, (w = new Map()));
+    if (!w) superseded.set(r.wave, (w = new Map<string, SurveyResponse[]>()));
     w.set(
       emailKey(r.email),
       list.sort((a, b) => (isLater(a, b) ? 1 : -1)),

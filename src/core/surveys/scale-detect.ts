@@ -19,7 +19,7 @@ export interface Scale {
 }
 
 /** The numeric scales recognised from answers alone, smallest first. */
-export const NUMERIC_SCALES: ReadonlyArray<readonly [number, number]> = [
+const NUMERIC_SCALES: ReadonlyArray<readonly [number, number]> = [
   [1, 5],
   [1, 7],
   [1, 10],
@@ -47,7 +47,7 @@ export const scaleText = (s: Pick<Scale, 'id' | 'min' | 'max'>): string =>
 export function scaleFromWording(header: string): Scale | undefined {
   const h = header.toLowerCase();
   let m =
-    /(?:^|[\s(\[,:])(\d{1,2})\s*(?:-|–|—|to|bis|à|a|até|au)\s*(\d{1,2})(?=$|[\s)\],.:;?])/u.exec(h);
+    /(?:^|[\s([,:])(\d{1,2})\s*(?:-|–|—|to|bis|à|a|até|au)\s*(\d{1,2})(?=$|[\s)\],.:;?])/u.exec(h);
   if (!m) m = /(?:^|\D)(\d{1,2})\s*=\s*[^=]+?[,;/]\s*(?:.*?\D)?(\d{1,2})\s*=/u.exec(h);
   if (!m) return undefined;
   const a = Number(m[1]);
@@ -57,7 +57,7 @@ export function scaleFromWording(header: string): Scale | undefined {
 }
 
 /** A leading number of an answer: "7", "4 - Satisfied", "10 - Extremely likely", "4/5", "4,5". */
-export function leadingNumber(t: string): number | undefined {
+function leadingNumber(t: string): number | undefined {
   const m =
     /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of|von|sur|de)\s*\d+)?(?:\s*[-–:(=]\s*.*|\s+\p{L}.*)?$/u.exec(
       t,

@@ -27,7 +27,7 @@ export interface VocabularyFile {
 }
 
 /** One label scale with the labels of every language merged (all on 1-5). */
-export interface LabelScale {
+interface LabelScale {
   id: string;
   family: ScaleFamily;
   min: number;
@@ -125,7 +125,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
 }
 
 /** The built-in vocabulary file (vocabulary.json), for merging with a user's file. */
-export const BUILT_IN_VOCABULARY: VocabularyFile = builtIn as VocabularyFile;
+export const BUILT_IN_VOCABULARY: VocabularyFile = builtIn;
 
 /** The built-in vocabulary, compiled once. */
 export const DEFAULT_VOCABULARY: Vocabulary = compileVocabulary(BUILT_IN_VOCABULARY);

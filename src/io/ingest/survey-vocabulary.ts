@@ -12,11 +12,10 @@ import {
   DEFAULT_VOCABULARY,
   mergeVocabularyFiles,
   type Vocabulary,
-  type VocabularyFile,
 } from '../../core/surveys/vocabulary.js';
 
 /** The file name of a program's own vocabulary extension. */
-export const VOCABULARY_FILE = 'survey-vocabulary.json';
+const VOCABULARY_FILE = 'survey-vocabulary.json';
 
 /** Reads the program's vocabulary extension (if any) merged into the built-in vocabulary. */
 export async function loadSurveyVocabulary(programDir: string): Promise<Vocabulary> {
@@ -42,7 +41,7 @@ export async function loadSurveyVocabulary(programDir: string): Promise<Vocabula
       file: path,
     });
   try {
-    return compileVocabulary(mergeVocabularyFiles(BUILT_IN_VOCABULARY, extra as VocabularyFile));
+    return compileVocabulary(mergeVocabularyFiles(BUILT_IN_VOCABULARY, extra));
   } catch (e) {
     throw new InputError(
       `could not be read (${(e as Error).message})`,
