@@ -30,6 +30,7 @@ import {
 import type { Participant, Problem } from '../core/types.js';
 import { printProblems } from '../ui/problems.js';
 import { renderSurveyColumns, type FileColumns } from '../ui/survey-summary.js';
+import { columnFigures } from '../core/surveys/column-stats.js';
 
 interface MergeOptions {
   wave?: string;
@@ -134,6 +135,7 @@ async function runMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<
       responses: r.responses.length,
       empty: r.responses.filter((x) => x.empty).length,
       columns: r.columns,
+      figures: columnFigures(r.columns, r.responses, vocab),
       mapped: [...r.mapping.columns.keys()],
       unmapped: r.mapping.unmapped,
     });

@@ -9,17 +9,25 @@ export interface FileColumns {
   responses: number;
   empty: number;
   columns: ColumnInfo[];
+  /** Per column: answers in this file, and the mean of a rating or matrix column. */
+  figures?: Array<{ answers: number; mean?: number }>;
 }
 
 const KIND_ORDER = ['identity', 'measure', 'rating', 'matrix', 'choice', 'checkbox', 'text'];
 
 /** Lines describing a column's reading: "satisfaction on 1-10, rescaled to 1-5". */
-function describe(c: ColumnInfo): string {
-  const scale = c.scale ? ` (${scaleText(c.scale)})` : '';
+function describe(c: ColumnInfo, fig?: { answers: number; mean?: number }): string {
+  const mean =
+    fig?.mean !== undefined ? `, mean ${fig.mean} over ${fig.answers} answers in this file` : '';
+  const scale = c.scale ? ` (${scaleText(c.scale)}${mean})` : '';
   if (c.kind === 'identity') return c.field ? `${c.header} = ${c.field}` : c.header;
   if (c.kind === 'measure') return `${c.header} -> ${c.field}${scale}`;
   return `${c.header}${scale}`;
 }
+
+/** A grid row with its mean: "Availability 3.25". */
+const rowText = (c: ColumnInfo, fig?: { answers: number; mean?: number }) =>
+  fig?.mean !== undefined ? `${c.row} ${fig.mean}` : (c.row ?? '');
 
 /** The classification of every file, grouped by kind, one line per kind (matrices per question). */
 export function renderSurveyColumns(files: readonly FileColumns[]): string {
@@ -30,6 +38,7 @@ export function renderSurveyColumns(files: readonly FileColumns[]): string {
     for (const kind of KIND_ORDER) {
       const cols = f.columns.filter((c) => c.kind === kind);
       if (!cols.length) continue;
+      const figureOf = (c: ColumnInfo) => f.figures?.[f.columns.indexOf(c)];
       const grouped = new Map<string, ColumnInfo[]>();
       for (const c of cols) {
         const key =
@@ -40,8 +49,8 @@ export function renderSurveyColumns(files: readonly FileColumns[]): string {
       }
       const parts = [...grouped].map(([key, g]) =>
         g[0].question && g.length > 1
-          ? `${key} [${g.map((c) => c.row).join(' | ')}]${g[0].scale ? ` (${scaleText(g[0].scale)})` : ''}`
-          : describe(g[0]),
+          ? `${key} [${g.map((c) => rowText(c, figureOf(c))).join(' | ')}]${g[0].scale ? ` (${scaleText(g[0].scale)})` : ''}`
+          : describe(g[0], figureOf(g[0])),
       );
       lines.push(`  ${kind.padEnd(9)} ${parts.join('; ')}`);
     }

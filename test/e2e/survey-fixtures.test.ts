@@ -175,6 +175,16 @@ describe.each(expected.map((e, i) => [e.file, e, i] as const))('%s', (_file, e, 
   });
 });
 
+describe('the merge summary', () => {
+  it("gives each rating column's answers and mean in the file", () => {
+    const de = merges[FILES.indexOf('ms-forms-midpoint-de')].files[0] as MergeJson['files'][0] & {
+      figures: Array<{ answers: number; mean?: number }>;
+    };
+    const i = de.columns.findIndex((c) => c.kind === 'rating');
+    expect(de.figures[i]).toEqual({ answers: 3, mean: 3.67 });
+  });
+});
+
 describe('the merged program', () => {
   it('wave figures: active participants only, leavers apart, unpaired counted, late and empty not', () => {
     for (const [name, want] of Object.entries(waves.waves)) {
