@@ -4,45 +4,23 @@
  */
 
 import { join, relative, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { contextOf, type Ctx } from './context.js';
-import {
-  lockProgram,
-  readState,
-  readStateEach,
-  writeState,
-  type Program,
-} from '../io/store/program.js';
-import { writeOutputFile, assertMayWrite } from '../io/outputs/user-file.js';
-import { toCsv } from '../io/formats/csv/write.js';
-import {
-  mapHeaders,
-  parseMapFlags,
-  formSignature,
-  mappingToSaved,
-  type ColumnMapping,
-} from '../core/roster/header-map.js';
-import { startMerge } from '../core/roster/merge.js';
-import {
-  buildImport,
-  planFromMerge,
-  rejectedTable,
-  tableRowCount,
-  REJECTED_EXTRA_COLUMNS,
-  type BuiltImport,
-  type FileInput,
-  type ImportPlan,
-} from '../core/roster/import-plan.js';
-import type { Participant, Problem, Role, SourceTable } from '../core/types.js';
-import { assertUsableTextWorkbook, nulWarning, readTableNamed } from './import-checks.js';
-import { ProblemsError, UsageError } from '../errors.js';
-import { printProblems, problemLine } from '../ui/problems.js';
+import type { Ctx } from './context.js';
+import { roleOption } from './shared/flags.js';
+import { resolveMapping } from './import-mapping.js';
+import { lockProgram, readState, type Program } from '../io/store/program.js';
+import { mergeStored, saveImport, type SavedMappings } from '../io/store/import-save.js';
+import { nulWarning, readTableNamed } from '../io/ingest/named-table.js';
+import { assertMayWrite } from '../io/outputs/user-file.js';
+import { parseMapFlags } from '../core/roster/header-map.js';
+import { buildImport, tableRowCount, type BuiltImport } from '../core/roster/import-plan.js';
+import type { FileInput } from '../core/roster/import-plan.js';
+import type { Problem, Role } from '../core/types.js';
+import { ProblemsError, ProblemsReported } from '../errors.js';
 import { startProgress } from '../ui/progress.js';
-import { renderImportSummary, importJson } from '../ui/import-summary.js';
+import { importJson, printImportProblems, renderImportSummary } from '../ui/import-summary.js';
 
-type SavedMappings = Record<string, Record<string, string>>;
-
-interface ImportOptions {
+/** The options of `import` (see commands/index.ts). */
+export interface ImportOptions {
   role?: string;
   sheet?: string;
   map: string[];
@@ -53,40 +31,8 @@ interface ImportOptions {
   force?: boolean;
 }
 
-export function registerImport(program: Command): void {
-  program
-    .command('import')
-    .description('import participant sign-ups (CSV, TSV or XLSX from any form tool or HR export)')
-    .argument('<files...>', 'CSV/TSV/XLSX files to import')
-    .option('--role <role>', 'role for rows that do not say (mentor, mentee or both)')
-    .option(
-      '--sheet <name>',
-      'worksheet to read in an XLSX (default: the first that holds a table)',
-    )
-    .option(
-      '--map <Header=field>',
-      'map a column to a field, e.g. --map "Work mail=email" (repeatable; field "ignore" drops it)',
-      (v: string, acc: string[]) => [...acc, v],
-      [] as string[],
-    )
-    .option(
-      '--encoding <name>',
-      'text encoding of CSV files when detection is wrong (utf-8, utf-16le, windows-1252)',
-    )
-    .option(
-      '--rejected <file>',
-      'where to write rejected rows (default: rejected.csv in the program folder)',
-    )
-    .option('--force', 'overwrite an existing --rejected file outside the program folder')
-    .option('--dry-run', 'validate and report, write nothing')
-    .option('--strict', 'write nothing and exit 1 if any row is rejected')
-    .action(async (files: string[], opts: ImportOptions, cmd: Command) =>
-      runImport(contextOf(cmd), files, opts),
-    );
-}
-
-async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promise<void> {
-  const role = parseRole(opts.role);
+export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promise<void> {
+  const role = roleOption(opts.role);
   const overrides = parseMapFlags(opts.map);
   const program = await ctx.program();
   const saved = await readState<SavedMappings>(program, 'mappings', {});
@@ -94,12 +40,8 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
   const readProblems: Problem[] = [];
   for (const file of files) {
     const path = resolve(ctx.cwd, file);
-    const table = await readTableNamed(path, {
-      sheet: opts.sheet,
-      encoding: opts.encoding,
-      displayName: file,
-      chunked: true,
-    });
+    const { sheet, encoding } = opts;
+    const table = await readTableNamed(path, { sheet, encoding, displayName: file, chunked: true });
     for (const note of table.notes) ctx.out.verbose(`${file}: ${note}`);
     const nul = await nulWarning(path, table);
     if (nul) readProblems.push(nul);
@@ -109,63 +51,30 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
   // The source rows are done with (rejected rows keep their own cells): let them go before the
   // stored roster is loaded.
   for (const input of inputs) input.table = { ...input.table, rows: [] };
-  const rejectedPath = opts.rejected
-    ? resolve(ctx.cwd, opts.rejected)
-    : join(program.dir, 'rejected.csv');
+  const rejectedPath = resolve(ctx.cwd, opts.rejected ?? join(program.dir, 'rejected.csv'));
+  const force = Boolean(opts.force);
   const blocked = Boolean(opts.strict) && built.rejected.length > 0;
   const write = !opts.dryRun && !blocked;
   // Checked before anything is written: a user's own file is replaced only with --force.
-  if (write && built.rejected.length)
-    assertMayWrite(rejectedPath, program.dir, Boolean(opts.force));
+  if (write && built.rejected.length) assertMayWrite(rejectedPath, program.dir, force);
   // Read, merge and write under one lock: two imports running at once must each merge into the
   // other's result.
   const plan = write
     ? await lockProgram(program, 'import', async () => {
         const planned = await mergeStored(program, built, readProblems);
-        await saveImport(
-          program,
-          planned,
-          inputs,
-          saved,
-          rejectedPath,
-          ctx.now,
-          Boolean(opts.force),
-        );
+        await saveImport(program, planned, inputs, saved, { rejectedPath, force, now: ctx.now });
         return planned;
       })
     : await mergeStored(program, built, readProblems);
-  // Managers outside the program are normal (the rule only needs the ones who take part): one note,
-  // details with --verbose.
-  const managers = plan.problems.filter((p) => p.code === 'manager-unknown');
-  printProblems(
-    ctx.out,
-    plan.problems.filter((p) => p.severity === 'warning' && p.code !== 'manager-unknown'),
-  );
-  if (managers.length)
-    ctx.out.info(
-      `${managers.length} participant(s) name a manager who is not in the program; that is fine (shown with --verbose)`,
-    );
-  for (const p of managers) ctx.out.verbose(problemLine(p));
-  printProblems(
-    ctx.out,
-    plan.rejected.flatMap((r) => r.reasons),
-  );
-  if (ctx.out.json)
-    ctx.out.resultJson(
-      importJson(plan, {
-        written: write,
-        rejectedFile: plan.rejected.length && write ? rejectedPath : undefined,
-      }),
-    );
+  printImportProblems(ctx.out, plan);
+  const rejectedFile = plan.rejected.length && write ? rejectedPath : undefined;
+  if (ctx.out.json) ctx.out.resultJson(importJson(plan, { written: write, rejectedFile }));
   else
     ctx.out.result(
       renderImportSummary(ctx.out, plan, {
         written: write,
         dryRun: Boolean(opts.dryRun),
-        rejectedFile:
-          plan.rejected.length && write
-            ? relative(ctx.cwd, rejectedPath) || rejectedPath
-            : undefined,
+        rejectedFile: rejectedFile && (relative(ctx.cwd, rejectedFile) || rejectedFile),
       }),
     );
   if (blocked)
@@ -173,66 +82,8 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
       `${plan.rejected.length} row(s) rejected; nothing was imported because of --strict`,
       'Fix the rows listed above, or run without --strict to import the good rows',
     );
-  if (plan.rejected.length) process.exitCode = 1;
-}
-
-function parseRole(value: string | undefined): Role | undefined {
-  if (value === undefined) return undefined;
-  const v = value.toLowerCase();
-  if (v === 'mentor' || v === 'mentee' || v === 'both') return v;
-  throw new UsageError(
-    `--role "${value}" is not a role`,
-    'Use --role mentor, --role mentee or --role both',
-  );
-}
-
-/**
- * Auto-maps headers, applies --map and the saved mapping of the same form, and asks (TTY only) for
- * missing required fields.
- */
-async function resolveMapping(
-  ctx: Ctx,
-  table: SourceTable,
-  overrides: Array<{ header: string; field: string }>,
-  saved: SavedMappings,
-  role: Role | undefined,
-): Promise<ColumnMapping> {
-  const extra = table.headers
-    .filter((h) => (REJECTED_EXTRA_COLUMNS as readonly string[]).includes(h))
-    .map((header) => ({ header, field: 'ignore' }));
-  const asked = [...extra, ...overrides];
-  for (;;) {
-    const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)]);
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
-    const missing = result.missingRequired.filter((f) => !(f === 'role' && role));
-    assertUsableTextWorkbook(table, missing);
-    if (!missing.length) {
-      if (result.unmapped.length)
-        ctx.out.info(
-          `${table.file}: columns kept as extra attributes: ${result.unmapped.map((h) => `"${h}"`).join(', ')}`,
-        );
-      return result.mapping;
-    }
-    const field = missing[0];
-    if (!ctx.interactive) {
-      throw new UsageError(
-        `${table.file}: no column holds "${field}" (headers: ${table.headers.map((h) => `"${h}"`).join(', ')})`,
-        field === 'role'
-          ? 'Add --role mentor|mentee, or --map "Header=role"'
-          : `Add --map "Header=${field}" naming the column`,
-      );
-    }
-    // inquirer is loaded only when a question is really asked (it costs ~0.2 s to load).
-    const { askColumnFor } = await import('../ui/prompt.js');
-    const header = await askColumnFor(field, table.file, table.headers);
-    if (!header)
-      throw new UsageError(
-        `${table.file}: no column chosen for "${field}"`,
-        `Add --map "Header=${field}"`,
-      );
-    asked.push({ header, field });
-  }
+  // Rejected rows were reported above and written to rejected.csv: exit 1 with nothing more to say.
+  if (plan.rejected.length) throw new ProblemsReported(`${plan.rejected.length} row(s) rejected`);
 }
 
 /** Builds and validates every row, with a progress bar for big files. */
@@ -242,61 +93,16 @@ function buildRows(
   program: Program,
   role: Role | undefined,
 ): BuiltImport {
-  const total = inputs.reduce((n, i) => n + tableRowCount(i.table), 0);
+  const total = inputs.reduce((n, input) => n + tableRowCount(input.table), 0);
   const progress = startProgress(ctx.out, 'Validating', total);
-  const opts = {
+  const defaults = {
     role,
     defaultCapacity: program.config.participants.defaultCapacity,
     defaultTimezone: program.config.program.timezone,
   };
   try {
-    return buildImport(inputs, opts, (done) => progress.update(done));
+    return buildImport(inputs, defaults, (done) => progress.update(done));
   } finally {
     progress.stop();
   }
-}
-
-/**
- * The built rows merged into the stored roster, which streams through the merge so that a big one
- * is never held twice.
- */
-async function mergeStored(
-  program: Program,
-  built: BuiltImport,
-  readProblems: Problem[],
-): Promise<ImportPlan> {
-  const merge = startMerge(built.incoming);
-  await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
-  return planFromMerge(built, merge.finish(), readProblems);
-}
-
-/** Writes rejected rows, the mappings and the roster; the caller holds the program lock. */
-async function saveImport(
-  program: Program,
-  plan: ImportPlan,
-  inputs: FileInput[],
-  saved: SavedMappings,
-  rejectedPath: string,
-  now: Date,
-  force: boolean,
-): Promise<void> {
-  // What is stored now wins over the copy read before the lock (another import may have saved a
-  // form since).
-  const mappings: SavedMappings = Object.assign(
-    Object.create(null),
-    saved,
-    await readState<SavedMappings>(program, 'mappings', {}),
-  );
-  for (const { table, mapping } of inputs)
-    mappings[formSignature(table.headers)] = mappingToSaved(table.headers, mapping);
-  if (plan.rejected.length) {
-    const t = rejectedTable(plan.rejected);
-    await writeOutputFile(rejectedPath, toCsv(t.headers, t.rows), program.dir, force);
-  }
-  await writeState(program, 'mappings', mappings, now);
-  // Participants last: the roster is the state that matters; a crash before this line leaves the
-  // old roster intact. A re-import that changes nothing leaves the stored roster as it is
-  // (rewriting a big one takes seconds).
-  if (!plan.merge.storedUnchanged)
-    await writeState(program, 'participants', plan.merge.participants, now);
 }

@@ -1,7 +1,8 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
-import type { ImportPlan } from '../core/roster/import-plan.js';
-import { problemLine } from './problems.js';
+import type { FileSummary, ImportPlan } from '../core/roster/import-plan.js';
+import { splitImportWarnings } from '../core/roster/import-rules.js';
+import { printProblems, problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
 
@@ -11,9 +12,28 @@ interface SummaryOptions {
   rejectedFile?: string;
 }
 
+/**
+ * The problems of an import on stderr: warnings grouped, unknown managers as one note (each with
+ * --verbose), then the reasons rows were rejected.
+ */
+export function printImportProblems(out: Output, plan: ImportPlan): void {
+  const { warnings, unknownManagers } = splitImportWarnings(plan.problems);
+  printProblems(out, warnings);
+  if (unknownManagers.length)
+    out.info(
+      `${unknownManagers.length} participant(s) name a manager who is not in the program; ` +
+        'that is fine (shown with --verbose)',
+    );
+  for (const p of unknownManagers) out.verbose(problemLine(p));
+  printProblems(
+    out,
+    plan.rejected.flatMap((r) => r.reasons),
+  );
+}
+
 /** Human summary on stdout: per-file counts, then what changed in the roster. */
 export function renderImportSummary(out: Output, plan: ImportPlan, opts: SummaryOptions): string {
-  const { c } = out;
+  const { color } = out;
   const rows = plan.files.map((f) => [
     f.sheet ? `${f.file} [${f.sheet}]` : f.file,
     String(f.rows),
@@ -22,7 +42,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   ]);
   const lines = [
     renderTable(['File', 'Rows', 'Accepted', 'Rejected'], rows, {
-      header: (s) => c.bold(s),
+      header: (s) => color.bold(s),
       maxWidth: 60,
     }),
     '',
@@ -34,21 +54,21 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
       ? 'Dry run, nothing written. Would import'
       : 'Nothing written. Would import';
   lines.push(
-    `${verb}: ${c.green(`${added.length} new`)}, ${c.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ${plan.merge.participants.length} participants in the program.`,
+    `${verb}: ${color.green(`${added.length} new`)}, ` +
+      `${color.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ` +
+      `${plan.merge.participants.length} participants in the program.`,
   );
   const rejected = plan.rejected.length;
   if (rejected) {
     lines.push(
-      c.red(`${rejected} row(s) rejected`) +
+      color.red(`${rejected} row(s) rejected`) +
         (opts.rejectedFile
           ? `: fix them in ${opts.rejectedFile} and import that file again.`
           : '.'),
     );
   }
-  const warnings = plan.problems.filter(
-    (p) => p.severity === 'warning' && p.code !== 'manager-unknown',
-  ).length;
-  if (warnings) lines.push(c.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
+  const warnings = splitImportWarnings(plan.problems).warnings.length;
+  if (warnings) lines.push(color.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
   return lines.join('\n');
 }
 
@@ -56,7 +76,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
 export function importJson(plan: ImportPlan, opts: SummaryOptions) {
   return {
     written: opts.written,
-    files: plan.files,
+    files: plan.files satisfies FileSummary[],
     added: plan.merge.added,
     updated: plan.merge.updated,
     unchanged: plan.merge.unchanged.length,

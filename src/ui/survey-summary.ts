@@ -1,7 +1,43 @@
-/** The human summary of `survey merge`: per file, every column with the kind it was read as. */
+/**
+ * `survey merge` and `survey template` for people: what was read (per file, every column with the
+ * kind it was read as), added and written.
+ */
 
 import type { ColumnInfo } from '../core/surveys/classify.js';
 import { scaleText } from '../core/surveys/scale-detect.js';
+import type { Output } from './output.js';
+
+/** The counts of one merge on stdout, and the next step on stderr after a real merge. */
+export function renderMergeResult(
+  out: Output,
+  merge: {
+    responses: number;
+    files: readonly FileColumns[];
+    byWave: ReadonlyMap<string, number>;
+    added: number;
+    duplicates: number;
+    unknown: number;
+    dryRun: boolean;
+  },
+): void {
+  const waveText = [...merge.byWave].map(([wave, n]) => `${wave}: ${n}`).join(', ');
+  out.result(
+    `${merge.responses} response(s) read from ${merge.files.length} file(s) (${waveText || 'none'}); ` +
+      `${merge.dryRun ? 'would add' : 'added'} ${merge.added}, ` +
+      `${merge.duplicates} already merged; ${merge.unknown} from unknown emails.\n` +
+      renderSurveyColumns(merge.files),
+  );
+  if (!merge.dryRun && merge.added)
+    out.info(
+      'Next: `mentor-cli status` for pairs that need help, ' +
+        '`mentor-cli report` for the KPI workbook.',
+    );
+}
+
+/** One line per template file. */
+export function renderTemplateFiles(paths: string[], dryRun: boolean): string {
+  return paths.map((path) => `${dryRun ? 'would write' : 'wrote'} ${path}`).join('\n');
+}
 
 /** One file's classification for the summary and the JSON. */
 export interface FileColumns {
@@ -30,7 +66,7 @@ const rowText = (c: ColumnInfo, fig?: { answers: number; mean?: number }) =>
   fig?.mean !== undefined ? `${c.row} ${fig.mean}` : (c.row ?? '');
 
 /** The classification of every file, grouped by kind, one line per kind (matrices per question). */
-export function renderSurveyColumns(files: readonly FileColumns[]): string {
+function renderSurveyColumns(files: readonly FileColumns[]): string {
   const lines: string[] = [];
   for (const f of files) {
     const empty = f.empty ? `, ${f.empty} empty (not counted as respondents)` : '';

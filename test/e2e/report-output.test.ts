@@ -84,7 +84,7 @@ describe('report --out, --format, --json and --dry-run', () => {
     );
     expect(report('--format', 'md', '--out', 'r.xlsx').code).toBe(2);
     expect(report('--out', 'r.txt').stderr).toContain(
-      '--out "r.txt" must end in .xlsx, .md or .json',
+      '--out "r.txt" must end in .xlsx, .html, .md or .json',
     );
   });
 });

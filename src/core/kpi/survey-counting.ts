@@ -4,11 +4,17 @@
  * form a separate "leavers" line; emails not in the program are listed and counted nowhere.
  */
 
-import { emailKey } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { ProgramFacts } from './facts.js';
 import { mean, netPromoterScore } from './stats.js';
-import type { LeaverStats } from './types.js';
+
+/** The "leavers" line of a wave: responses of withdrawn participants. */
+export interface LeaverStats {
+  responded: number;
+  satisfaction: number | null;
+  nps: number | null;
+}
 
 /** The counted responses of a wave (none when `wave` is undefined: not opened yet). */
 export function countedResponses(

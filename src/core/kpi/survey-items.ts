@@ -6,7 +6,7 @@
  */
 
 import type { ColumnInfo } from '../surveys/classify.js';
-import { emailKey } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import { favourableFrom, readOnScale, scaleText } from '../surveys/scale-detect.js';
 import { DEFAULT_VOCABULARY, normAnswer, type Vocabulary } from '../surveys/vocabulary.js';
 import type { ProgramFacts } from './facts.js';

@@ -4,6 +4,7 @@ import type { PairHealth, RiskReason } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { LinkedSurveys } from '../surveys/link.js';
 import type { SurveyItemStats } from './survey-items.js';
+import type { LeaverStats } from './survey-counting.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -40,13 +41,6 @@ export interface WaveStats {
   unpairedResponses: number;
   /** Withdrawn participants' responses: shown on their own line, in no other figure. */
   leavers: LeaverStats;
-}
-
-/** The "leavers" line of a wave: responses of withdrawn participants. */
-export interface LeaverStats {
-  responded: number;
-  satisfaction: number | null;
-  nps: number | null;
 }
 
 /** Statistics of one group of participants (a department, a cohort, a value of any attribute). */

@@ -59,7 +59,7 @@ export function buildParticipants(
 }
 
 /** What startBuild collects: every accepted participant, rejected row and warning so far. */
-export interface BuildResult {
+interface BuildResult {
   participants: Participant[];
   rejected: RejectedRow[];
   problems: Problem[];

@@ -3,6 +3,7 @@
  * emails kept.
  */
 
+import { emailKey } from '../keys.js';
 import type { Match, Participant } from '../types.js';
 import type { SurveyResponse } from './state.js';
 
@@ -24,9 +25,6 @@ export interface LinkedSurveys {
   /** Responses submitted after `now`: not counted yet. */
   late: SurveyResponse[];
 }
-
-/** Trimmed, lower-cased email: the key used for linking. */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 /** True when `a` is a later response than `b`: later submission time, else later merge. */
 function isLater(a: SurveyResponse, b: SurveyResponse): boolean {

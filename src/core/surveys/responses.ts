@@ -7,6 +7,7 @@ import type { Problem, SourceTable } from '../types.js';
 import type { SurveyWave } from '../config.js';
 import type { ColumnInfo } from './classify.js';
 import { DOCUMENTED } from './classify.js';
+import { emailKey } from '../keys.js';
 import type { MeasureId, SurveyMapping } from './measures.js';
 import { readOnScale, rescale, scaleText } from './scale-detect.js';
 import { agreementAsYesNo, readCount, readYesNo, type ScaleRead } from './scales.js';
@@ -95,7 +96,7 @@ export function readSurveyResponses(
   const headerKey = hashText(JSON.stringify(table.headers));
   for (const row of table.rows) {
     const at = { file, sheet, row: row.line };
-    const email = (row.cells[emailCol] ?? '').trim().toLowerCase();
+    const email = emailKey(row.cells[emailCol]);
     if (!email) {
       problems.push({
         severity: 'warning',
