@@ -245,12 +245,14 @@ function declareSurvey(program: Command): void {
     )
     .option(
       '--map <Header=field>',
-      'map a column to a survey field, e.g. --map "Work mail=email" (repeatable)',
+      'map a column to a field or kind, e.g. --map "Work mail=email", ' +
+        '"Q7=rating:1-10", "Q8=text" (repeatable)',
       collect,
       [] as string[],
     )
     .option('--sheet <name>', 'worksheet to read in an XLSX')
     .option('--encoding <name>', 'text encoding of CSV files when detection is wrong')
+    .option('--timezone <tz>', 'zone of local export times (default: the program time zone)')
     .option('--dry-run', 'read and report, write nothing')
     .action(lazy(async () => (await import('./survey.js')).runSurveyMerge));
   survey

@@ -6,6 +6,7 @@
 import type { Ctx } from './context.js';
 import { lockProgram, readState, writeState } from '../io/store/program.js';
 import { readSurveyFiles } from '../io/ingest/survey-files.js';
+import { loadSurveyVocabulary } from '../io/ingest/survey-vocabulary.js';
 import { parseSurveyMapFlags } from '../core/surveys/measures.js';
 import {
   EMPTY_SURVEY_STATE,
@@ -15,7 +16,9 @@ import {
 import { surveyWaves } from '../core/surveys/waves.js';
 import {
   chooseMergeWaves,
+  chooseTimeZone,
   countByWave,
+  duplicateSubmissionWarnings,
   unknownEmailsWarning,
   unknownResponseEmails,
 } from '../core/surveys/merge-plan.js';
@@ -29,41 +32,65 @@ export interface MergeOptions {
   map: string[];
   sheet?: string;
   encoding?: string;
+  timezone?: string;
   dryRun?: boolean;
 }
 
 export async function runSurveyMerge(ctx: Ctx, files: string[], opts: MergeOptions): Promise<void> {
-  const flags = parseSurveyMapFlags(opts.map);
   const program = await ctx.program();
+  const vocab = await loadSurveyVocabulary(program.dir);
+  const flags = parseSurveyMapFlags(
+    opts.map,
+    vocab.labelScales.map((s) => s.id),
+  );
+  const timeZone = chooseTimeZone(opts.timezone, program.config.program.timezone);
   const waves = surveyWaves(program.config);
   const { wave, fallbackWave } = chooseMergeWaves(waves, opts.wave, ctx.now);
   const read = await readSurveyFiles(
     ctx.cwd,
     files,
-    { sheet: opts.sheet, encoding: opts.encoding, flags, wave, waves, fallbackWave },
+    {
+      sheet: opts.sheet,
+      encoding: opts.encoding,
+      flags,
+      wave,
+      waves,
+      fallbackWave,
+      timeZone,
+      vocab,
+    },
     (line) => ctx.out.verbose(line),
   );
   const dryRun = Boolean(opts.dryRun);
-  const { added, duplicates, unknown } = await lockProgram(program, 'survey merge', async () => {
-    const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
-    const participants = await readState<Participant[]>(program, 'participants', []);
-    const merged = mergeSurveyResponses(state, read.batches);
-    if (!dryRun && merged.added > 0) await writeState(program, 'surveys', merged.state, ctx.now);
-    return {
-      added: merged.added,
-      duplicates: merged.duplicates,
-      unknown: unknownResponseEmails(read.incoming, participants),
-    };
-  });
+  const { added, duplicates, unknown, resubmitted } = await lockProgram(
+    program,
+    'survey merge',
+    async () => {
+      const state = await readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE);
+      const participants = await readState<Participant[]>(program, 'participants', []);
+      const merged = mergeSurveyResponses(state, read.batches);
+      if (!dryRun && merged.added > 0) await writeState(program, 'surveys', merged.state, ctx.now);
+      return {
+        added: merged.added,
+        duplicates: merged.duplicates,
+        unknown: unknownResponseEmails(read.incoming, participants),
+        resubmitted: duplicateSubmissionWarnings(
+          merged.state.responses,
+          new Set(read.incoming.map((x) => x.id)),
+        ),
+      };
+    },
+  );
   printProblems(ctx.out, read.problems, 50);
   const unknownWarning = unknownEmailsWarning(unknown);
   if (unknownWarning) ctx.out.warn(unknownWarning);
+  for (const w of resubmitted) ctx.out.warn(w);
   const byWave = countByWave(read.incoming);
   const responses = read.incoming.length;
   if (!ctx.out.json)
     return renderMergeResult(ctx.out, {
       responses,
-      files: files.length,
+      files: read.perFile,
       byWave,
       added,
       duplicates,
@@ -77,6 +104,7 @@ export async function runSurveyMerge(ctx: Ctx, files: string[], opts: MergeOptio
     duplicates,
     byWave: Object.fromEntries(byWave),
     unknownEmails: unknown,
+    resubmitted,
     problems: read.problems,
     dryRun,
   });

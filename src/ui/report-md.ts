@@ -1,6 +1,7 @@
 /** The KPIs as Markdown (report --format md) and as the terminal summary of `status`. */
 
 import type { Kpi, KpiReport, GroupStats } from '../core/kpi/types.js';
+import { surveyItemsMarkdown } from './survey-items.js';
 
 /** A KPI value as text: percent, 2 decimals or a count; "-" for no data. */
 export function formatKpiValue(value: number | null | undefined, format: Kpi['format']): string {
@@ -114,6 +115,7 @@ export function renderReportMarkdown(report: KpiReport): string {
       '',
     );
   if (report.cohorts) out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
+  out.push(...surveyItemsMarkdown(report.surveyItems));
   return out.join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { Kpi, KpiReport } from '../core/kpi/types.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
 import { formatKpiValue, riskBreakdown } from './report-md.js';
+import { surveyItemsStatus } from './survey-items.js';
 
 /** The status screen; at most `limit` at-risk pairs are listed. */
 export function renderStatus(out: Output, report: KpiReport, limit: number): string {
@@ -40,6 +41,11 @@ export function renderStatus(out: Output, report: KpiReport, limit: number): str
     targetStatus(out, kpi),
   ]);
   lines.push(renderTable(['KPI', 'Value', 'Target', 'Status'], kpiRows, { maxWidth: 50 }));
+  lines.push(
+    ...surveyItemsStatus(report.surveyItems, report.currentWave, limit === Infinity, (h, r) =>
+      renderTable(h, r, { maxWidth: 50 }),
+    ),
+  );
   return lines.join('\n');
 }
 

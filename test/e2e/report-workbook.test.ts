@@ -63,6 +63,8 @@ describe('report with matches and survey answers', () => {
       'Survey kickoff',
       'Survey midpoint',
       'Survey final',
+      // Issue 12: the program's own questions per wave and side.
+      'Survey questions',
       'At-risk pairs',
       'By department',
       'By gender',
@@ -181,6 +183,7 @@ describe('report with matches and survey answers', () => {
       'atRiskByReason',
       'unknownResponses',
       'breakdowns',
+      'surveyItems',
       'cohorts',
       'warnings',
     ]);

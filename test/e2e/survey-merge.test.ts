@@ -28,9 +28,11 @@ describe('survey merge', () => {
   it('merges every form tool export, lists unknown emails and out-of-scale cells, and is idempotent', () => {
     const r = runCli(['survey', 'merge', ...ALL, '--now', '2027-04-20'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
-      '18 response(s) read from 6 file(s) (midpoint: 12, kickoff: 3, final: 3); added 18, 0 already merged; 3 from unknown emails.\n',
+    // The first line is the count; every column's classification follows (issue 12).
+    expect(r.stdout.split('\n')[0]).toBe(
+      '18 response(s) read from 6 file(s) (midpoint: 12, kickoff: 3, final: 3); added 18, 0 already merged; 3 from unknown emails.',
     );
+    expect(r.stdout).toContain("  identity  #; What's your email? = email;");
     expect(r.stderr).toContain(
       'out-of-scale.csv, row 2, column "How satisfied are you with your mentoring relationship?": "7" is not a 1-5 answer for satisfaction; kept as text, not counted',
     );

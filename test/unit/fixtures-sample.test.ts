@@ -336,7 +336,9 @@ describe('fixtures/sample survey exports', () => {
       .filter((e) => rows.some((r) => norm(r[5]) === e));
     expect(both).toEqual([expected.surveys.final.duplicate]);
     const rate = expected.surveys.final.respondents / expected.surveys.population;
-    expect(rate).toBeGreaterThan(0.6);
+    // Counted by the demo's --now 2027-06-30: the Typeform rows and the last SurveyMonkey days are later.
+    expect(rate).toBeGreaterThan(0.4);
+    expect(expected.surveys.final.late).toBeGreaterThanOrEqual(tf.rows.length);
     expect(rate).toBeLessThan(0.8);
   });
 });

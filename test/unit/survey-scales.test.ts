@@ -67,7 +67,7 @@ describe('counts, yes/no, concerns', () => {
   it('reads yes/no', () => {
     expect(readYesNo('Yes')).toEqual({ kind: 'value', value: true });
     expect(readYesNo('No, thanks')).toEqual({ kind: 'value', value: false });
-    expect(readYesNo('Maybe').kind).toBe('invalid');
+    expect(readYesNo('Maybe').kind).toBe('not-counted');
   });
   it.each([
     ['1', true],

@@ -9,6 +9,7 @@ import { emptyMatchesState, type MatchesState } from '../../core/matching/state.
 import { isScheduleState } from '../../core/surveys/meetings.js';
 import type { KpiInput } from '../../core/kpi/facts.js';
 import { readState, type Program } from '../../io/store/program.js';
+import { loadSurveyVocabulary } from '../../io/ingest/survey-vocabulary.js';
 
 /**
  * Reads participants, matches (current and ended; earlier cohorts' history is not this program's),
@@ -26,6 +27,8 @@ export async function loadReportInput(program: Program, now: Date): Promise<KpiI
     participants,
     matches: matches.matches ?? [],
     responses: surveys.responses ?? [],
+    surveyColumns: surveys.columnSets ?? [],
+    vocab: await loadSurveyVocabulary(program.dir),
     now,
   };
   // A schedule state from another version is ignored: meetings are then estimated from the

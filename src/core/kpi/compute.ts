@@ -11,6 +11,8 @@ import {
   type ProgramFacts,
 } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
+import { countedResponses } from './survey-counting.js';
+import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 
@@ -25,8 +27,11 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
   const day = facts.input.now.toISOString().slice(0, 10);
   const invited = facts.active.length;
   return facts.waves.map((w) => {
-    const rs = [...(facts.linked.latest.get(w.name)?.values() ?? [])];
-    const activeRs = rs.filter((r) => facts.byEmail.get(emailKey(r.email))?.status !== 'withdrawn');
+    const opened = w.opens <= day;
+    // Who counts (README "Who counts"): active participants' latest response in a wave opened by
+    // now; withdrawn people's answers go to the leavers line only.
+    const { counted: rs, leavers, unpaired } = countedResponses(facts, opened ? w.name : undefined);
+    const activeRs = rs;
     const nums = (pick: (r: SurveyResponse) => number | undefined, from = rs) =>
       from.flatMap((r) => {
         const v = pick(r);
@@ -43,7 +48,6 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
     const cont = rs.flatMap((r) =>
       r.measures.wouldContinue === undefined ? [] : [r.measures.wouldContinue],
     );
-    const opened = w.opens <= day;
     return {
       wave: w.name,
       opens: w.opens,
@@ -60,6 +64,8 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
       skillsImproved: mean(nums((r) => r.measures.skillsImproved)),
       wouldContinue: ratio(cont.filter(Boolean).length, cont.length),
       unknownResponses: facts.linked.unknown.filter((r) => r.wave === w.name).length,
+      unpairedResponses: unpaired,
+      leavers,
     };
   });
 }
@@ -302,6 +308,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     unknownResponses: facts.linked.unknown,
     linked: facts.linked,
     breakdowns,
+    surveyItems: surveyItemStats(facts, input.surveyColumns ?? [], input.vocab),
     warnings,
   };
   if (facts.current) report.currentWave = facts.current.name;

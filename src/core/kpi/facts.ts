@@ -11,6 +11,8 @@ import { meetingsBy } from '../surveys/meetings.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
 import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
+import type { ColumnInfo } from '../surveys/classify.js';
+import type { Vocabulary } from '../surveys/vocabulary.js';
 import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
 
 /**
@@ -24,6 +26,10 @@ export interface KpiInput {
   responses: readonly SurveyResponse[];
   schedule?: ScheduleState;
   now: Date;
+  /** The stored classification of the survey columns (SurveyState.columnSets). */
+  surveyColumns?: ColumnInfo[][];
+  /** The program's survey vocabulary (built-in plus survey-vocabulary.json). */
+  vocab?: Vocabulary;
 }
 
 /** Derived facts. */
@@ -64,11 +70,19 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const byEmail = new Map(input.participants.map((p) => [emailKey(p.email), p]));
   const active = input.participants.filter((p) => p.status !== 'withdrawn');
   const activeMatches = input.matches.filter((m) => m.status === 'active');
-  const linked = linkResponses(input.responses, input.participants, input.matches);
+  const linked = linkResponses(input.responses, input.participants, input.matches, input.now);
   const waves = orderedWaves(surveyWaves(input.config));
   const current = currentWave(waves, input.now);
   const meetings = meetingsBy(input.config, input.schedule, activeMatches);
-  const pairs = assessPairs(activeMatches, linked, waves, current, meetings.by, input.now);
+  const pairs = assessPairs(
+    activeMatches,
+    linked,
+    waves,
+    current,
+    meetings.by,
+    input.now,
+    input.vocab,
+  );
   const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
   const sideOf = (email: string) =>
     mentoring.has(email) || byEmail.get(email)?.role === 'mentor' ? 'mentor' : 'mentee';

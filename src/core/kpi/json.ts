@@ -39,6 +39,7 @@ export function reportToJson(report: KpiReport) {
       row: r.source.row,
     })),
     breakdowns: report.breakdowns,
+    surveyItems: report.surveyItems,
     cohorts: report.cohorts ?? null,
     warnings: report.warnings,
   };

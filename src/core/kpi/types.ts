@@ -3,6 +3,8 @@
 import type { PairHealth, RiskReason } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { LinkedSurveys } from '../surveys/link.js';
+import type { SurveyItemStats } from './survey-items.js';
+import type { LeaverStats } from './survey-counting.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -35,6 +37,10 @@ export interface WaveStats {
   skillsImproved: number | null;
   wouldContinue: number | null;
   unknownResponses: number;
+  /** Counted responses from active participants who are in no active pair (kept and shown). */
+  unpairedResponses: number;
+  /** Withdrawn participants' responses: shown on their own line, in no other figure. */
+  leavers: LeaverStats;
 }
 
 /** Statistics of one group of participants (a department, a cohort, a value of any attribute). */
@@ -80,6 +86,8 @@ export interface KpiReport {
    */
   linked: LinkedSurveys;
   breakdowns: Breakdown[];
+  /** The program's own survey questions per wave and side (survey-items.ts). */
+  surveyItems: SurveyItemStats[];
   /** Present when the program has two or more cohorts. */
   cohorts?: GroupStats[];
   warnings: string[];

@@ -15,6 +15,15 @@ export interface LinkedSurveys {
   unknown: SurveyResponse[];
   /** email -> active matches the person is in. */
   pairsOf: Map<string, Match[]>;
+  /**
+   * Earlier submissions of the same person in the same wave, replaced by a later one (kept and
+   * shown): wave -> email -> superseded responses, oldest first.
+   */
+  superseded: Map<string, Map<string, SurveyResponse[]>>;
+  /** Responses that answer no question: not respondents. */
+  empty: SurveyResponse[];
+  /** Responses submitted after `now`: not counted yet. */
+  late: SurveyResponse[];
 }
 
 /** True when `a` is a later response than `b`: later submission time, else later merge. */
@@ -25,19 +34,51 @@ function isLater(a: SurveyResponse, b: SurveyResponse): boolean {
   return (a.seq ?? 0) > (b.seq ?? 0);
 }
 
-/** Links responses to participants (by email) and to their active pairs. */
+/**
+ * Links responses to participants (by email) and to their active pairs. Only responses submitted
+ * by `now` count (when given); empty responses are set aside; the latest submission of a person in a
+ * wave wins and the earlier ones are kept as superseded.
+ */
 export function linkResponses(
   responses: readonly SurveyResponse[],
   participants: readonly Participant[],
   matches: readonly Match[],
+  now?: Date,
 ): LinkedSurveys {
   const known = new Set(participants.map((p) => emailKey(p.email)));
   const best = new Map<string, SurveyResponse>();
+  const losers = new Map<string, SurveyResponse[]>();
+  const empty: SurveyResponse[] = [];
+  const late: SurveyResponse[] = [];
+  const cutoff = now?.toISOString();
   for (const r of responses) {
+    if (cutoff && r.submittedAt && r.submittedAt > cutoff) {
+      late.push(r);
+      continue;
+    }
+    if (r.empty) {
+      empty.push(r);
+      continue;
+    }
     // A response without an email is nobody's: keep each one on its own.
     const key = `${r.wave}\u0000${emailKey(r.email) || `#${r.id}`}`;
     const prev = best.get(key);
-    if (!prev || isLater(r, prev)) best.set(key, r);
+    if (prev && isLater(prev, r)) {
+      pushTo(losers, key, r);
+      continue;
+    }
+    if (prev) pushTo(losers, key, prev);
+    best.set(key, r);
+  }
+  const superseded = new Map<string, Map<string, SurveyResponse[]>>();
+  for (const [key, list] of losers) {
+    const r = best.get(key)!;
+    let w = superseded.get(r.wave);
+    if (!w) superseded.set(r.wave, (w = new Map<string, SurveyResponse[]>()));
+    w.set(
+      emailKey(r.email),
+      list.sort((a, b) => (isLater(a, b) ? 1 : -1)),
+    );
   }
   const latest = new Map<string, Map<string, SurveyResponse>>();
   const unknown: SurveyResponse[] = [];
@@ -61,5 +102,11 @@ export function linkResponses(
       else pairsOf.set(e, [m]);
     }
   }
-  return { latest, unknown, pairsOf };
+  return { latest, unknown, pairsOf, superseded, empty, late };
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

@@ -1,6 +1,7 @@
 /** The documented survey measures and the mapping of survey-export headers onto them. */
 
 import { UsageError } from '../../errors.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.js';
 
 /** A documented survey measure. */
 export type MeasureId =
@@ -51,37 +52,43 @@ const SURVEY_FIELDS: readonly SurveyField[] = [
 ];
 
 /**
- * Header patterns, tried in this order; the first field a header matches claims it, and a field
- * takes the first header that matches. Tool columns: Google Forms "Timestamp", "Email Address";
- * Microsoft Forms "ID, Start time, Completion time, Email, Name"; SurveyMonkey "Respondent ID ...
- * End Date, Email Address"; Typeform "#, ..., Start Date (UTC), Submit Date (UTC), Network ID".
+ * The fields whose header patterns are tried, in this order; the first field a header matches
+ * claims it, and a field takes the first header that matches. The patterns (every language) are in
+ * vocabulary.json: Google Forms "Timestamp", "Email Address"; Microsoft Forms "ID, Start time,
+ * Completion time, Email, Name" (German "Startzeit, Fertigstellungszeit, E-Mail"); SurveyMonkey
+ * "Respondent ID ... End Date, Email Address"; Typeform "#, ..., Submit Date (UTC), Network ID".
  */
-const PATTERNS: ReadonlyArray<[SurveyField, RegExp]> = [
-  [
-    'email',
-    /^(e-?mail|email address|e-mail address|your (work )?e-?mail( address)?|respondent e-?mail|work e-?mail|what(')?s your e-?mail.*|e-?mail \(.*\))$/,
-  ],
-  [
-    'submittedAt',
-    /^(timestamp|completion time|submit date( \(utc\))?|submitted at|date submitted|end date|submission date|completed at|response date)$/,
-  ],
-  ['startedAt', /^(start time|start date( \(utc\))?|started at)$/],
-  ['name', /^(name|full name|your name|your full name|respondent name|what(')?s your name.*)$/],
-  ['wave', /^(wave|survey wave)$/],
-  ['recommend', /recommend|likely .* (friend|colleague)/],
-  [
-    'meetingsHeld',
-    /how many (meetings|times|sessions|conversations)|meetings (held|attended|so far)|number of (meetings|sessions)|meetings have you (had|held)/,
-  ],
-  ['goalProgress', /goal/],
-  ['skillsImproved', /skill|confidence/],
-  ['wouldContinue', /continue|again/],
-  ['satisfaction', /satisf/],
-  [
-    'concerns',
-    /concern|worr|issue|problem|help (do )?you need|anything (else )?we should know|challenge/,
-  ],
+const FIELD_ORDER: readonly SurveyField[] = [
+  'email',
+  'submittedAt',
+  'startedAt',
+  'name',
+  'wave',
+  'recommend',
+  'meetingsHeld',
+  'goalProgress',
+  'skillsImproved',
+  'wouldContinue',
+  'satisfaction',
+  'concerns',
 ];
+
+/** The pattern of a field in a vocabulary (identity fields anchored, measures as substrings). */
+const patternOf = (vocab: Vocabulary, f: SurveyField): RegExp | undefined =>
+  vocab.headers.get(f) ?? vocab.measures.get(f);
+
+/** What `--map "Header=..."` asks for: a field, or a column kind, optionally on a scale. */
+export interface SurveyMapTarget {
+  field?: SurveyField;
+  kind?: ColumnKindName;
+  /** "1-10" as [1, 10], or a label scale id ("agreement"). */
+  scale?: [number, number] | string;
+}
+
+/** Column kinds a `--map` can force. */
+export type ColumnKindName =
+  'identity' | 'measure' | 'rating' | 'matrix' | 'choice' | 'checkbox' | 'text';
+const KINDS: readonly ColumnKindName[] = ['identity', 'rating', 'choice', 'checkbox', 'text'];
 
 /** Fields per column index: which header feeds which field. */
 export interface SurveyMapping {
@@ -99,47 +106,65 @@ const clean = (h: string) =>
     .replace(/[?:*]+$/, '')
     .trim();
 
+/** Cleans a header for matching: lower case, single spaces, no trailing "?", ":" or "*". */
+export const cleanHeader = clean;
+
 /**
- * Parses `--map "Header=field"` flags into header -> survey field; throws UsageError on an unknown
- * field.
+ * Parses `--map "Header=target"` flags: a survey field ("email", "satisfaction"), a column kind
+ * ("rating", "choice", "checkbox", "text", "identity"), optionally with a scale after a colon
+ * ("rating:1-10", "satisfaction:1-10", "rating:agreement"). Throws UsageError on anything else.
  */
-export function parseSurveyMapFlags(values: readonly string[]): Map<string, SurveyField> {
-  const map = new Map<string, SurveyField>();
+export function parseSurveyMapFlags(
+  values: readonly string[],
+  labelScales: readonly string[] = DEFAULT_VOCABULARY.labelScales.map((s) => s.id),
+): Map<string, SurveyMapTarget> {
+  const map = new Map<string, SurveyMapTarget>();
   for (const v of values) {
     const eq = v.lastIndexOf('=');
     const header = eq > 0 ? v.slice(0, eq).trim() : '';
-    const field = eq > 0 ? v.slice(eq + 1).trim() : '';
-    const known = SURVEY_FIELDS.find((f) => f.toLowerCase() === field.toLowerCase());
-    if (!header || !known) {
+    const [name, scaleText] = (eq > 0 ? v.slice(eq + 1).trim() : '').split(':');
+    const field = SURVEY_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase());
+    const kind = KINDS.find((k) => k === name.toLowerCase());
+    let scale: SurveyMapTarget['scale'];
+    if (scaleText !== undefined) {
+      const m = /^(\d{1,2})\s*-\s*(\d{1,2})$/.exec(scaleText.trim());
+      if (m && +m[1] < +m[2]) scale = [+m[1], +m[2]];
+      else if (labelScales.includes(scaleText.trim().toLowerCase()))
+        scale = scaleText.trim().toLowerCase();
+    }
+    if (!header || (!field && !kind) || (scaleText !== undefined && scale === undefined)) {
       throw new UsageError(
-        `--map "${v}" is not "Header=field" with a survey field`,
-        `Fields: ${SURVEY_FIELDS.join(', ')}`,
+        `--map "${v}" is not "Header=field" with a survey field or a column kind`,
+        `Fields: ${SURVEY_FIELDS.join(', ')}; kinds: ${KINDS.join(', ')}; a scale after a colon, e.g. "Q3=rating:1-10" or "Q4=rating:agreement"`,
       );
     }
-    map.set(clean(header), known);
+    const target: SurveyMapTarget = field ? { field } : { kind };
+    if (scale !== undefined) target.scale = scale;
+    map.set(clean(header), target);
   }
   return map;
 }
 
-/** Maps survey headers to fields: --map flags first, then the built-in patterns. */
+/** Maps survey headers to fields: --map flags first, then the vocabulary's patterns. */
 export function mapSurveyHeaders(
   headers: readonly string[],
-  flags: ReadonlyMap<string, SurveyField> = new Map(),
+  flags: ReadonlyMap<string, SurveyMapTarget> = new Map(),
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
 ): SurveyMapping {
   const columns = new Map<SurveyField, number>();
   const claimed = new Set<number>();
   headers.forEach((h, i) => {
-    const f = flags.get(clean(h));
-    if (f && !columns.has(f)) {
-      columns.set(f, i);
-      claimed.add(i);
-    }
+    const t = flags.get(clean(h));
+    if (t) claimed.add(i);
+    if (t?.field && !columns.has(t.field)) columns.set(t.field, i);
   });
+  const other = vocab.headers.get('other');
   headers.forEach((h, i) => {
     if (claimed.has(i)) return;
     const text = clean(h);
-    for (const [field, re] of PATTERNS) {
-      if (!re.test(text)) continue;
+    if (other?.test(text)) return;
+    for (const field of FIELD_ORDER) {
+      if (!patternOf(vocab, field)?.test(text)) continue;
       if (!columns.has(field)) {
         columns.set(field, i);
         claimed.add(i);
@@ -152,8 +177,8 @@ export function mapSurveyHeaders(
     const i = headers.findIndex(
       (h, j) =>
         !claimed.has(j) &&
-        /e-?mail/.test(clean(h)) &&
-        !/manager|mentor|mentee|partner/.test(clean(h)),
+        /e-?mail|correo/.test(clean(h)) &&
+        !/manager|mentor|mentee|partner|vorgesetzt/.test(clean(h)),
     );
     if (i >= 0) {
       columns.set('email', i);

@@ -9,6 +9,7 @@ import type { Participant } from '../types.js';
 import { emailKey } from '../keys.js';
 import type { SurveyResponse } from './state.js';
 import { currentWave } from './waves.js';
+import { isValidTimeZone } from '../timezones/valid.js';
 
 /** How many unknown emails the merge names before "and N more". */
 const UNKNOWN_SAMPLE = 5;
@@ -67,4 +68,50 @@ export function countByWave(responses: readonly SurveyResponse[]): Map<string, n
   const byWave = new Map<string, number>();
   for (const r of responses) byWave.set(r.wave, (byWave.get(r.wave) ?? 0) + 1);
   return byWave;
+}
+
+const where = (r: SurveyResponse) =>
+  `${r.source.file} row ${r.source.row}${r.submittedAt ? ` (${r.submittedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+
+/**
+ * One warning per person who submitted a wave more than once, when one of those submissions is in
+ * `incoming`: the latest wins (later submission time, else later merge), the others stay in the
+ * state as superseded. Names both rows.
+ */
+export function duplicateSubmissionWarnings(
+  all: readonly SurveyResponse[],
+  incoming: ReadonlySet<string>,
+): string[] {
+  const groups = new Map<string, SurveyResponse[]>();
+  for (const r of all) {
+    if (r.empty || !emailKey(r.email)) continue;
+    const key = `${r.wave}\u0000${emailKey(r.email)}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: string[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2 || !g.some((r) => incoming.has(r.id))) continue;
+    const sorted = g.sort(
+      (a, b) =>
+        (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || (a.seq ?? 0) - (b.seq ?? 0),
+    );
+    const latest = sorted[sorted.length - 1];
+    out.push(
+      `${latest.email} submitted the ${latest.wave} survey ${g.length} times: ${where(latest)} counts; superseded (kept in the history): ${sorted.slice(0, -1).map(where).join(', ')}`,
+    );
+  }
+  return out;
+}
+
+/** The zone local export times are read in: `--timezone`, else the program's; refuses a bad name. */
+export function chooseTimeZone(requested: string | undefined, programZone: string): string {
+  if (requested === undefined) return programZone;
+  if (!isValidTimeZone(requested))
+    throw new UsageError(
+      `--timezone "${requested}" is not a known IANA time zone`,
+      'Use a name such as Europe/Berlin or America/New_York',
+    );
+  return requested;
 }

@@ -8,6 +8,7 @@ import type { Match } from '../types.js';
 import { type LinkedSurveys } from './link.js';
 import { emailKey } from '../keys.js';
 import { isRealConcern } from './scales.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary.js';
 import type { SurveyResponse } from './state.js';
 import { orderedWaves } from './waves.js';
 import type { MeetingsBy } from './meetings.js';
@@ -87,6 +88,7 @@ export function assessPairs(
   current: SurveyWave | undefined,
   scheduled: MeetingsBy,
   now: Date,
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
 ): PairHealth[] {
   const out: PairHealth[] = [];
   // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it
@@ -107,10 +109,20 @@ export function assessPairs(
         ?.measures.satisfaction;
       if (s !== undefined) sat[side] = s;
       if (s !== undefined && s <= RISK_RULES.maxSatisfaction)
-        reasons.push({ code: 'low-satisfaction', text: `${side} satisfaction ${s}/5` });
+        reasons.push({
+          code: 'low-satisfaction',
+          text: `${side} satisfaction ${Math.round(s * 100) / 100}/5`,
+        });
       const last = mostRecent(linked, order, email, () => true);
-      if (last && isRealConcern(last.measures.concerns))
+      if (last && isRealConcern(last.measures.concerns, vocab))
         reasons.push({ code: 'concern', text: `${side} concern: ${last.measures.concerns}` });
+      // A concern replaced by a later submission in the same wave is still shown, with its date.
+      for (const old of (last && linked.superseded.get(last.wave)?.get(email)) ?? []) {
+        const text = old.measures.concerns;
+        if (!isRealConcern(text, vocab) || text === last?.measures.concerns) continue;
+        const when = old.submittedAt?.slice(0, 10) ?? 'an earlier submission';
+        reasons.push({ code: 'concern', text: `${side} concern (${when}, superseded): ${text}` });
+      }
       const report = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined);
       const at = report && reportedAt(report, waves);
       if (!report || !at) continue;

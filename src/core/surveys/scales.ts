@@ -1,106 +1,27 @@
 /**
- * Answer scales: Likert texts, numeric and star answers turned into numbers, with the scales
- * documented as constants.
+ * Reading single answers: ratings on a 1-5 or 0-10 range, meeting counts (numbers and counting
+ * words), yes/no (with "maybe" as an explicit not-counted answer) and "no concern" texts, in every
+ * language of the vocabulary.
  */
 
-/** Agreement (1-5): Strongly disagree .. Strongly agree. */
-const AGREEMENT_SCALE: Readonly<Record<string, number>> = {
-  'strongly disagree': 1,
-  disagree: 2,
-  'somewhat disagree': 2,
-  'neither agree nor disagree': 3,
-  neutral: 3,
-  neither: 3,
-  'somewhat agree': 4,
-  agree: 4,
-  'strongly agree': 5,
-};
+import { DEFAULT_VOCABULARY, normAnswer, type Vocabulary } from './vocabulary.js';
 
-/** Satisfaction (1-5): Very dissatisfied .. Very satisfied. */
-const SATISFACTION_SCALE: Readonly<Record<string, number>> = {
-  'very dissatisfied': 1,
-  'extremely dissatisfied': 1,
-  dissatisfied: 2,
-  'somewhat dissatisfied': 2,
-  'neither satisfied nor dissatisfied': 3,
-  'neither satisfied or dissatisfied': 3,
-  satisfied: 4,
-  'somewhat satisfied': 4,
-  'very satisfied': 5,
-  'extremely satisfied': 5,
-};
+/**
+ * Result of reading one answer: empty, a value, text outside the scale (kept, not counted, warned
+ * about), or an answer that deliberately counts for nothing ("maybe", a neutral agreement).
+ */
+export type ScaleRead<T> =
+  { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'invalid' } | { kind: 'not-counted' };
 
-/** Frequency (1-5): Never .. Always. */
-const FREQUENCY_SCALE: Readonly<Record<string, number>> = {
-  never: 1,
-  rarely: 2,
-  sometimes: 3,
-  often: 4,
-  usually: 4,
-  'very often': 4,
-  always: 5,
-};
-
-/** Quality (1-5): Poor .. Excellent. */
-const QUALITY_SCALE: Readonly<Record<string, number>> = {
-  'very poor': 1,
-  poor: 1,
-  fair: 2,
-  good: 3,
-  'very good': 4,
-  excellent: 5,
-};
-
-/** Progress (1-5), for goal questions: No progress .. Fully achieved. */
-const PROGRESS_SCALE: Readonly<Record<string, number>> = {
-  'no progress': 1,
-  none: 1,
-  'a little': 2,
-  'little progress': 2,
-  'some progress': 3,
-  some: 3,
-  'good progress': 4,
-  'a lot': 4,
-  'significant progress': 4,
-  'fully achieved': 5,
-  achieved: 5,
-  completely: 5,
-};
-
-/** Yes/no answers (wouldContinue); Typeform exports yes/no questions as "1"/"0". */
-const YES_NO_SCALE: Readonly<Record<string, boolean>> = {
-  yes: true,
-  y: true,
-  true: true,
-  '1': true,
-  definitely: true,
-  probably: true,
-  'definitely yes': true,
-  'probably yes': true,
-  no: false,
-  n: false,
-  false: false,
-  '0': false,
-  'probably not': false,
-  'definitely not': false,
-};
-
-/** Every 1-5 label in one lookup; the scales share no label with different values. */
-const LIKERT_LABELS: ReadonlyMap<string, number> = new Map(
-  [AGREEMENT_SCALE, SATISFACTION_SCALE, FREQUENCY_SCALE, QUALITY_SCALE, PROGRESS_SCALE].flatMap(
-    (s) => Object.entries(s),
-  ),
-);
-
-/** Result of reading one answer: empty, a value, or text outside the scale (kept, not counted). */
-export type ScaleRead<T> = { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'invalid' };
-
-const norm = (t: string) =>
-  t
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '');
+/** Every label of the non-SurveyMonkey label scales in one lookup (the first scale wins). */
+function likertLabels(vocab: Vocabulary): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of vocab.labelScales)
+    if (!s.id.includes('surveymonkey'))
+      for (const [l, n] of s.labels) if (!out.has(l)) out.set(l, n);
+  return out;
+}
+const LIKERT = likertLabels(DEFAULT_VOCABULARY);
 
 /**
  * Reads a numeric answer on [min, max]: "4", "4 - Satisfied", "4/5", "4 out of 5", "★★★★", or a
@@ -112,63 +33,84 @@ export function readScale(
   max: number,
   opts: { labels?: boolean; integer?: boolean } = {},
 ): ScaleRead<number> {
-  const t = norm(text);
+  const t = normAnswer(text);
   if (t === '') return { kind: 'empty' };
   let n: number | undefined;
-  const stars = /^[★⭐*]+$/u.exec(t);
-  if (stars) n = [...t].length;
+  if (/^[★⭐*]+$/u.test(t)) n = [...t].length;
   else {
     // A leading number wins: "4 - Satisfied", "4/5", "9 (very likely)", "10 - Extremely likely".
-    const m = /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of)\s*\d+)?(?:\s*[-–:(]\s*.*|\s+[a-z].*)?$/.exec(
+    const m = /^(\d+(?:[.,]\d+)?)(?:\s*(?:\/|out of)\s*\d+)?(?:\s*[-–:(]\s*.*|\s+\p{L}.*)?$/u.exec(
       t,
     );
     if (m) n = Number(m[1].replace(',', '.'));
-    else if (opts.labels) n = LIKERT_LABELS.get(t);
+    else if (opts.labels) n = LIKERT.get(t);
   }
   if (n === undefined || !Number.isFinite(n) || n < min || n > max) return { kind: 'invalid' };
   if (opts.integer && !Number.isInteger(n)) return { kind: 'invalid' };
   return { kind: 'value', value: n };
 }
 
+/** Numbers written in a count: "4", "4,5" is not a count; "4 or 5", "4-5", "5+" give 4 and 5. */
+const RANGE =
+  /^(\d{1,4})(?:\s*(?:\+|or more|oder mehr|ou plus|o más|ou mais))?(?:\s*(?:-|–|to|or|oder|bis|ou|o|a|y)\s*(\d{1,4}))?(?:\s+\p{L}.*)?$/u;
+
 /**
- * Reads a count of meetings: "3", "3 meetings", "none" (0); negative or text answers are invalid.
+ * Reads a count of meetings: "3", "3 meetings", "none", "never", "once", "twice", "a couple of
+ * times", "einmal", "deux fois", "about 4", "~4", "5+" (5), "4 or 5" and "4-5" (the lower bound,
+ * 4). "maybe" / "not sure" count for nothing; negative or other text is invalid.
  */
-export function readCount(text: string): ScaleRead<number> {
-  const t = norm(text);
+export function readCount(text: string, vocab: Vocabulary = DEFAULT_VOCABULARY): ScaleRead<number> {
+  let t = normAnswer(text);
   if (t === '') return { kind: 'empty' };
-  if (t === 'none' || t === 'zero' || t === 'no meetings') return { kind: 'value', value: 0 };
-  const m = /^(\d+)(?:\s+[a-z].*)?$/.exec(t);
+  if (vocab.maybe.has(t)) return { kind: 'not-counted' };
+  for (const a of vocab.approximately)
+    if (t.startsWith(`${a} `) || (a === '~' && t.startsWith('~'))) t = t.slice(a.length).trim();
+  const word =
+    vocab.counts.get(t) ??
+    vocab.counts.get(t.replace(/\s+(times|mal|fois|veces|vezes|meetings?|treffen)$/u, ''));
+  if (word !== undefined) return { kind: 'value', value: word };
+  const m = RANGE.exec(t);
   if (!m) return { kind: 'invalid' };
   const n = Number(m[1]);
+  if (m[2] !== undefined && Number(m[2]) < n) return { kind: 'invalid' };
   return n <= 1000 ? { kind: 'value', value: n } : { kind: 'invalid' };
 }
 
-/** Reads a yes/no answer. */
-export function readYesNo(text: string): ScaleRead<boolean> {
-  const t = norm(text);
+/** Reads a yes/no answer; "maybe", "vielleicht", "peut-être", "talvez" count for nothing. */
+export function readYesNo(
+  text: string,
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
+): ScaleRead<boolean> {
+  const t = normAnswer(text);
   if (t === '') return { kind: 'empty' };
-  const v = YES_NO_SCALE[t] ?? (/^yes\b/.test(t) ? true : /^no\b/.test(t) ? false : undefined);
-  return v === undefined ? { kind: 'invalid' } : { kind: 'value', value: v };
+  if (vocab.maybe.has(t)) return { kind: 'not-counted' };
+  if (vocab.yes.has(t)) return { kind: 'value', value: true };
+  if (vocab.no.has(t)) return { kind: 'value', value: false };
+  const first = t.split(/[\s,;.!]+/u)[0];
+  if (first && first !== t && vocab.yes.has(first) && !/^\d/.test(first))
+    return { kind: 'value', value: true };
+  if (first && first !== t && vocab.no.has(first) && !/^\d/.test(first))
+    return { kind: 'value', value: false };
+  return { kind: 'invalid' };
 }
 
-const NO_CONCERN = new Set([
-  '',
-  'none',
-  'no',
-  'n/a',
-  'na',
-  'nothing',
-  '-',
-  'no concerns',
-  'none so far',
-  'all good',
-  'nope',
-  'not really',
-]);
+/**
+ * A yes/no measure asked as agreement: agree / strongly agree (4-5) = yes, disagree / strongly
+ * disagree (1-2) = no, neutral (3) counts for nothing.
+ */
+export function agreementAsYesNo(value: number): ScaleRead<boolean> {
+  if (value >= 4) return { kind: 'value', value: true };
+  if (value <= 2) return { kind: 'value', value: false };
+  return { kind: 'not-counted' };
+}
 
 /**
- * True when a free-text concern answer actually says something ("none", "n/a", "-" do not count).
+ * True when a free-text concern answer actually says something ("none", "n/a", "-", "Nichts",
+ * "Rien à signaler", "Ninguno", "Nenhum" do not count).
  */
-export function isRealConcern(text: string | undefined): boolean {
-  return text !== undefined && !NO_CONCERN.has(norm(text));
+export function isRealConcern(
+  text: string | undefined,
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
+): boolean {
+  return text !== undefined && !vocab.noConcern.has(normAnswer(text));
 }

@@ -1,5 +1,6 @@
 /** The stored shape of survey responses (.mentor/surveys.json) and idempotent merging into it. */
 
+import type { ColumnInfo } from './classify.js';
 import type { MeasureId } from './measures.js';
 
 /** Numbers and flags read from one response; absent when unanswered or out of scale. */
@@ -27,6 +28,13 @@ export interface SurveyResponse {
   /** Measures whose answer was outside the scale (kept as text in `answers`, not counted). */
   invalid?: MeasureId[];
   /**
+   * Measures asked on another scale than their documented one, with the scale they were asked on
+   * ("1-10"); the stored measure is rescaled, the original answer stays in `answers`.
+   */
+  rescaledFrom?: Partial<Record<MeasureId, string>>;
+  /** True when the response answers no question at all: kept, but not a respondent. */
+  empty?: true;
+  /**
    * Original answer texts, exactly as exported, aligned with `headerSets[headerSet]` (trailing
    * blanks dropped).
    */
@@ -44,6 +52,8 @@ export interface SurveyResponse {
 export interface SurveyState {
   /** Header rows of the merged files, each stored once. */
   headerSets: string[][];
+  /** How each column of a header set was classified (aligned with headerSets; absent in old states). */
+  columnSets?: ColumnInfo[][];
   responses: SurveyResponse[];
 }
 
@@ -53,6 +63,7 @@ export const EMPTY_SURVEY_STATE: SurveyState = { headerSets: [], responses: [] }
 /** Responses read from one file, with that file's headers. */
 export interface SurveyBatch {
   headers: string[];
+  columns?: ColumnInfo[];
   responses: SurveyResponse[];
 }
 
@@ -64,11 +75,12 @@ export function mergeSurveyResponses(
   const have = new Set(state.responses.map((r) => r.id));
   let seq = state.responses.reduce((m, r) => Math.max(m, r.seq ?? 0), 0);
   const headerSets = (state.headerSets ?? []).slice();
-  const keys = headerSets.map((h) => JSON.stringify(h));
+  const columnSets = headerSets.map((_, i) => state.columnSets?.[i] ?? []);
+  const keys = headerSets.map((h, i) => JSON.stringify([h, columnSets[i]]));
   const responses = state.responses.slice();
   let duplicates = 0;
   for (const b of batches) {
-    const key = JSON.stringify(b.headers);
+    const key = JSON.stringify([b.headers, b.columns ?? []]);
     let set = keys.indexOf(key);
     for (const r of b.responses) {
       if (have.has(r.id)) {
@@ -77,6 +89,7 @@ export function mergeSurveyResponses(
       }
       if (set < 0) {
         set = headerSets.push(b.headers) - 1;
+        columnSets.push(b.columns ?? []);
         keys.push(key);
       }
       have.add(r.id);
@@ -84,7 +97,7 @@ export function mergeSurveyResponses(
     }
   }
   return {
-    state: { headerSets, responses },
+    state: { headerSets, columnSets, responses },
     added: responses.length - state.responses.length,
     duplicates,
   };

@@ -6,14 +6,22 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../core/types.js';
 import type { SurveyBatch, SurveyResponse } from '../../core/surveys/state.js';
+import type { ColumnInfo } from '../../core/surveys/classify.js';
+import type { Vocabulary } from '../../core/surveys/vocabulary.js';
+import { columnFigures } from '../../core/surveys/column-stats.js';
 import { readSurveyFile } from './survey-read.js';
 
 type ReadOptions = Parameters<typeof readSurveyFile>[1];
 
-/** What one file held: responses, and which survey fields its columns fed. */
+/** What one file held: responses, every column with its kind, and which survey fields it fed. */
 interface SurveyFileSummary {
   file: string;
   responses: number;
+  /** Responses with no answer at all (not counted as respondents). */
+  empty: number;
+  columns: ColumnInfo[];
+  /** Per column: answers in this file, and the mean of a rating or matrix column. */
+  figures?: Array<{ answers: number; mean?: number }>;
   mapped: string[];
   unmapped: string[];
 }
@@ -30,7 +38,7 @@ export interface SurveyFiles {
 export async function readSurveyFiles(
   cwd: string,
   files: string[],
-  options: ReadOptions,
+  options: ReadOptions & { vocab: Vocabulary },
   explain: (line: string) => void,
 ): Promise<SurveyFiles> {
   const result: SurveyFiles = { incoming: [], batches: [], problems: [], perFile: [] };
@@ -45,11 +53,18 @@ export async function readSurveyFiles(
     result.perFile.push({
       file,
       responses: read.responses.length,
+      empty: read.responses.filter((x) => x.empty).length,
+      columns: read.columns,
+      figures: columnFigures(read.columns, read.responses, options.vocab),
       mapped: [...read.mapping.columns.keys()],
       unmapped: read.mapping.unmapped,
     });
     result.incoming.push(...read.responses);
-    result.batches.push({ headers: read.table.headers, responses: read.responses });
+    result.batches.push({
+      headers: read.table.headers,
+      columns: read.columns,
+      responses: read.responses,
+    });
     result.problems.push(...read.problems);
   }
   return result;

@@ -1,45 +1,47 @@
 /**
  * Reading one survey export (any form tool, CSV or XLSX) into stored responses, through the shared
- * ingest layer.
+ * ingest layer: every column classified, measures read on their scales.
  */
 
 import { InputError } from '../../errors.js';
 import type { Problem, SourceTable } from '../../core/types.js';
 import type { SurveyWave } from '../../core/config.js';
-import {
-  mapSurveyHeaders,
-  type SurveyField,
-  type SurveyMapping,
-} from '../../core/surveys/measures.js';
+import type { SurveyMapTarget, SurveyMapping } from '../../core/surveys/measures.js';
+import { classifyColumns, mappingOf, type ColumnInfo } from '../../core/surveys/classify.js';
 import { readSurveyResponses } from '../../core/surveys/responses.js';
 import type { SurveyResponse } from '../../core/surveys/state.js';
+import type { Vocabulary } from '../../core/surveys/vocabulary.js';
 import { readTable } from './read-table.js';
 
 /** What was read from one file. */
 export interface SurveyFileResult {
   table: SourceTable;
   mapping: SurveyMapping;
+  columns: ColumnInfo[];
   responses: SurveyResponse[];
   problems: Problem[];
 }
 
 /**
- * Reads and maps a survey file; throws InputError naming the file and its headers when no email
- * column is found.
+ * Reads, classifies and maps a survey file; throws InputError naming the file and its headers when
+ * no email column is found.
  */
 export async function readSurveyFile(
   path: string,
   opts: {
     sheet?: string;
     encoding?: string;
-    flags: ReadonlyMap<string, SurveyField>;
+    flags: ReadonlyMap<string, SurveyMapTarget>;
     wave?: string;
     waves: readonly SurveyWave[];
     fallbackWave: string;
+    timeZone?: string;
+    vocab?: Vocabulary;
   },
 ): Promise<SurveyFileResult> {
   const table = await readTable(path, { sheet: opts.sheet, encoding: opts.encoding });
-  const mapping = mapSurveyHeaders(table.headers, opts.flags);
+  const columns = classifyColumns(table, opts.flags, opts.vocab);
+  const mapping = mappingOf(columns);
   if (!mapping.columns.has('email')) {
     const found = table.headers.map((h) => `"${h}"`).join(', ');
     throw new InputError(
@@ -48,7 +50,7 @@ export async function readSurveyFile(
       'Add --map "Header=email" naming the column that holds the respondent\'s email, or turn on email collection in the form',
     );
   }
-  const { responses, problems } = readSurveyResponses(table, mapping, opts);
+  const { responses, problems } = readSurveyResponses(table, mapping, { ...opts, columns });
   if (
     !opts.wave &&
     !mapping.columns.has('submittedAt') &&
@@ -63,5 +65,5 @@ export async function readSurveyFile(
       location: { file: table.file, sheet: table.sheet },
     });
   }
-  return { table, mapping, responses, problems };
+  return { table, mapping, columns, responses, problems };
 }

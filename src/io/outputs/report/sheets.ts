@@ -254,7 +254,12 @@ export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
           col(
             MEASURE_LABELS[m.id],
             m.id,
-            m.id === 'concerns' ? 'text' : m.id === 'wouldContinue' ? 'text' : 'integer',
+            // Rescaled answers (a 1-10 satisfaction on 1-5) are decimals.
+            m.id === 'concerns' || m.id === 'wouldContinue'
+              ? 'text'
+              : m.id === 'meetingsHeld'
+                ? 'integer'
+                : 'number',
             m.id === 'concerns' ? 40 : undefined,
           ),
         ),

@@ -6,6 +6,7 @@
  */
 
 import ExcelJS from 'exceljs';
+import { surveyItemsSheet } from './survey-items-sheet.js';
 import { writeAtomicVia } from '../../store/atomic.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { KpiReport } from '../../../core/kpi/types.js';
@@ -229,6 +230,7 @@ export async function writeReportWorkbook(
       matchesSheet(input),
       meetings,
       ...surveySheets(report, input),
+      surveyItemsSheet(report),
       atRisk,
       ...groupSheets(report),
     ]) {
