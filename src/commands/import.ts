@@ -13,7 +13,7 @@ import {
   writeState,
   type Program,
 } from '../io/store/program.js';
-import { writeOutputFile, assertMayWrite } from '../io/outputs/user-file.js';
+import { writeOutputFile, assertMayWrite, removeStale } from '../io/outputs/user-file.js';
 import { toCsv } from '../io/formats/csv/write.js';
 import {
   mapHeaders,
@@ -24,7 +24,9 @@ import {
 } from '../core/roster/header-map.js';
 import { startMerge } from '../core/roster/merge.js';
 import {
+  attentionAfterImport,
   buildImport,
+  mergeOptionsOf,
   planFromMerge,
   rejectedTable,
   tableRowCount,
@@ -34,6 +36,12 @@ import {
   type ImportPlan,
 } from '../core/roster/import-plan.js';
 import type { Participant, Problem, Role, SourceTable } from '../core/types.js';
+import {
+  ATTENTION_EXTRA_COLUMNS,
+  attentionProblem,
+  attentionTable,
+  type AttentionItem,
+} from '../core/roster/attention.js';
 import { assertUsableTextWorkbook, nulWarning, readTableNamed } from './import-checks.js';
 import { ProblemsError, UsageError } from '../errors.js';
 import { printProblems, problemLine } from '../ui/problems.js';
@@ -51,6 +59,7 @@ interface ImportOptions {
   encoding?: string;
   rejected?: string;
   force?: boolean;
+  replace?: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -78,6 +87,10 @@ export function registerImport(program: Command): void {
       'where to write rejected rows (default: rejected.csv in the program folder)',
     )
     .option('--force', 'overwrite an existing --rejected file outside the program folder')
+    .option(
+      '--replace',
+      'the file is the full truth for its columns: a blank cell clears the value',
+    )
     .option('--dry-run', 'validate and report, write nothing')
     .option('--strict', 'write nothing and exit 1 if any row is rejected')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) =>
@@ -105,7 +118,7 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
     if (nul) readProblems.push(nul);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
   }
-  const built = buildRows(ctx, inputs, program, role);
+  const built = buildRows(ctx, inputs, program, role, Boolean(opts.replace));
   // The source rows are done with (rejected rows keep their own cells): let them go before the
   // stored roster is loaded.
   for (const input of inputs) input.table = { ...input.table, rows: [] };
@@ -119,21 +132,24 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
     assertMayWrite(rejectedPath, program.dir, Boolean(opts.force));
   // Read, merge and write under one lock: two imports running at once must each merge into the
   // other's result.
+  const attentionPath = join(program.dir, 'attention.csv');
   const plan = write
     ? await lockProgram(program, 'import', async () => {
         const planned = await mergeStored(program, built, readProblems);
-        await saveImport(
-          program,
-          planned,
-          inputs,
-          saved,
+        await saveImport(program, planned, inputs, saved, ctx.now, {
           rejectedPath,
-          ctx.now,
-          Boolean(opts.force),
-        );
+          attentionPath,
+          force: Boolean(opts.force),
+          defaultRejected: !opts.rejected,
+        });
         return planned;
       })
     : await mergeStored(program, built, readProblems);
+  printProblems(ctx.out, plan.attention.map(attentionProblem));
+  for (const ch of plan.merge.changes)
+    ctx.out.verbose(
+      `${ch.email}: ${ch.field} ${JSON.stringify(ch.from) ?? '(empty)'} -> ${JSON.stringify(ch.to) ?? '(empty)'}`,
+    );
   // Managers outside the program are normal (the rule only needs the ones who take part): one note,
   // details with --verbose.
   const managers = plan.problems.filter((p) => p.code === 'manager-unknown');
@@ -155,6 +171,7 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
       importJson(plan, {
         written: write,
         rejectedFile: plan.rejected.length && write ? rejectedPath : undefined,
+        attentionFile: plan.attention.length && write ? attentionPath : undefined,
       }),
     );
   else
@@ -165,6 +182,10 @@ async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promis
         rejectedFile:
           plan.rejected.length && write
             ? relative(ctx.cwd, rejectedPath) || rejectedPath
+            : undefined,
+        attentionFile:
+          plan.attention.length && write
+            ? relative(ctx.cwd, attentionPath) || attentionPath
             : undefined,
       }),
     );
@@ -198,7 +219,9 @@ async function resolveMapping(
   role: Role | undefined,
 ): Promise<ColumnMapping> {
   const extra = table.headers
-    .filter((h) => (REJECTED_EXTRA_COLUMNS as readonly string[]).includes(h))
+    .filter((h) =>
+      ([...REJECTED_EXTRA_COLUMNS, ...ATTENTION_EXTRA_COLUMNS] as readonly string[]).includes(h),
+    )
     .map((header) => ({ header, field: 'ignore' }));
   const asked = [...extra, ...overrides];
   for (;;) {
@@ -241,6 +264,7 @@ function buildRows(
   inputs: FileInput[],
   program: Program,
   role: Role | undefined,
+  replace: boolean,
 ): BuiltImport {
   const total = inputs.reduce((n, i) => n + tableRowCount(i.table), 0);
   const progress = startProgress(ctx.out, 'Validating', total);
@@ -248,6 +272,7 @@ function buildRows(
     role,
     defaultCapacity: program.config.participants.defaultCapacity,
     defaultTimezone: program.config.program.timezone,
+    replace,
   };
   try {
     return buildImport(inputs, opts, (done) => progress.update(done));
@@ -265,21 +290,31 @@ async function mergeStored(
   built: BuiltImport,
   readProblems: Problem[],
 ): Promise<ImportPlan> {
-  const merge = startMerge(built.incoming);
+  const merge = startMerge(built.incoming, mergeOptionsOf(built));
   await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
   return planFromMerge(built, merge.finish(), readProblems);
 }
 
-/** Writes rejected rows, the mappings and the roster; the caller holds the program lock. */
+interface SaveFiles {
+  rejectedPath: string;
+  attentionPath: string;
+  force: boolean;
+  /** rejected.csv is the program folder's own (not --rejected): a stale one is removed. */
+  defaultRejected: boolean;
+}
+
+/**
+ * Writes rejected rows, attention items, the mappings and the roster; the caller holds the lock.
+ */
 async function saveImport(
   program: Program,
   plan: ImportPlan,
   inputs: FileInput[],
   saved: SavedMappings,
-  rejectedPath: string,
   now: Date,
-  force: boolean,
+  files: SaveFiles,
 ): Promise<void> {
+  const { rejectedPath, force } = files;
   // What is stored now wins over the copy read before the lock (another import may have saved a
   // form since).
   const mappings: SavedMappings = Object.assign(
@@ -292,7 +327,16 @@ async function saveImport(
   if (plan.rejected.length) {
     const t = rejectedTable(plan.rejected);
     await writeOutputFile(rejectedPath, toCsv(t.headers, t.rows), program.dir, force);
-  }
+  } else if (files.defaultRejected) await removeStale(rejectedPath);
+  const attention = attentionAfterImport(
+    await readState<AttentionItem[]>(program, 'attention', []),
+    plan,
+  );
+  if (attention.length) {
+    const t = attentionTable(attention);
+    await writeOutputFile(files.attentionPath, toCsv(t.headers, t.rows), program.dir, true);
+  } else await removeStale(files.attentionPath);
+  await writeState(program, 'attention', attention, now);
   await writeState(program, 'mappings', mappings, now);
   // Participants last: the roster is the state that matters; a crash before this line leaves the
   // old roster intact. A re-import that changes nothing leaves the stored roster as it is

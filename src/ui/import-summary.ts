@@ -1,6 +1,7 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
 import type { ImportPlan } from '../core/roster/import-plan.js';
+import { countByField } from '../core/roster/attention.js';
 import { problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
@@ -9,6 +10,7 @@ interface SummaryOptions {
   written: boolean;
   dryRun?: boolean;
   rejectedFile?: string;
+  attentionFile?: string;
 }
 
 /** Human summary on stdout: per-file counts, then what changed in the roster. */
@@ -19,9 +21,10 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
     String(f.rows),
     String(f.accepted),
     String(f.rejected),
+    String(f.attention),
   ]);
   const lines = [
-    renderTable(['File', 'Rows', 'Accepted', 'Rejected'], rows, {
+    renderTable(['File', 'Rows', 'Accepted', 'Rejected', 'Need attention'], rows, {
       header: (s) => c.bold(s),
       maxWidth: 60,
     }),
@@ -36,6 +39,19 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   lines.push(
     `${verb}: ${c.green(`${added.length} new`)}, ${c.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ${plan.merge.participants.length} participants in the program.`,
   );
+  const flagged = new Set(plan.attention.map((a) => a.email)).size;
+  if (flagged) {
+    const imported = added.length + updated.length + unchanged.length;
+    const byField = countByField(plan.attention)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
+    lines.push(
+      `${imported} imported, ${c.yellow(`${flagged} need attention`)}: ${byField}` +
+        (opts.attentionFile
+          ? `. They were kept with those fields empty; fix the values in ${opts.attentionFile} and import it, or use \`mentor-cli set\` (list: \`mentor-cli participants --attention\`).`
+          : '.'),
+    );
+  }
   const rejected = plan.rejected.length;
   if (rejected) {
     lines.push(
@@ -73,6 +89,9 @@ export function importJson(plan: ImportPlan, opts: SummaryOptions) {
       })),
     })),
     rejectedFile: opts.rejectedFile ?? null,
+    attention: plan.attention,
+    attentionFile: opts.attentionFile ?? null,
+    changes: plan.merge.changes,
     warnings: plan.problems
       .filter((p) => p.severity === 'warning')
       .map((p) => ({
