@@ -10,6 +10,8 @@ const COMMANDS: Array<[string, Loader]> = [
   ['init', async (p) => (await import('./init.js')).registerInit(p)],
   ['import', async (p) => (await import('./import.js')).registerImport(p)],
   ['participants', async (p) => (await import('./participants.js')).registerParticipants(p)],
+  ['set', async (p) => (await import('./set.js')).registerSet(p)],
+  ['withdraw', async (p) => (await import('./withdraw.js')).registerWithdraw(p)],
   [
     'export',
     async (p) => {

@@ -11,6 +11,8 @@ import {
 } from '../core/roster/participants-view.js';
 import { renderTable } from '../ui/table.js';
 import { UsageError } from '../errors.js';
+import type { AttentionItem } from '../core/roster/attention.js';
+import { attentionJson, renderAttention } from '../ui/attention-list.js';
 
 /** Validates a --role/--status filter value against its allowed words. */
 export function checkChoice(
@@ -36,8 +38,15 @@ export function registerParticipants(program: Command): void {
     .option('--cohort <cohort>', 'only this cohort')
     .option('--status <status>', 'only active or withdrawn')
     .option('--include-sensitive', 'show sensitive attributes in --json')
+    .option('--attention', 'list the values that could not be read (people kept with them empty)')
     .action(async (opts, cmd: Command) => {
       const ctx = contextOf(cmd);
+      if ((opts as { attention?: boolean }).attention) {
+        const items = await readState<AttentionItem[]>(await ctx.program(), 'attention', []);
+        if (ctx.out.json) ctx.out.resultJson(attentionJson(items));
+        else ctx.out.result(renderAttention(ctx.out, items));
+        return;
+      }
       const role = checkChoice('--role', opts.role, ['mentor', 'mentee', 'both']);
       const status = checkChoice('--status', opts.status, ['active', 'withdrawn']);
       const program = await ctx.program();

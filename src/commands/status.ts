@@ -7,6 +7,9 @@ import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderTable } from '../ui/table.js';
 import { formatKpiValue, riskBreakdown } from '../ui/report-md.js';
+import { readState } from '../io/store/program.js';
+import type { AttentionItem } from '../core/roster/attention.js';
+import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -18,9 +21,14 @@ export function registerStatus(program: Command): void {
     .action(async (opts: { limit: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const program = await ctx.program();
-      const report = computeKpis(await loadReportInput(program, ctx.now));
+      const input = await loadReportInput(program, ctx.now);
+      const report = computeKpis(input);
+      const roster = rosterNotes(
+        input.participants,
+        await readState<AttentionItem[]>(program, 'attention', []),
+      );
       for (const w of report.warnings) ctx.out.warn(w);
-      if (ctx.out.json) return ctx.out.resultJson(reportToJson(report));
+      if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster });
       const { c } = ctx.out;
       const limit =
         ctx.out.verbosity === 'verbose' || ctx.out.verbosity === 'debug'
@@ -30,6 +38,8 @@ export function registerStatus(program: Command): void {
         `${c.bold(report.program)}: ${report.pairs.length} active pair(s), ${report.atRisk.length} at risk${report.atRisk.length ? ` (${riskBreakdown(report)})` : ''}${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}`,
         '',
       ];
+      const notes = rosterNotesLine(roster);
+      if (notes) lines.splice(1, 0, notes);
       if (report.atRisk.length) {
         lines.push(c.bold('Pairs that need help (most severe first)'));
         lines.push(
