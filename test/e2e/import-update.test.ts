@@ -40,7 +40,7 @@ const FULL = [
   'Email,Name,Role,Time zone,Topics,Availability,Capacity,Level',
   'ana@acme.com,Ana Ruiz,mentor,Europe/Madrid,"Python, Leadership",Mon 9-11,3,L5',
   'bo@acme.com,Bo Chen,mentee,America/New_York,Python,Tue 14:00-16:00,,2',
-  'cy@acme.com,Cy Diaz,mentor,Asia/Tokyo,Design,whenever the stars align,paused,wizard',
+  'cy@acme.com,Cy Diaz,mentor,Asia/Tokyo,Design,ask my assistant,paused,wizard',
 ];
 
 describe('files that update only what they say', () => {
@@ -105,7 +105,7 @@ describe('keep and flag, then fix', () => {
       email: 'cy@acme.com',
       name: 'Cy Diaz',
       field: 'availability',
-      text: 'whenever the stars align',
+      text: 'ask my assistant',
       file: 'full.csv',
       row: 4,
       column: 'Availability',

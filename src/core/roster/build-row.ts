@@ -257,6 +257,12 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const availText = cell('availability');
   has('availability', availText);
   const avail = memo(ctx, 'availability', availText, readAvailability);
+  if (avail.notice)
+    warn('availability', {
+      code: 'availability-partly-read',
+      message: avail.notice,
+      hint: 'Check the windows with `mentor-cli participants --json`; fix with `mentor-cli set`',
+    });
   if (avail.error)
     flag('availability', availText, {
       code: 'availability-invalid',
