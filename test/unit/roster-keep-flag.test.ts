@@ -274,3 +274,18 @@ describe('files that update only what they say', () => {
     ]);
   });
 });
+
+describe('languages split on /, &, + and "and"', () => {
+  it.each([
+    ['German/English', ['German', 'English']],
+    ['English & French', ['English', 'French']],
+    ['Spanish and Portuguese', ['Spanish', 'Portuguese']],
+    ['English, Hindi / Tamil', ['English', 'Hindi', 'Tamil']],
+    ['Mandarin+Cantonese', ['Mandarin', 'Cantonese']],
+  ])('%s', (text, languages) => {
+    const r = build(
+      table(['Email', 'Name', 'Role', 'Languages'], [['a@x.org', 'A', 'mentee', text]]),
+    );
+    expect(r.participants[0].languages).toEqual(languages);
+  });
+});

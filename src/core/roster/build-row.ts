@@ -416,5 +416,7 @@ const itemsOf = (t: string, slash: boolean): string[] => {
   const items = splitMulti(t, slash).map(own);
   return items.length ? frozen(items) : NO_ITEMS;
 };
-const readLanguages = (t: string) => itemsOf(t, true);
+// Languages are single words: "German/English", "English & French", "Spanish and Portuguese".
+const LANGUAGE_SEPARATOR = /\s*(?:\/|&|\+|\band\b)\s*/gi;
+const readLanguages = (t: string) => itemsOf(t.replace(LANGUAGE_SEPARATOR, ', '), true);
 const readItems = (t: string) => itemsOf(t, false);
