@@ -115,7 +115,7 @@ const NO_ANSWER =
   /^(?:n\.?\s*\/?\s*a\.?|tbd|tbc|\?+|-+|–|—|none|unknown|not sure(?: yet)?|don'?t know(?: yet)?|idk|to be (?:decided|confirmed)|see (?:notes?|comments?|below)|will confirm(?: later)?)\.?$/i;
 
 /** How long a window a single start time gives ("Tuesdays 3pm"): one meeting. */
-export const SINGLE_TIME_MINUTES = 60;
+const SINGLE_TIME_MINUTES = 60;
 
 const PHRASES: Array<[RegExp, string]> = [
   [/[–—−]/g, '-'],

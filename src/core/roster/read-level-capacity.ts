@@ -9,7 +9,7 @@ import type { Parsed } from './normalise.js';
  * Level words and the number each stands for (documented in README; config
  * `participants.levelWords` is meant to extend it).
  */
-export const DEFAULT_LEVEL_WORDS: Readonly<Record<string, number>> = Object.freeze({
+const DEFAULT_LEVEL_WORDS: Readonly<Record<string, number>> = Object.freeze({
   intern: 1,
   graduate: 1,
   junior: 2,
@@ -94,7 +94,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** What "as many as needed" and "unlimited" give: the most a mentor is given without a number. */
-export const AS_MANY_AS_NEEDED = 5;
+const AS_MANY_AS_NEEDED = 5;
 
 const PAUSED =
   /^(?:0|zero|none|no|nil|paused?|on hold|not (?:this|now)|none (?:this|for now)|not available|unavailable|skip)\b/i;
