@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { runCli, tempDir, removeDir } from '../helpers/cli.js';
+import { copyFixture, runCli, tempDir, removeDir } from '../helpers/cli.js';
 
 let cwd: string;
 beforeEach(() => {
@@ -155,5 +155,30 @@ describe('keep and flag, then fix', () => {
     expect(byEmail('cy@acme.com')).toMatchObject({ level: 6, topics: ['Design'], capacity: 0 });
     expect(state('attention')).toEqual([]);
     expect(existsSync(join(cwd, 'attention.csv'))).toBe(false);
+  });
+});
+
+describe('fixtures/messy/google-forms.csv (42 sign-ups typed as people really type)', () => {
+  it('rejects only the two rows that cannot be a person and flags the rest', () => {
+    copyFixture('messy/google-forms.csv', cwd);
+    const r = runCli(['import', 'google-forms.csv', '--json'], { cwd });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.added).toHaveLength(40);
+    expect(out.rejected.map((x: { row: number }) => x.row)).toEqual([42, 43]);
+    const fields = out.attention.map(
+      (a: { field: string; text: string }) => `${a.field}:${a.text}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'availability:ask my assistant',
+        'level:wizard',
+        'capacity:lots',
+        'timezone:Mars/Olympus',
+      ]),
+    );
+    const ger = people().find((p) => p.email.startsWith('ana.ruiz0@'))!;
+    expect(ger).toMatchObject({ role: 'mentor', timezone: 'Europe/London', capacity: 2, level: 5 });
+    expect((ger as unknown as { languages: string[] }).languages).toEqual(['German', 'English']);
   });
 });

@@ -53,7 +53,7 @@ export function attentionProblem(item: AttentionItem): Problem {
   return {
     severity: 'warning',
     code: item.code,
-    message: `${item.reason}; ${item.name} imported with ${item.field} left empty (needs attention)`,
+    message: `${item.reason}; ${item.name} kept with ${item.field} left empty or at its default (needs attention)`,
     hint: item.fix,
     location: { file: item.file, sheet: item.sheet, row: item.row, column: item.column },
   };
