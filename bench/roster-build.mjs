@@ -1,11 +1,14 @@
 // Times the pure roster stage on 100,000 generated rows: map headers, build, merge, check
-// references. Run after `npm run build`: node bench/roster-build.mjs (ROSTER_DIST=path overrides
-// ../dist/core/roster)
+// references. Run after `npm run build`: node bench/roster-build.mjs (ROSTER_DIST=folder overrides
+// ../dist/core/roster/)
 import { performance } from 'node:perf_hooks';
 
-const dist =
-  process.env.ROSTER_DIST ?? new URL('../dist/core/roster/index.js', import.meta.url).href;
-const { mapHeaders, buildParticipants, mergeParticipants, checkReferences } = await import(dist);
+const dist = process.env.ROSTER_DIST ?? new URL('../dist/core/roster/', import.meta.url).href;
+const from = (file) => import(new URL(file, dist.endsWith('/') ? dist : `${dist}/`).href);
+const { mapHeaders } = await from('header-map.js');
+const { buildParticipants } = await from('build.js');
+const { mergeParticipants } = await from('merge.js');
+const { checkReferences } = await from('references.js');
 
 const N = Number(process.env.ROWS ?? 100_000);
 const headers = [

@@ -12,6 +12,7 @@ const suites = [
   'match-cli.mjs',
   'schedule.mjs',
   'survey-report.mjs',
+  'startup.mjs',
 ].filter((f) => readdirSync(here).includes(f) && (!only || f.startsWith(only)));
 let failed = 0;
 for (const file of suites) {

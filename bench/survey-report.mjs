@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const { openProgram, writeState } = await import(join(ROOT, 'dist', 'io', 'program.js'));
+const { openProgram, writeState } = await import(join(ROOT, 'dist', 'io', 'store', 'program.js'));
 const dir = mkdtempSync(join(tmpdir(), 'mentor-bench-survey-'));
 const loadAtStart = loadavg();
 const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', CI: '1' };

@@ -1,13 +1,13 @@
 /** The commander program: global flags, command registration, and the error -> exit code policy. */
 
 import { Command, CommanderError, Option } from 'commander';
-import { MentorError, ExitCode } from './errors.js';
-import { Output } from './ui/output.js';
+import { MentorError, ExitCode, ProblemsReported } from './errors.js';
+import type { Output } from './ui/output.js';
 import { registerCommands } from './commands/index.js';
 
 const VERSION = '0.1.0';
 
-async function buildProgram(argv: string[]): Promise<Command> {
+function buildProgram(): Command {
   const program = new Command();
   program
     .name('mentor-cli')
@@ -29,8 +29,8 @@ async function buildProgram(argv: string[]): Promise<Command> {
       new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp(),
     )
     .showSuggestionAfterError(true);
-  // Only the command being run is loaded (its libraries are the slow part of starting up).
-  await registerCommands(program, argv.slice(2));
+  // Declared eagerly, loaded lazily: each command's module is imported only when it runs.
+  registerCommands(program);
   // Every (sub)command maps commander's own exits to our codes instead of exiting 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();
@@ -62,27 +62,35 @@ async function main(argv: string[]): Promise<void> {
     if (err.code === 'EPIPE') process.exit(0); // reader went away (e.g. `| head`): end quietly
   });
   try {
-    const program = await buildProgram(argv);
+    const program = buildProgram();
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = handleError(err, debugWanted(argv));
+    if (err instanceof CommanderError) process.exitCode = commanderExit(err);
+    else {
+      // perf: bench/startup.mjs — chalk (through Output) loads only when an error is printed.
+      const { Output } = await import('./ui/output.js');
+      process.exitCode = handleError(err, new Output({}), debugWanted(argv));
+    }
   }
 }
 
+/** The exit code for commander's own exits: 0 after help or the version, else a usage error. */
+function commanderExit(err: CommanderError): number {
+  if (
+    err.exitCode === 0 ||
+    err.code === 'commander.helpDisplayed' ||
+    err.code === 'commander.version' ||
+    err.code === 'commander.help'
+  )
+    return ExitCode.ok;
+  // commander already printed its one-line message (see usageLine).
+  return ExitCode.usage;
+}
+
 /** Prints one clear line for an error and returns the exit code. */
-function handleError(err: unknown, debug: boolean): number {
-  const out = new Output({});
-  if (err instanceof CommanderError) {
-    if (
-      err.exitCode === 0 ||
-      err.code === 'commander.helpDisplayed' ||
-      err.code === 'commander.version' ||
-      err.code === 'commander.help'
-    )
-      return ExitCode.ok;
-    // commander already printed its one-line message (see usageLine).
-    return ExitCode.usage;
-  }
+function handleError(err: unknown, out: Output, debug: boolean): number {
+  // Already reported by the command (its summary says what went wrong): only the exit code is left.
+  if (err instanceof ProblemsReported) return err.exitCode;
   if (err instanceof MentorError) {
     out.error(err.toLine());
     if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
@@ -109,7 +117,8 @@ function handleError(err: unknown, debug: boolean): number {
     return ExitCode.usage;
   }
   out.error(
-    `unexpected internal error: ${(e && e.message) || String(err)}. This is a bug in mentor-cli; rerun with --debug and report it`,
+    `unexpected internal error: ${(e && e.message) || String(err)}. ` +
+      'This is a bug in mentor-cli; rerun with --debug and report it',
   );
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
   return ExitCode.internal;

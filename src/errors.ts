@@ -81,6 +81,16 @@ export class ProblemsError extends MentorError {
   }
 }
 
+/**
+ * The command ran to the end and has already reported its problems (e.g. rejected rows): exit 1
+ * with no further message.
+ */
+export class ProblemsReported extends MentorError {
+  constructor(summary: string) {
+    super(summary, ExitCode.problems);
+  }
+}
+
 /** A bug in mentor-cli (exit 3). */
 export class InternalError extends MentorError {
   constructor(message: string) {

@@ -8,7 +8,7 @@ import { Output } from '../ui/output.js';
 import { UsageError } from '../errors.js';
 import { openProgram, type Program } from '../io/store/program.js';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   dir?: string;
   json?: boolean;
   color?: boolean;
@@ -32,7 +32,7 @@ export interface Ctx {
 }
 
 /** Parses `--now` (ISO date or date-time) or takes the wall clock. */
-export function parseNow(value: string | undefined): Date {
+function parseNow(value: string | undefined): Date {
   if (!value) return new Date();
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(d.getTime()))
@@ -42,7 +42,7 @@ export function parseNow(value: string | undefined): Date {
 
 /** Builds the context for a command from its options merged with the global ones. */
 export function contextOf(cmd: Command): Ctx {
-  const opts = cmd.optsWithGlobals() as GlobalOptions;
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
   const out = new Output(opts);
   const cwd = process.cwd();
   return {
@@ -52,6 +52,10 @@ export function contextOf(cmd: Command): Ctx {
     now: parseNow(opts.now),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.yes && !opts.json,
     opts,
-    program: () => openProgram(cwd, opts.dir),
+    program: async () => {
+      const program = await openProgram(cwd, opts.dir);
+      for (const warning of program.warnings?.splice(0) ?? []) out.warn(warning);
+      return program;
+    },
   };
 }

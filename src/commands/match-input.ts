@@ -1,44 +1,63 @@
 /** Loads what `match` needs from the program folder and option files, and builds the settings. */
 
-import { resolve, basename, extname } from 'node:path';
-import type { Program } from '../io/store/program.js';
-import { readState } from '../io/store/program.js';
-import { readTable } from '../io/ingest/read-table.js';
-import { UsageError, InputError } from '../errors.js';
+import { basename } from 'node:path';
+import { readState, type Program } from '../io/store/program.js';
+import { readPairs, readPairScores } from '../io/ingest/pair-files.js';
+import { UsageError } from '../errors.js';
 import type { MentoringModel } from '../core/config.js';
 import type { Participant } from '../core/types.js';
 import { emptyMatchesState, repeatKeys, type MatchesState } from '../core/matching/state.js';
-import { parsePairTable, type PairRow } from '../core/matching/pair-scores.js';
-import { norm, type MatchSettings } from '../core/matching/score.js';
+import { checkManualPairs, type PairRow } from '../core/matching/pair-scores.js';
+import { type MatchSettings } from '../core/matching/score.js';
+import { norm } from '../core/keys.js';
 import { chooseMinScore, matchSettings, type MinScoreChoice } from '../core/matching/settings.js';
-import { PairScoreArrays } from '../core/matching/pair-arrays.js';
-import { readPairScoresCsv } from '../io/formats/pair-scores/read.js';
+import type { PairScoreArrays } from '../core/matching/pair-arrays.js';
 
-const MODELS: MentoringModel[] = [
-  'one-to-one',
-  'group',
-  'team',
-  'peer',
-  'reverse',
-  'self-directed',
-];
+/** The `match` flags that name input files or change the scoring. */
+export interface MatchInputOptions {
+  pairScores?: string;
+  manual?: string;
+  history?: string;
+  previous?: string;
+  allowRepeat?: boolean;
+  minScore?: string;
+}
 
-/** Parses a whole-number option, or throws a UsageError naming the flag. */
-export function intOption(
-  flag: string,
-  v: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${flag} "${v}" must be a whole number from ${min} to ${max}`);
-  return n;
+/** Everything a match run starts from, with a note or warning about the minimum score. */
+export interface MatchInput extends MinScoreChoice {
+  participants: Participant[];
+  state: MatchesState;
+  settings: MatchSettings;
+  /** Scores from --pair-scores, and that file's name as reports show it. */
+  given?: PairScoreArrays;
+  scoresFile?: string;
+  /** Pairs fixed by --manual. */
+  manual: PairRow[];
+}
+
+/** Reads the roster, the stored matches and every option file, then builds the settings. */
+export async function loadMatchInput(
+  cwd: string,
+  program: Program,
+  model: MentoringModel,
+  opts: MatchInputOptions,
+): Promise<MatchInput> {
+  const { participants, state } = await loadProgramData(program);
+  const known = new Set(participants.map((p) => norm(p.email)));
+  const given = opts.pairScores ? await readPairScores(cwd, opts.pairScores, known) : undefined;
+  const manual = opts.manual ? await readPairs(cwd, opts.manual, false, known) : [];
+  if (opts.manual) checkManualPairs(manual, participants, opts.manual);
+  const history = [
+    ...(opts.history ? await readPairs(cwd, opts.history, false) : []),
+    ...(opts.previous ? await readPairs(cwd, opts.previous, false) : []),
+  ];
+  const choice = buildSettings(program, model, state, history, opts, given);
+  const scoresFile = given && opts.pairScores ? basename(opts.pairScores) : undefined;
+  return { ...choice, participants, state, given, scoresFile, manual };
 }
 
 /** Participants and stored matches; a clear error when nothing was imported yet. */
-export async function loadProgramData(
+async function loadProgramData(
   program: Program,
 ): Promise<{ participants: Participant[]; state: MatchesState }> {
   const participants = await readState<Participant[]>(program, 'participants', []);
@@ -51,83 +70,24 @@ export async function loadProgramData(
   return { participants, state: { ...emptyMatchesState(), ...state } };
 }
 
-/** The model from flags or config. */
-export function chooseModel(
-  program: Program,
-  opts: { model?: string; suggest?: string; mentorsPerMentee?: string },
-): MentoringModel {
-  if (opts.model !== undefined && !MODELS.includes(opts.model as MentoringModel))
-    throw new UsageError(
-      `--model "${opts.model}" is not a model`,
-      `Use one of ${MODELS.join(', ')}`,
-    );
-  if (opts.model) return opts.model as MentoringModel;
-  if (opts.suggest) return 'self-directed';
-  if (opts.mentorsPerMentee) return 'team';
-  return program.config.program.model;
-}
-
-/** Reads a pairs file (--pair-scores, --manual, --history). */
-export async function readPairs(
-  cwd: string,
-  file: string,
-  score: boolean,
-  known?: Set<string>,
-): Promise<PairRow[]> {
-  const table = await readTable(resolve(cwd, file));
-  return parsePairTable({ ...table, file }, { score, known });
-}
-
-/**
- * Reads --pair-scores: CSV/TSV files are streamed into typed arrays (25 M rows fit in memory);
- * XLSX files go through the spreadsheet reader, which holds every cell (fine to ~1 M rows).
- */
-export async function readPairScores(
-  cwd: string,
-  file: string,
-  known: Set<string>,
-): Promise<PairScoreArrays> {
-  const path = resolve(cwd, file);
-  if (/^\.xls[xm]?$/i.test(extname(file)))
-    return PairScoreArrays.fromRows(await readPairs(cwd, file, true, known), fileLabel(file));
-  try {
-    return await readPairScoresCsv(path, { label: file, known });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError(
-        'does not exist',
-        { file },
-        'Check the file name and folder given to --pair-scores',
-      );
-    if (code === 'EISDIR' || code === 'EACCES')
-      throw new InputError(
-        `cannot be read (${code})`,
-        { file },
-        'Give a CSV or XLSX file to --pair-scores',
-      );
-    throw e;
-  }
-}
-
 /**
  * Settings for scoring and rules from config and flags, with a note or warning about the minimum
  * score.
  */
-export function buildSettings(
+function buildSettings(
   program: Program,
   model: MentoringModel,
   history: MatchesState,
   extraHistory: PairRow[],
-  opts: { allowRepeat?: boolean; minScore?: string },
+  opts: MatchInputOptions,
   given?: PairScoreArrays,
 ): { settings: MatchSettings } & MinScoreChoice {
-  const c = program.config;
+  const config = program.config;
   const flag = opts.minScore === undefined ? undefined : Number(opts.minScore);
   if (flag !== undefined && (!Number.isFinite(flag) || flag < 0))
     throw new UsageError(`--min-score "${opts.minScore}" is not a number of 0 or more`);
   const choice = chooseMinScore(
-    c.matching.minScore,
+    config.matching.minScore,
     flag,
     given && {
       scores: given.score,
@@ -137,11 +97,9 @@ export function buildSettings(
   );
   return {
     ...choice,
-    settings: matchSettings(c, model, repeatKeys(history, extraHistory), {
+    settings: matchSettings(config, model, repeatKeys(history, extraHistory), {
       allowRepeat: Boolean(opts.allowRepeat),
       minScore: choice.minScore,
     }),
   };
 }
-
-export const fileLabel = (f: string) => basename(f);

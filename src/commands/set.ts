@@ -1,26 +1,24 @@
 /** `mentor-cli set EMAIL field=value...`: change one person's fields without a file. */
 
-import type { Command } from 'commander';
-import { contextOf } from './context.js';
+import type { Ctx } from './context.js';
 import { parseAssignments } from '../core/roster/edit.js';
 import { runEdit } from './shared/edit-people.js';
 
-export function registerSet(program: Command): void {
-  program
-    .command('set')
-    .description('change fields of one participant (email or name), read like an import')
-    .argument('<person>', 'email or name of the participant')
-    .argument(
-      '<assignments...>',
-      'field=value, e.g. timezone=Europe/Berlin "availability=Mon 9-11"',
-    )
-    .option('--dry-run', 'show what would change, save nothing')
-    .action(async (person: string, words: string[], opts: { dryRun?: boolean }, cmd: Command) =>
-      runEdit(contextOf(cmd), {
-        who: [person],
-        values: parseAssignments(words),
-        label: 'set',
-        dryRun: Boolean(opts.dryRun),
-      }),
-    );
+/** The options of `set` (see commands/index.ts). */
+export interface SetOptions {
+  dryRun?: boolean;
+}
+
+export async function runSet(
+  ctx: Ctx,
+  person: string,
+  words: string[],
+  opts: SetOptions,
+): Promise<void> {
+  await runEdit(ctx, {
+    who: [person],
+    values: parseAssignments(words),
+    label: 'set',
+    dryRun: Boolean(opts.dryRun),
+  });
 }

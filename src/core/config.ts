@@ -1,319 +1,500 @@
-/** The program configuration (mentor.config.json): its shape, defaults and cross-field checks. */
+/**
+ * The program configuration (mentor.config.json), defined once: the zod schema below gives the
+ * TypeScript types, the defaults (`default` metadata), the JSON Schema `init` writes
+ * (`configJsonSchema`) and the validation with its cross-field rules (`checkConfigData`).
+ */
 
-import type { Problem } from './types.js';
+import * as z from '../vendor/zod.js';
+import { isValidTimeZone } from './timezones/valid.js';
 
-export type MentoringModel = 'one-to-one' | 'group' | 'team' | 'peer' | 'reverse' | 'self-directed';
-export type RuleMode = 'ignore' | 'prefer' | 'require';
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const MONTHS =
+  'January February March April May June July August September October November December';
 
-/** A rule on an extra attribute (a column kept under `attributes`). */
-export interface AttributeRule {
-  attribute: string;
+/** Schema metadata: a description for editors and, for a leaf, the value `init` writes. */
+type FieldMeta = { description?: string; default?: unknown; title?: string };
+
+/** Attaches `meta` to `schema` (in zod's global registry, read by the JSON Schema export). */
+function field<T extends z.ZodMiniType>(schema: T, description: string, def?: z.infer<T>): T {
+  const meta: FieldMeta = { description };
+  if (def !== undefined) meta.default = def;
+  z.globalRegistry.add(schema, meta);
+  return schema;
+}
+
+/** Days in `month` (1-12) of `year`, proleptic Gregorian. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Why an ISO date string is not a real calendar day, or undefined when it is one. */
+export function calendarDateProblem(date: string): string | undefined {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  const days = daysInMonth(y, m);
+  if (d < 1 || d > days) return `${MONTHS.split(' ')[m - 1]} ${y} has ${days} days`;
+  if (y < 1) return 'the year must be 0001 or later';
+  return undefined;
+}
+
+const isoDate = (description: string, def?: string) =>
+  field(
+    z.string().check(
+      z.regex(DATE_RE, 'a date YYYY-MM-DD'),
+      z.superRefine((value, ctx) => {
+        const why = DATE_RE.test(value) ? calendarDateProblem(value) : undefined;
+        if (why)
+          ctx.issues.push({
+            code: 'custom',
+            message: `a real calendar date (${why})`,
+            input: value,
+          });
+      }),
+    ),
+    description,
+    def,
+  );
+const clock = (description: string, def?: string) =>
+  field(z.string().check(z.regex(TIME_RE, 'a time HH:MM (00:00-23:59)')), description, def);
+const num = (min: number, max: number, description: string, def?: number) =>
+  field(z.number().check(z.gte(min), z.lte(max)), description, def);
+const whole = (min: number, max: number, description: string, def?: number) =>
+  field(z.int().check(z.gte(min), z.lte(max)), description, def);
+const flag = (description: string, def: boolean) => field(z.boolean(), description, def);
+const text = (description: string, def?: string) => field(z.string(), description, def);
+const oneOf = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  description: string,
+  def?: T[number],
+) => field(z.enum(values), description, def);
+const list = <T extends z.ZodMiniType>(item: T, description: string, def?: z.infer<T>[]) =>
+  field(z.array(item), description, def);
+
+const RULE_MODES = ['ignore', 'prefer', 'require'] as const;
+const weight = (criterion: string, def: number) =>
+  num(0, 1000, `Weight of the ${criterion} criterion (0 switches it off)`, def);
+
+const programSchema = z.strictObject({
+  name: field(
+    z.string().check(z.minLength(1)),
+    'Program name shown in calendars, emails and reports',
+    'Mentoring Program',
+  ),
+  startDate: isoDate('First day of the program (YYYY-MM-DD)', '2027-01-11'),
+  endDate: isoDate('Last day of the program (YYYY-MM-DD)', '2027-06-25'),
+  timezone: text('Default IANA time zone, e.g. Europe/London', 'Europe/London'),
+  manager: z.strictObject({
+    name: text('Program manager name', 'Program Manager'),
+    email: field(
+      z.string().check(z.regex(EMAIL_RE, 'an email address')),
+      'Program manager email (ORGANIZER of events)',
+      'mentoring@example.com',
+    ),
+  }),
+  model: oneOf(
+    ['one-to-one', 'group', 'team', 'peer', 'reverse', 'self-directed'],
+    'Mentoring model',
+    'one-to-one',
+  ),
+  cohort: z.optional(text('Current cohort name, stamped on new matches')),
+});
+
+const attributeRuleSchema = z.strictObject({
+  attribute: text('Attribute (column header) to compare'),
   /** same value, different value, or any shared item of a multi-value cell. */
-  compare: 'same' | 'different' | 'overlap';
-  mode: RuleMode;
-  weight: number;
-  /**
-   * Only apply when the mentee's attribute named here is truthy (e.g. "Prefers same gender"),
-   * so a rule can honour a mentee's own request.
-   */
-  whenMenteeAttribute?: string;
-}
+  compare: oneOf(['same', 'different', 'overlap'], 'same value, different value, or a shared item'),
+  mode: oneOf(RULE_MODES, 'ignore, prefer (adds weight) or require (hard rule)'),
+  weight: num(0, 1000, 'Weight when preferred'),
+  whenMenteeAttribute: z.optional(
+    text('Apply only when this mentee attribute is yes/true (the mentee asked for it)'),
+  ),
+});
 
-export interface MatchingConfig {
-  algorithm: 'optimal' | 'stable';
-  /** Pairs scoring below this (0-100) are never made. */
-  minScore: number;
-  weights: {
-    topics: number;
-    interests: number;
-    language: number;
-    availability: number;
-    seniority: number;
-    department: number;
-    cohort: number;
-    preferences: number;
-  };
-  rules: {
-    /** Require a shared language when both people list languages. */
-    requireSharedLanguage: boolean;
-    /** Minimum weekly overlap of availability in hours (0 = no hard rule). */
-    minOverlapHours: number;
-    /** Mentor's level minus mentee's level must lie within [min, max]. */
-    seniorityGap: { min: number; max: number; mode: RuleMode };
-    /** prefer/require the two people to be in different departments. */
-    differentDepartment: RuleMode;
-    sameCohort: RuleMode;
-    /** Nobody is matched with their own manager or direct report. */
-    excludeManagerLine: boolean;
-    /** Also exclude two people who share the same manager. */
-    excludeSameManagerTeam: boolean;
-    requireTraining: boolean;
-  };
-  attributeRules: AttributeRule[];
-  /** Reverse mentoring: the mentee side offers the topics. */
-  reverse: boolean;
-  /** Team model: each mentee gets this many distinct mentors. */
-  mentorsPerMentee: number;
-}
+const matchingSchema = z.strictObject({
+  algorithm: oneOf(
+    ['optimal', 'stable'],
+    'optimal: most mentees matched, then highest total score; stable: no blocking pairs',
+    'optimal',
+  ),
+  minScore: num(0, 100, 'Pairs scoring below this (0-100) are never made', 10),
+  weights: z.strictObject({
+    topics: weight('topics', 40),
+    interests: weight('interests', 10),
+    language: weight('language', 5),
+    availability: weight('availability', 15),
+    seniority: weight('seniority', 10),
+    department: weight('department', 5),
+    cohort: weight('cohort', 5),
+    preferences: weight('preferences', 10),
+  }),
+  rules: z.strictObject({
+    requireSharedLanguage: flag('Require a shared language when both people list languages', true),
+    minOverlapHours: num(
+      0,
+      168,
+      'Minimum weekly overlap of availability, in hours (0 = no rule)',
+      1,
+    ),
+    seniorityGap: z.strictObject({
+      min: field(z.int(), 'Smallest allowed mentor level minus mentee level', 1),
+      max: field(z.int(), 'Largest allowed gap', 4),
+      mode: oneOf(RULE_MODES, 'Whether the gap is ignored, preferred or required', 'prefer'),
+    }),
+    differentDepartment: oneOf(
+      RULE_MODES,
+      'Different departments: ignore, prefer or require',
+      'prefer',
+    ),
+    sameCohort: oneOf(RULE_MODES, 'Same cohort: ignore, prefer or require', 'ignore'),
+    excludeManagerLine: flag('Never match someone with their own manager or direct report', true),
+    excludeSameManagerTeam: flag('Also never match two people with the same manager', false),
+    requireTraining: flag('Mentors must have completed training', false),
+  }),
+  attributeRules: list(
+    attributeRuleSchema,
+    'Rules on extra attributes (e.g. gender, location)',
+    [],
+  ),
+  reverse: flag('Reverse mentoring: the junior side offers the topics', false),
+  mentorsPerMentee: whole(1, 10, 'Team model: distinct mentors per mentee', 1),
+});
 
-export interface ClockTime {
-  start: string;
-  end: string;
-}
+const hoursSchema = (
+  startDescription: string,
+  endDescription: string,
+  start: string,
+  end: string,
+) => z.strictObject({ start: clock(startDescription, start), end: clock(endDescription, end) });
 
-export interface Milestone {
-  id: string;
-  name: string;
-  /** ISO date (YYYY-MM-DD) in the program time zone. */
-  date: string;
-  time: string;
-  durationMinutes: number;
-  audience: 'everyone' | 'mentors' | 'mentees' | 'manager';
-  description?: string;
-  location?: string;
-}
+const scheduleSchema = z.strictObject({
+  meetingMinutes: whole(10, 480, 'Length of a meeting in minutes', 45),
+  frequency: oneOf(['weekly', 'biweekly', 'monthly'], 'How often a pair meets', 'biweekly'),
+  count: z.optional(whole(1, 200, 'Number of meetings (default: until the program end)')),
+  anchor: oneOf(
+    ['mentor', 'mentee'],
+    'Whose local time stays fixed across daylight-saving changes',
+    'mentor',
+  ),
+  preferredHours: hoursSchema('Preferred earliest start', 'Preferred latest end', '10:00', '16:00'),
+  workingHours: z.strictObject({
+    start: clock('Assumed day start when no availability was given', '09:00'),
+    end: clock('Assumed day end', '17:00'),
+    days: list(whole(1, 7, 'ISO weekday'), 'ISO weekdays 1=Mon..7=Sun', [1, 2, 3, 4, 5]),
+  }),
+  maxMeetingsPerDay: whole(1, 20, 'Most program meetings one person has on a day', 2),
+  noCommonTime: oneOf(
+    ['fallback', 'unscheduled'],
+    'A pair with no common time: use the fallback slot or list it as unscheduled',
+    'unscheduled',
+  ),
+  fallback: z.strictObject({
+    day: whole(1, 7, 'ISO weekday', 2),
+    time: clock("Start time in the anchor person's zone", '12:00'),
+  }),
+  blackoutDates: list(isoDate('A date without meetings'), 'Dates without meetings', []),
+  holidayCalendar: z.optional(
+    text('Path of an .ics holiday calendar (relative to the program folder)'),
+  ),
+  onBlackout: oneOf(
+    ['skip', 'next-free-day'],
+    'A meeting on a blackout date is skipped or moved',
+    'next-free-day',
+  ),
+  location: text('LOCATION template; {pairId}, {mentor}, {mentee} are replaced', 'Video call'),
+  url: text(
+    'URL template, e.g. a video-call link pattern',
+    'https://meet.example.com/mentoring-{pairId}',
+  ),
+  checkInWeeks: list(
+    whole(1, 104, 'Week after the program start'),
+    'Weeks after the program start when the manager checks in with each pair',
+    [6, 16],
+  ),
+  checkInMinutes: whole(5, 240, 'Length of a manager check-in', 20),
+});
 
-export interface ScheduleConfig {
-  meetingMinutes: number;
-  frequency: 'weekly' | 'biweekly' | 'monthly';
-  /** Number of meetings; when absent the series runs to the program end date. */
-  count?: number;
-  /** Whose local wall-clock time stays fixed across DST changes. */
-  anchor: 'mentor' | 'mentee';
-  preferredHours: ClockTime;
-  /** Assumed availability for someone who gave none. */
-  workingHours: ClockTime & { days: number[] };
-  maxMeetingsPerDay: number;
-  /** What to do with a pair that has no common time. */
-  noCommonTime: 'fallback' | 'unscheduled';
-  fallback: { day: number; time: string };
-  blackoutDates: string[];
-  /** Path (relative to the program folder) of an .ics holiday calendar. */
-  holidayCalendar?: string;
-  onBlackout: 'skip' | 'next-free-day';
-  location: string;
-  url: string;
-  /** Weeks after the program start when the manager checks in with each pair. */
-  checkInWeeks: number[];
-  checkInMinutes: number;
-}
+const milestoneSchema = z.strictObject({
+  id: field(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes')),
+    'Stable identifier (used in calendar UIDs)',
+  ),
+  name: text('Event title'),
+  date: isoDate('Date in the program time zone'),
+  time: clock('Start time in the program time zone'),
+  durationMinutes: whole(5, 1440, 'Length in minutes'),
+  audience: oneOf(['everyone', 'mentors', 'mentees', 'manager'], 'Who is invited'),
+  description: z.optional(text('Event description')),
+  location: z.optional(text('Event location')),
+});
 
-export interface SurveyWave {
-  name: string;
+const waveSchema = z.strictObject({
+  name: field(
+    z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, _ and -')),
+    'Wave name, e.g. kickoff, midpoint, final',
+  ),
   /** ISO date the wave opens; responses from then on belong to it when no --wave is given. */
-  opens: string;
+  opens: isoDate('Date the wave opens'),
+});
+
+const share = (description: string, def: number) => num(0, 1, description, def);
+const kpiTargetsSchema = z.strictObject({
+  matchRate: share('Share of mentees matched (0-1)', 0.9),
+  mentorUtilisation: share('Share of mentor capacity used (0-1)', 0.75),
+  trainingCompletion: share('Share of mentors trained (0-1)', 0.9),
+  meetingsHeldRate: share('Meetings held / scheduled to date (0-1)', 0.75),
+  responseRate: share('Survey response rate (0-1)', 0.7),
+  satisfaction: num(1, 5, 'Average satisfaction (1-5)', 4),
+  nps: num(-100, 100, 'Net Promoter Score (-100..100)', 30),
+  goalProgress: num(1, 5, 'Average goal progress (1-5)', 3.5),
+  retention: share('Share of participants still active (0-1)', 0.85),
+  relationships: field(z.int().check(z.gte(0)), 'Mentoring relationships to establish', 25),
+});
+
+const configShape = z.strictObject({
+  $schema: z.optional(
+    text('Path of this JSON Schema, for editor autocompletion', './mentor.config.schema.json'),
+  ),
+  program: programSchema,
+  participants: z.strictObject({
+    defaultCapacity: whole(1, 50, 'Mentees per mentor when the sign-up gives no capacity', 2),
+    sensitiveAttributes: list(
+      z.string(),
+      'Attributes that may drive matching but are left out of exports and reports',
+      ['gender', 'ethnicity'],
+    ),
+  }),
+  matching: matchingSchema,
+  schedule: scheduleSchema,
+  milestones: list(milestoneSchema, 'Program-wide events'),
+  surveys: z.strictObject({
+    waves: list(waveSchema, 'Survey waves, used to assign responses to a wave'),
+  }),
+  kpiTargets: kpiTargetsSchema,
+});
+
+export type ProgramConfig = z.infer<typeof configShape>;
+export type MentoringModel = ProgramConfig['program']['model'];
+export type MatchingConfig = z.infer<typeof matchingSchema>;
+/** A rule on an extra attribute (a column kept under `attributes`). */
+export type AttributeRule = z.infer<typeof attributeRuleSchema>;
+export type ScheduleConfig = z.infer<typeof scheduleSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type SurveyWave = z.infer<typeof waveSchema>;
+
+/** An error found by a cross-field rule, with the fix to suggest. */
+interface RuleIssue {
+  path: (string | number)[];
+  message: string;
+  hint: string;
 }
 
-export interface KpiTargets {
-  matchRate: number;
-  mentorUtilisation: number;
-  trainingCompletion: number;
-  meetingsHeldRate: number;
-  responseRate: number;
-  satisfaction: number;
-  nps: number;
-  goalProgress: number;
-  retention: number;
-  relationships: number;
+/** Years a program may run before mentor-cli warns (2) or refuses (10). */
+const SPAN_WARN_YEARS = 2;
+const SPAN_MAX_YEARS = 10;
+
+/** `date` moved `years` years on (29 February becomes 1 March), as YYYY-MM-DD. */
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y + years, m - 1, d));
+  t.setUTCFullYear(y + years); // Date.UTC maps years 0-99 to 1900-1999
+  return t.toISOString().slice(0, 10);
 }
 
-export interface ProgramConfig {
-  $schema?: string;
-  program: {
-    name: string;
-    startDate: string;
-    endDate: string;
-    timezone: string;
-    manager: { name: string; email: string };
-    model: MentoringModel;
-    cohort?: string;
+/** The rules across fields that a JSON Schema cannot express; run once the shape is right. */
+function crossFieldIssues(config: ProgramConfig): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const { program, schedule } = config;
+  if (program.endDate < program.startDate) {
+    issues.push({
+      path: ['program', 'endDate'],
+      message: `program.endDate ${program.endDate} is before program.startDate ${program.startDate}`,
+      hint: 'Set an end date after the start date',
+    });
+  } else if (program.endDate > addYears(program.startDate, SPAN_MAX_YEARS)) {
+    issues.push({
+      path: ['program', 'endDate'],
+      message:
+        `program.endDate ${program.endDate} is more than ${SPAN_MAX_YEARS} years after ` +
+        `program.startDate ${program.startDate}`,
+      hint: 'A program runs at most ten years: check the year of both dates',
+    });
+  }
+  if (!isValidTimeZone(program.timezone)) {
+    issues.push({
+      path: ['program', 'timezone'],
+      message: `program.timezone "${program.timezone}" is not a known IANA time zone`,
+      hint: 'Use a name such as "Europe/London" or "America/New_York"',
+    });
+  }
+  const gap = config.matching.rules.seniorityGap;
+  if (gap.min > gap.max) {
+    issues.push({
+      path: ['matching', 'rules', 'seniorityGap', 'min'],
+      message: `matching.rules.seniorityGap.min (${gap.min}) is above max (${gap.max})`,
+      hint: 'Make min at most max',
+    });
+  }
+  for (const key of ['preferredHours', 'workingHours'] as const) {
+    const { start, end } = schedule[key];
+    if (start >= end) {
+      issues.push({
+        path: ['schedule', key, 'start'],
+        message: `schedule.${key}.start ${start} is not before its end ${end}`,
+        hint:
+          key === 'preferredHours'
+            ? 'Use e.g. {"start": "10:00", "end": "16:00"}'
+            : 'Use e.g. {"start": "09:00", "end": "17:00"} (hours past midnight are not supported)',
+      });
+    }
+  }
+  const ids = new Map<string, number>();
+  config.milestones.forEach((m, i) => {
+    const first = ids.get(m.id);
+    if (first === undefined) ids.set(m.id, i);
+    else
+      issues.push({
+        path: ['milestones', i, 'id'],
+        message: `milestone id "${m.id}" is used by milestones[${first}] and milestones[${i}]`,
+        hint: 'Give each milestone its own id: it becomes the calendar event UID',
+      });
+  });
+  const waves = new Set<string>();
+  config.surveys.waves.forEach((w, i) => {
+    if (waves.has(w.name))
+      issues.push({
+        path: ['surveys', 'waves', i, 'name'],
+        message: `survey wave "${w.name}" is listed twice`,
+        hint: 'Give each wave a unique name',
+      });
+    waves.add(w.name);
+  });
+  return issues;
+}
+
+/** The whole schema: shape, bounds and formats, then the cross-field rules. */
+export const configSchema = configShape.check(
+  z.superRefine((config, ctx) => {
+    if (ctx.issues.length) return; // the shape is wrong: its issue comes first
+    for (const issue of crossFieldIssues(config))
+      ctx.issues.push({
+        code: 'custom',
+        path: issue.path,
+        message: issue.message,
+        params: { hint: issue.hint, whole: true },
+        input: config,
+      });
+  }),
+);
+z.globalRegistry.add(configSchema, { title: 'mentor-cli program configuration' });
+
+/** Things worth a warning in a valid config (e.g. a program that runs for years). */
+export function configWarnings(config: ProgramConfig): string[] {
+  const { startDate, endDate } = config.program;
+  if (endDate <= addYears(startDate, SPAN_WARN_YEARS)) return [];
+  return [
+    `program runs from ${startDate} to ${endDate}, more than ${SPAN_WARN_YEARS} years: ` +
+      'check program.endDate in mentor.config.json (every series runs to it)',
+  ];
+}
+
+/** The JSON Schema of the config (draft-07), as `init` writes mentor.config.schema.json. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(configSchema, { target: 'draft-07', io: 'input' });
+  const { $schema, title, ...rest } = withoutSafeIntegerBounds(schema) as Record<string, unknown>;
+  return { $schema, $id: 'https://mentor-cli.dev/mentor.config.schema.json', title, ...rest };
+}
+
+/** Drops the ±2^53 bounds zod gives every integer: noise for a person reading the schema. */
+function withoutSafeIntegerBounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutSafeIntegerBounds);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const bound = (key === 'minimum' || key === 'maximum') && Math.abs(value as number);
+    if (bound !== Number.MAX_SAFE_INTEGER) out[key] = withoutSafeIntegerBounds(value);
+  }
+  return out;
+}
+
+/** The `default` metadata of `schema` and, for an object, of each of its fields. */
+function defaultsOf(schema: z.ZodMiniType): unknown {
+  const meta = z.globalRegistry.get(schema) as FieldMeta | undefined;
+  if (meta && 'default' in meta) return structuredClone(meta.default);
+  const def = schema.def as {
+    type: string;
+    shape?: Record<string, z.ZodMiniType>;
+    innerType?: z.ZodMiniType;
   };
-  participants: {
-    defaultCapacity: number;
-    /** Attributes that may drive matching but never appear in exports or reports. */
-    sensitiveAttributes: string[];
-  };
-  matching: MatchingConfig;
-  schedule: ScheduleConfig;
-  milestones: Milestone[];
-  surveys: { waves: SurveyWave[] };
-  kpiTargets: KpiTargets;
+  if (def.type === 'optional' && def.innerType) return defaultsOf(def.innerType);
+  if (def.type === 'array') return [];
+  if (def.type !== 'object' || !def.shape) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(def.shape)) {
+    const value = defaultsOf(inner);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 /** A complete config with sensible defaults for a six-month one-to-one program. */
 export function defaultConfig(
   overrides: { name?: string; startDate?: string; endDate?: string; timezone?: string } = {},
 ): ProgramConfig {
-  const startDate = overrides.startDate ?? '2027-01-11';
-  const endDate = overrides.endDate ?? '2027-06-25';
-  return {
-    $schema: './mentor.config.schema.json',
-    program: {
-      name: overrides.name ?? 'Mentoring Program',
-      startDate,
-      endDate,
-      timezone: overrides.timezone ?? 'Europe/London',
-      manager: { name: 'Program Manager', email: 'mentoring@example.com' },
-      model: 'one-to-one',
+  const config = defaultsOf(configShape) as ProgramConfig;
+  const program = config.program;
+  program.name = overrides.name ?? program.name;
+  program.startDate = overrides.startDate ?? program.startDate;
+  program.endDate = overrides.endDate ?? program.endDate;
+  program.timezone = overrides.timezone ?? program.timezone;
+  const { startDate, endDate } = program;
+  const mid = midpoint(startDate, endDate);
+  const everyone = 'everyone' as const;
+  config.milestones = [
+    {
+      id: 'kickoff',
+      name: 'Program kickoff',
+      date: startDate,
+      time: '15:00',
+      durationMinutes: 60,
+      audience: everyone,
     },
-    participants: { defaultCapacity: 2, sensitiveAttributes: ['gender', 'ethnicity'] },
-    matching: {
-      algorithm: 'optimal',
-      minScore: 10,
-      weights: {
-        topics: 40,
-        interests: 10,
-        language: 5,
-        availability: 15,
-        seniority: 10,
-        department: 5,
-        cohort: 5,
-        preferences: 10,
-      },
-      rules: {
-        requireSharedLanguage: true,
-        minOverlapHours: 1,
-        seniorityGap: { min: 1, max: 4, mode: 'prefer' },
-        differentDepartment: 'prefer',
-        sameCohort: 'ignore',
-        excludeManagerLine: true,
-        excludeSameManagerTeam: false,
-        requireTraining: false,
-      },
-      attributeRules: [],
-      reverse: false,
-      mentorsPerMentee: 1,
+    {
+      id: 'mentor-training',
+      name: 'Mentor training',
+      date: startDate,
+      time: '11:00',
+      durationMinutes: 90,
+      audience: 'mentors',
     },
-    schedule: {
-      meetingMinutes: 45,
-      frequency: 'biweekly',
-      anchor: 'mentor',
-      preferredHours: { start: '10:00', end: '16:00' },
-      workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-      maxMeetingsPerDay: 2,
-      noCommonTime: 'unscheduled',
-      fallback: { day: 2, time: '12:00' },
-      blackoutDates: [],
-      onBlackout: 'next-free-day',
-      location: 'Video call',
-      url: 'https://meet.example.com/mentoring-{pairId}',
-      checkInWeeks: [6, 16],
-      checkInMinutes: 20,
+    {
+      id: 'midpoint',
+      name: 'Mid-point check-in',
+      date: mid,
+      time: '15:00',
+      durationMinutes: 45,
+      audience: everyone,
     },
-    milestones: [
-      {
-        id: 'kickoff',
-        name: 'Program kickoff',
-        date: startDate,
-        time: '15:00',
-        durationMinutes: 60,
-        audience: 'everyone',
-      },
-      {
-        id: 'mentor-training',
-        name: 'Mentor training',
-        date: startDate,
-        time: '11:00',
-        durationMinutes: 90,
-        audience: 'mentors',
-      },
-      {
-        id: 'midpoint',
-        name: 'Mid-point check-in',
-        date: midpoint(startDate, endDate),
-        time: '15:00',
-        durationMinutes: 45,
-        audience: 'everyone',
-      },
-      {
-        id: 'closing',
-        name: 'Closing celebration',
-        date: endDate,
-        time: '16:00',
-        durationMinutes: 90,
-        audience: 'everyone',
-      },
-    ],
-    surveys: {
-      waves: [
-        { name: 'kickoff', opens: startDate },
-        { name: 'midpoint', opens: midpoint(startDate, endDate) },
-        { name: 'final', opens: endDate },
-      ],
+    {
+      id: 'closing',
+      name: 'Closing celebration',
+      date: endDate,
+      time: '16:00',
+      durationMinutes: 90,
+      audience: everyone,
     },
-    kpiTargets: {
-      matchRate: 0.9,
-      mentorUtilisation: 0.75,
-      trainingCompletion: 0.9,
-      meetingsHeldRate: 0.75,
-      responseRate: 0.7,
-      satisfaction: 4,
-      nps: 30,
-      goalProgress: 3.5,
-      retention: 0.85,
-      relationships: 25,
-    },
-  };
+  ];
+  config.surveys.waves = [
+    { name: 'kickoff', opens: startDate },
+    { name: 'midpoint', opens: mid },
+    { name: 'final', opens: endDate },
+  ];
+  return config;
 }
 
 function midpoint(start: string, end: string): string {
   const a = Date.parse(`${start}T00:00:00Z`);
   const b = Date.parse(`${end}T00:00:00Z`);
   return new Date(a + Math.floor((b - a) / 2 / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Cross-field checks the JSON Schema cannot express; returns problems, empty when fine. */
-export function checkConfig(
-  config: ProgramConfig,
-  isValidTimeZone: (tz: string) => boolean,
-): Problem[] {
-  const problems: Problem[] = [];
-  const err = (code: string, message: string, hint: string) =>
-    problems.push({
-      severity: 'error',
-      code,
-      message,
-      hint,
-      location: { file: 'mentor.config.json' },
-    });
-  const { program } = config;
-  if (program.endDate < program.startDate) {
-    err(
-      'config-dates',
-      `program.endDate ${program.endDate} is before program.startDate ${program.startDate}`,
-      'Set an end date after the start date',
-    );
-  }
-  if (!isValidTimeZone(program.timezone)) {
-    err(
-      'config-timezone',
-      `program.timezone "${program.timezone}" is not a known IANA time zone`,
-      'Use a name such as "Europe/London" or "America/New_York"',
-    );
-  }
-  const gap = config.matching.rules.seniorityGap;
-  if (gap.min > gap.max)
-    err(
-      'config-seniority',
-      `matching.rules.seniorityGap.min (${gap.min}) is above max (${gap.max})`,
-      'Make min at most max',
-    );
-  if (config.schedule.preferredHours.start >= config.schedule.preferredHours.end) {
-    err(
-      'config-hours',
-      'schedule.preferredHours.start is not before its end',
-      'Use e.g. {"start": "10:00", "end": "16:00"}',
-    );
-  }
-  const waves = new Set<string>();
-  for (const w of config.surveys.waves) {
-    if (waves.has(w.name))
-      err(
-        'config-waves',
-        `survey wave "${w.name}" is listed twice`,
-        'Give each wave a unique name',
-      );
-    waves.add(w.name);
-  }
-  return problems;
 }

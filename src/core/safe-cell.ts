@@ -11,8 +11,3 @@ export function neutraliseCell(text: string): string {
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return text;
   return `'${text}`;
 }
-
-/** True when `text` would be neutralised. */
-export function isDangerousCell(text: string): boolean {
-  return neutraliseCell(text) !== text;
-}

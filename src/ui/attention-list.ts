@@ -6,7 +6,7 @@ import { renderTable } from './table.js';
 
 /** A headline with the counts by field, then one table row per item. */
 export function renderAttention(out: Output, items: readonly AttentionItem[]): string {
-  const { c } = out;
+  const { color: c } = out;
   if (!items.length) return 'Nothing needs attention: every imported value could be read.';
   const people = new Set(items.map((i) => i.email)).size;
   const byField = countByField(items)

@@ -1,8 +1,9 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
-import type { ImportPlan } from '../core/roster/import-plan.js';
-import { countByField } from '../core/roster/attention.js';
-import { problemLine } from './problems.js';
+import type { FileSummary, ImportPlan } from '../core/roster/import-plan.js';
+import { attentionProblem, countByField } from '../core/roster/attention.js';
+import { splitImportWarnings } from '../core/roster/import-rules.js';
+import { printProblems, problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
 
@@ -13,9 +14,33 @@ interface SummaryOptions {
   attentionFile?: string;
 }
 
+/**
+ * The problems of an import on stderr: values kept for attention, each change (--verbose), warnings grouped, unknown managers as one note (each with
+ * --verbose), then the reasons rows were rejected.
+ */
+export function printImportProblems(out: Output, plan: ImportPlan): void {
+  printProblems(out, plan.attention.map(attentionProblem));
+  for (const ch of plan.merge.changes)
+    out.verbose(
+      `${ch.email}: ${ch.field} ${JSON.stringify(ch.from) ?? '(empty)'} -> ${JSON.stringify(ch.to) ?? '(empty)'}`,
+    );
+  const { warnings, unknownManagers } = splitImportWarnings(plan.problems);
+  printProblems(out, warnings);
+  if (unknownManagers.length)
+    out.info(
+      `${unknownManagers.length} participant(s) name a manager who is not in the program; ` +
+        'that is fine (shown with --verbose)',
+    );
+  for (const p of unknownManagers) out.verbose(problemLine(p));
+  printProblems(
+    out,
+    plan.rejected.flatMap((r) => r.reasons),
+  );
+}
+
 /** Human summary on stdout: per-file counts, then what changed in the roster. */
 export function renderImportSummary(out: Output, plan: ImportPlan, opts: SummaryOptions): string {
-  const { c } = out;
+  const { color } = out;
   const rows = plan.files.map((f) => [
     f.sheet ? `${f.file} [${f.sheet}]` : f.file,
     String(f.rows),
@@ -25,7 +50,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   ]);
   const lines = [
     renderTable(['File', 'Rows', 'Accepted', 'Rejected', 'Need attention'], rows, {
-      header: (s) => c.bold(s),
+      header: (s) => color.bold(s),
       maxWidth: 60,
     }),
     '',
@@ -37,7 +62,9 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
       ? 'Dry run, nothing written. Would import'
       : 'Nothing written. Would import';
   lines.push(
-    `${verb}: ${c.green(`${added.length} new`)}, ${c.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ${plan.merge.participants.length} participants in the program.`,
+    `${verb}: ${color.green(`${added.length} new`)}, ` +
+      `${color.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ` +
+      `${plan.merge.participants.length} participants in the program.`,
   );
   const flagged = new Set(plan.attention.map((a) => a.email)).size;
   if (flagged) {
@@ -46,7 +73,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
       .map(([f, n]) => `${f} ${n}`)
       .join(', ');
     lines.push(
-      `${imported} imported, ${c.yellow(`${flagged} need attention`)}: ${byField}` +
+      `${imported} imported, ${color.yellow(`${flagged} need attention`)}: ${byField}` +
         (opts.attentionFile
           ? `. They were kept with those fields empty; fix the values in ${opts.attentionFile} and import it, or use \`mentor-cli set\` (list: \`mentor-cli participants --attention\`).`
           : '.'),
@@ -55,16 +82,14 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   const rejected = plan.rejected.length;
   if (rejected) {
     lines.push(
-      c.red(`${rejected} row(s) rejected`) +
+      color.red(`${rejected} row(s) rejected`) +
         (opts.rejectedFile
           ? `: fix them in ${opts.rejectedFile} and import that file again.`
           : '.'),
     );
   }
-  const warnings = plan.problems.filter(
-    (p) => p.severity === 'warning' && p.code !== 'manager-unknown',
-  ).length;
-  if (warnings) lines.push(c.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
+  const warnings = splitImportWarnings(plan.problems).warnings.length;
+  if (warnings) lines.push(color.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
   return lines.join('\n');
 }
 
@@ -72,7 +97,7 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
 export function importJson(plan: ImportPlan, opts: SummaryOptions) {
   return {
     written: opts.written,
-    files: plan.files,
+    files: plan.files satisfies FileSummary[],
     added: plan.merge.added,
     updated: plan.merge.updated,
     unchanged: plan.merge.unchanged.length,

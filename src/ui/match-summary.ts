@@ -9,72 +9,78 @@ import type { Suggestion } from '../core/matching/suggest.js';
 import { renderTable } from './table.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
+const plural = (n: number) => (n === 1 ? '' : 's');
 
 /** Plain-text summary (colour-free: the caller may emphasise). */
-export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } = {}): string {
+export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
   // The peer model pairs people among themselves: nobody there is a "mentee".
   const counted =
-    r.model === 'peer'
-      ? `paired ${r.matched} of ${r.mentees} people`
-      : `matched ${r.matched} of ${r.mentees} mentees`;
-  lines.push(
-    `${r.dryRun ? 'Dry run (nothing saved): ' : ''}${counted} (${r.model}, ${r.algorithm}${r.scores !== 'criteria' ? `, scores from ${r.scores}` : ''})`,
-  );
-  if (r.matched) lines.push(`average score ${r.averageScore}, lowest ${r.lowestScore}`);
-  if (r.mentorUtilisation.capacity)
+    report.model === 'peer'
+      ? `paired ${report.matched} of ${report.mentees} people`
+      : `matched ${report.matched} of ${report.mentees} mentees`;
+  const scores = report.scores !== 'criteria' ? `, scores from ${report.scores}` : '';
+  const dryRun = report.dryRun ? 'Dry run (nothing saved): ' : '';
+  lines.push(`${dryRun}${counted} (${report.model}, ${report.algorithm}${scores})`);
+  if (report.matched)
+    lines.push(`average score ${report.averageScore}, lowest ${report.lowestScore}`);
+  const use = report.mentorUtilisation;
+  if (use.capacity)
+    lines.push(`mentor utilisation ${use.used} of ${use.capacity} places (${pct(use.rate)})`);
+  if (report.stable) {
+    const more = report.stable.moreUnmatched;
     lines.push(
-      `mentor utilisation ${r.mentorUtilisation.used} of ${r.mentorUtilisation.capacity} places (${pct(r.mentorUtilisation.rate)})`,
-    );
-  if (r.stable)
-    lines.push(
-      r.stable.moreUnmatched
-        ? `the stable matching leaves ${r.stable.moreUnmatched} more mentee${r.stable.moreUnmatched === 1 ? '' : 's'} unmatched than the optimal one (${r.stable.optimalMatched} matched)`
+      more
+        ? `the stable matching leaves ${more} more mentee${plural(more)} unmatched ` +
+            `than the optimal one (${report.stable.optimalMatched} matched)`
         : 'the stable matching matches as many mentees as the optimal one',
     );
-  if (r.blockingPairs !== null && r.algorithm === 'optimal' && r.blockingPairs > 0)
+  }
+  if (report.blockingPairs !== null && report.algorithm === 'optimal' && report.blockingPairs > 0)
     lines.push(
-      `${r.blockingPairs} blocking pair${r.blockingPairs === 1 ? '' : 's'} (two people who would both rather be together; use --algorithm stable to remove them)`,
+      `${report.blockingPairs} blocking pair${plural(report.blockingPairs)} ` +
+        '(two people who would both rather be together; use --algorithm stable to remove them)',
     );
-  if (r.weakest.length) {
+  if (report.weakest.length) {
     lines.push('', 'Weakest pairs to review:');
     lines.push(
       renderTable(
         ['mentee', 'mentor', 'score'],
-        r.weakest.map((w) => [w.mentee, w.mentor, String(w.score)]),
+        report.weakest.map((w) => [w.mentee, w.mentor, String(w.score)]),
       ),
     );
   }
-  if (opts.verbose && r.pairs.length) {
+  if (opts.verbose && report.pairs.length) {
     lines.push('', 'Pairs:');
     lines.push(
       renderTable(
         ['mentee', 'mentor', 'score', 'reasons'],
-        r.pairs.map((p) => [p.mentee, p.mentor, String(p.score), p.reasons.join('; ')]),
+        report.pairs.map((p) => [p.mentee, p.mentor, String(p.score), p.reasons.join('; ')]),
         { maxWidth: 80 },
       ),
     );
   }
-  if (r.unmatched.length) {
-    lines.push('', `Unmatched (${r.unmatched.length}):`);
+  if (report.unmatched.length) {
+    lines.push('', `Unmatched (${report.unmatched.length}):`);
     lines.push(
       renderTable(
         ['mentee', 'reason'],
-        r.unmatched.slice(0, 20).map((u) => [u.email, u.reason]),
+        report.unmatched.slice(0, 20).map((u) => [u.email, u.reason]),
         { maxWidth: 100 },
       ),
     );
-    if (r.unmatched.length > 20)
+    if (report.unmatched.length > 20)
       lines.push(
-        `... and ${r.unmatched.length - 20} more (see \`mentor-cli export matches --format xlsx\`)`,
+        `... and ${report.unmatched.length - 20} more ` +
+          '(see `mentor-cli export matches --format xlsx`)',
       );
   }
-  if (r.changes.length) {
-    lines.push('', `Changes since the last saved matching (${r.changes.length}):`);
+  if (report.changes.length) {
+    lines.push('', `Changes since the last saved matching (${report.changes.length}):`);
     lines.push(
       renderTable(
         ['mentee', 'before', 'after', 'why'],
-        r.changes
+        report.changes
           .slice(0, 20)
           .map((c) => [
             c.mentee,
@@ -86,23 +92,24 @@ export function renderMatchSummary(r: MatchReport, opts: { verbose?: boolean } =
       ),
     );
   }
-  if (r.audit) lines.push('', renderAudit(r.audit));
+  if (report.audit) lines.push('', renderAudit(report.audit));
   return lines.join('\n');
 }
 
 /** The audit as text. */
-export function renderAudit(a: MatchAudit): string {
+function renderAudit(audit: MatchAudit): string {
   const lines = [
     'Audit:',
-    `total score ${a.totalScore}, lowest ${a.minScore ?? '-'}, match rate ${pct(a.matchRate)}, blocking pairs ${a.blockingPairs ?? 'n/a'}`,
+    `total score ${audit.totalScore}, lowest ${audit.minScore ?? '-'}, ` +
+      `match rate ${pct(audit.matchRate)}, blocking pairs ${audit.blockingPairs ?? 'n/a'}`,
   ];
-  if (a.choices.length)
-    lines.push(`choices: ${a.choices.map((c) => `${c.choice} ${c.mentees}`).join(', ')}`);
-  if (a.groups.length)
+  if (audit.choices.length)
+    lines.push(`choices: ${audit.choices.map((c) => `${c.choice} ${c.mentees}`).join(', ')}`);
+  if (audit.groups.length)
     lines.push(
       renderTable(
         ['field', 'value', 'mentees', 'matched', 'rate', 'avg score'],
-        a.groups.map((g) => [
+        audit.groups.map((g) => [
           g.field,
           g.value,
           String(g.mentees),

@@ -1,6 +1,7 @@
 /** The one gate for output: colour, verbosity, JSON mode, stdout vs stderr. */
 
 import { Chalk, type ChalkInstance } from 'chalk';
+import { sanitiseForTerminal } from './sanitise.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose' | 'debug';
 
@@ -33,9 +34,10 @@ export function shouldColor(
 export class Output {
   readonly json: boolean;
   readonly verbosity: Verbosity;
-  /** Colours for stdout (result) and stderr (diagnostics). */
-  readonly c: ChalkInstance;
-  readonly ce: ChalkInstance;
+  /** Colours for the result on stdout (off with --json). */
+  readonly color: ChalkInstance;
+  /** Colours for diagnostics on stderr. */
+  readonly stderrColor: ChalkInstance;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
 
@@ -55,13 +57,19 @@ export class Output {
           : 'normal';
     this.stdout = stdout;
     this.stderr = stderr;
-    this.c = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
-    this.ce = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
+    this.color = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
+    this.stderrColor = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
   }
 
-  /** The result, on stdout. */
+  /** The result, on stdout (every human line is sanitised: participant text holds no escapes). */
   result(text: string): void {
-    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = sanitiseForTerminal(text, this.color.level > 0);
+    this.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+  }
+
+  /** A line for stderr, sanitised. */
+  private err(text: string): void {
+    this.stderr.write(`${sanitiseForTerminal(text, this.stderrColor.level > 0)}\n`);
   }
 
   /** One JSON document on stdout. */
@@ -71,23 +79,27 @@ export class Output {
 
   /** A note ("wrote X") on stderr, hidden with --quiet. */
   info(text: string): void {
-    if (this.verbosity !== 'quiet') this.stderr.write(`${text}\n`);
+    if (this.verbosity !== 'quiet') this.err(text);
   }
 
   /** A warning on stderr, hidden with --quiet. */
   warn(text: string): void {
-    if (this.verbosity !== 'quiet') this.stderr.write(`${this.ce.yellow('warning:')} ${text}\n`);
+    if (this.verbosity !== 'quiet') this.err(`${this.stderrColor.yellow('warning:')} ${text}`);
   }
 
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.stderr.write(`${this.ce.red('error:')} ${text}\n`);
+    this.err(`${this.stderrColor.red('error:')} ${text}`);
   }
 
   /** Explanations shown with --verbose. */
   verbose(text: string): void {
-    if (this.verbosity === 'verbose' || this.verbosity === 'debug')
-      this.stderr.write(`${this.ce.dim(text)}\n`);
+    if (this.isVerbose) this.err(this.stderrColor.dim(text));
+  }
+
+  /** True with --verbose or --debug: explain decisions, list everything. */
+  get isVerbose(): boolean {
+    return this.verbosity === 'verbose' || this.verbosity === 'debug';
   }
 
   /** Whether progress bars may be drawn. */

@@ -22,7 +22,7 @@ export function printProblems(out: Output, problems: Problem[], samples = 3): vo
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  const showAll = out.verbosity === 'verbose' || out.verbosity === 'debug';
+  const showAll = out.isVerbose;
   for (const [, group] of groups) {
     const limit = showAll ? group.length : samples;
     for (const p of group.slice(0, limit)) {
@@ -31,7 +31,8 @@ export function printProblems(out: Output, problems: Problem[], samples = 3): vo
     }
     if (group.length > limit)
       out.info(
-        `  ... and ${group.length - limit} more like this (${group[0].code}); see --verbose or --json`,
+        `  ... and ${group.length - limit} more like this (${group[0].code}); ` +
+          'see --verbose or --json',
       );
   }
 }

@@ -69,7 +69,8 @@ export function renderReportMarkdown(report: KpiReport): string {
   const out = [
     `# ${report.program}: KPI report`,
     '',
-    `Generated ${report.generatedAt.slice(0, 10)}${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}.`,
+    `Generated ${report.generatedAt.slice(0, 10)}` +
+      `${report.currentWave ? `; current survey wave: ${report.currentWave}` : ''}.`,
     '',
   ];
   for (const w of report.warnings) out.push(`> Warning: ${w}`, '');
@@ -114,4 +115,18 @@ export function renderReportMarkdown(report: KpiReport): string {
     );
   if (report.cohorts) out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
   return out.join('\n');
+}
+
+/** The one line after writing (or, with --dry-run, instead of writing) a report file. */
+export function reportWrittenLine(written: {
+  file: string;
+  dryRun: boolean;
+  met: number;
+  targets: number;
+  atRisk: number;
+}): string {
+  return (
+    `${written.dryRun ? 'Would write' : 'Wrote'} ${written.file}: ` +
+    `${written.met} of ${written.targets} KPI targets met, ${written.atRisk} pair(s) at risk.`
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * Builds dist/ once before any test file runs. End-to-end tests spawn dist/cli.js; building inside
+ * Builds dist/ once before any test file runs (tsc, then scripts/bundle-zod.mjs). End-to-end tests spawn dist/cli.js; building inside
  * individual test files rewrote dist/ while other files were running it (flaky exit-3 failures).
  */
 import { spawnSync } from 'node:child_process';
@@ -17,4 +17,9 @@ export default function setup(): void {
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`tsc failed, so no test can run:\n${r.stdout}${r.stderr}`);
+  // The same bundling step as `npm run build`, so that e2e tests run what users run.
+  const b = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-zod.mjs')], {
+    encoding: 'utf8',
+  });
+  if (b.status !== 0) throw new Error(`bundling zod failed:\n${b.stdout}${b.stderr}`);
 }

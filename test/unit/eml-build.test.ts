@@ -101,3 +101,38 @@ describe('RFC 5322 / MIME messages', () => {
     ).toEqual([]);
   });
 });
+
+describe('header folding (RFC 5322 2.1.1: no line over 998 octets, folded near 78)', () => {
+  /** Unfolds a header value: CRLF removed, whitespace between adjacent encoded-words dropped. */
+  const unfold = (v: string) =>
+    v
+      .replace(/\?=\r\n =\?/g, '?==?')
+      .replace(/\r\n/g, '')
+      .replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) =>
+        Buffer.from(b64, 'base64').toString('latin1'),
+      )
+      .replace(/[\s\S]+/, (s) => Buffer.from(s, 'latin1').toString('utf8'));
+  const header = (eml: string, name: string) =>
+    new RegExp(`^${name}: ((?:.*)(?:\\r\\n[ \\t].*)*)`, 'm').exec(eml)![1];
+  it.each([
+    ['3,000 ASCII characters with spaces', 'Ann Lee '.repeat(375).trim()],
+    ['3,000 ASCII characters without a space', 'A'.repeat(3000)],
+    ['3,000 non-ASCII characters', 'Zoë 山田 🎉 '.repeat(300).trim()],
+  ])('a name of %s: To and Subject folded, and read back whole', (_, name) => {
+    const eml = buildEml({
+      from: { name: 'Program Manager', email: 'pm@x.org' },
+      to: [{ name, email: 'ann@x.org' }],
+      subject: `Meet your mentor ${name}`,
+      text: 'Hello',
+      date: new Date('2027-01-04T09:00:00Z'),
+      messageId: 'abc@mentor-cli',
+      attachments: [],
+    });
+    const head = eml.slice(0, eml.indexOf('\r\n\r\n'));
+    for (const line of head.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(78);
+    expect(unfold(header(eml, 'Subject'))).toBe(`Meet your mentor ${name}`);
+    const to = unfold(header(eml, 'To'));
+    expect(to.endsWith(' <ann@x.org>')).toBe(true);
+    expect(to.slice(0, -' <ann@x.org>'.length).replace(/^"|"$/g, '')).toBe(name);
+  });
+});

@@ -37,6 +37,27 @@ describe('folding on bytes', () => {
     );
   });
 
+  it.each([
+    ['400 emoji', '🎉'.repeat(400)],
+    ['1,000 CJK characters', '山'.repeat(1000)],
+    ['emoji after one ASCII byte', `x${'🎉'.repeat(400)}`],
+  ])('%s in a name: the buffer holds every fold and the event ends intact', (_, name) => {
+    const lines = [
+      'BEGIN:VEVENT',
+      `SUMMARY:Mentoring: ${name}`,
+      `ATTENDEE;CN="${name}":mailto:a@x.org`,
+      // The meeting plan names both people on every line of a long description.
+      `DESCRIPTION:${`1. Tue 2 Mar 2027: 09:00 (${name})\\n`.repeat(20)}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    ];
+    const out = foldLinesToBytes(lines);
+    expect(out.equals(Buffer.from(lines.map(foldLine).join(''), 'utf8'))).toBe(true);
+    const text = out.toString('utf8');
+    expect(text.endsWith('TRANSP:OPAQUE\r\nEND:VEVENT\r\n')).toBe(true);
+    for (const l of text.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+  });
+
   it('a raw line break inside a line cannot start a new property', () => {
     expect(foldLinesToBytes(['SUMMARY:a\r\nATTENDEE:evil', 'END:VEVENT']).toString()).toBe(
       'SUMMARY:a  ATTENDEE:evil\r\nEND:VEVENT\r\n',

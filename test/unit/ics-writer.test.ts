@@ -98,12 +98,13 @@ describe('RFC 5545 octet rules', () => {
     );
     const attendees = vevent.getAllProperties('attendee');
     expect(attendees[0].getParameter('cn')).toBe(
-      "Zoë Ångström 山田太郎 🎉 'Q', a; b \\ c ATTENDEE:mailto:evil@x X-EVIL:1 DESCRIPTION:oops",
+      // RFC 6868: the double quotes travel as ^' and come back as they were typed.
+      'Zoë Ångström 山田太郎 🎉 "Q", a; b \\ c ATTENDEE:mailto:evil@x X-EVIL:1 DESCRIPTION:oops',
     );
     expect(attendees[1].getParameter('cn')).toBe('Tom; Lee, Jr.');
     expect(attendees[1].getFirstValue()).toBe('mailto:tom@x.org');
     expect(attendees[0].getParameter('partstat')).toBe('NEEDS-ACTION');
-    expect(vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe("Manager: 'Main'");
+    expect(vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe('Manager: "Main"');
   });
 
   it('escapes TEXT per RFC 5545 3.3.11', () => {
@@ -162,4 +163,42 @@ describe('VTIMEZONE from runtime zone data', () => {
       }
     });
   }
+});
+
+describe('iTIP details per kind of file', () => {
+  const event = {
+    uid: 'u1@mentor-cli',
+    kind: 'series' as const,
+    summary: 'Mentoring',
+    description: '',
+    tz: 'Europe/London',
+    start: { date: '2027-03-02', time: '09:00' },
+    durationMinutes: 45,
+    organizer: { name: 'Pat "PM" ^Boss', email: 'pm@x.org' },
+    attendees: [{ name: 'Ann', email: 'ann@x.org' }],
+    audience: ['ann@x.org'],
+    status: 'CONFIRMED' as const,
+    sequence: 0,
+    dtstamp: '2027-01-01T00:00:00.000Z',
+  };
+  const lines = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
+  it('RSVP=TRUE only in a REQUEST; a CANCEL or a file to import asks for no reply', () => {
+    expect(lines(serializeEvent(event, 'request'))).toContain(
+      'ATTENDEE;CN="Ann";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ann@x.org',
+    );
+    for (const mode of ['cancel', 'publish'] as const)
+      expect(lines(serializeEvent(event, mode))).toContain(
+        'ATTENDEE;CN="Ann";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:ann@x.org',
+      );
+  });
+  it("RFC 6868 escapes a double quote as ^' and a caret as ^^ in CN", () => {
+    expect(lines(serializeEvent(event, 'request'))).toContain(
+      `ORGANIZER;CN="Pat ^'PM^' ^^Boss":mailto:pm@x.org`,
+    );
+  });
+  it('an event without attendees has no ORGANIZER in a file to import (RFC 5545 3.8.4.3)', () => {
+    const broadcast = { ...event, attendees: [] };
+    expect(serializeEvent(broadcast, 'publish')).not.toContain('ORGANIZER');
+    expect(serializeEvent(event, 'publish')).toContain('ORGANIZER');
+  });
 });

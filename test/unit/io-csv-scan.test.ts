@@ -14,15 +14,12 @@ const rowsOf = (index: CsvIndex) =>
 const linesOf = (index: CsvIndex) => Array.from(index.rowLine.subarray(0, index.rowCount));
 const scan = (text: string, d = ',') => scanCsv(text, d, csvNewline(text, d));
 
-/** Line numbers as readCsvText counts them: 1 + the line breaks inside the row's cells. */
+/**
+ * Row numbers as readCsvText counts them: as Excel shows them, one per record (a quoted line break
+ * does not start a new row; issue 10, item 8).
+ */
 function papaLines(rows: string[][]): number[] {
-  const out: number[] = [];
-  let line = 1;
-  for (const cells of rows) {
-    out.push(line);
-    line += 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-  }
-  return out;
+  return rows.map((_, i) => i + 1);
 }
 
 describe('scanCsv', () => {
@@ -35,7 +32,7 @@ describe('scanCsv', () => {
       ['multi\r\nline', '2', '3'],
       [''],
     ]);
-    expect(linesOf(index)).toEqual([1, 2, 3, 5]);
+    expect(linesOf(index)).toEqual([1, 2, 3, 4]);
   });
 
   it('gives up on what papaparse treats specially: stray or unclosed quotes, text after a quote, mixed line breaks', () => {
@@ -129,10 +126,10 @@ describe('readTable with chunked rows', () => {
       expect([t.headers, t.headerRow, t.rowCount]).toEqual([['Email', 'Name', 'Submitted'], 3, 8]);
       expect([...t.column!(2)]).toEqual(['1/5/2026', '', '2/5/2026', '3/5/2026', '']);
       const chunks = [...t.chunks!(2)];
-      expect(chunks.map((c) => c.map((r) => r.line))).toEqual([[4], [6, 8]]);
+      expect(chunks.map((c) => c.map((r) => r.line))).toEqual([[4], [6, 7]]);
       expect(chunks[1][0].cells).toEqual(['b@x.org', 'Bo\nB', '2/5/2026']);
       expect(chunks[1][1]).toEqual({
-        line: 8,
+        line: 7,
         cells: ['c@x.org', 'Cy', '3/5/2026'],
         extra: ['extra'],
       });

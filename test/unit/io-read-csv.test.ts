@@ -66,14 +66,14 @@ describe('readTable on CSV/text traps', () => {
     expect(lines(t)).toEqual([2, 3]);
   });
 
-  it('quoted newlines and doubled quotes; line = where the record starts', async () => {
+  it('quoted newlines and doubled quotes; line = the row as Excel shows it (issue 10, item 8)', async () => {
     const t = await read('quoted-newlines.csv');
     expect(t.rows.map((r) => r.cells)).toEqual([
       ['a@example.com', 'Grow as a leader\r\nand speak up more', 'Aiko'],
       ['b@example.com', 'She said "hi"', 'Ben'],
       ['c@example.com', 'one\ntwo\nthree', 'Carla'],
     ]);
-    expect(lines(t)).toEqual([2, 4, 5]);
+    expect(lines(t)).toEqual([2, 3, 4]);
   });
 
   it('ragged rows: short padded, long keeps non-empty extras, trailing empty fields dropped', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runMatching, type MatchRequest } from '../../src/core/matching/models.js';
+import { runMatching } from '../../src/core/matching/models.js';
+import type { MatchRequest } from '../../src/core/matching/request.js';
 import { brokenRules } from '../../src/core/matching/rules.js';
 import { scorePair } from '../../src/core/matching/score.js';
 import { unmatchedReason } from '../../src/core/matching/unmatched.js';

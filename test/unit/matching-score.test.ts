@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scorePair, topicSimilarity, pairKey } from '../../src/core/matching/score.js';
+import { scorePair, topicSimilarity } from '../../src/core/matching/score.js';
+import { pairKey } from '../../src/core/keys.js';
 import { brokenRules, Rule } from '../../src/core/matching/rules.js';
 import { buildCandidates, RULE_SLOTS } from '../../src/core/matching/candidates.js';
 import { explainPair, ordinal, listWords } from '../../src/core/matching/explain.js';

@@ -5,8 +5,8 @@ import {
   mapHeaders,
   mappingToSaved,
   parseMapFlags,
-  type FieldName,
 } from '../../src/core/roster/header-map.js';
+import type { FieldName } from '../../src/core/roster/fields.js';
 
 /** Maps one header alone (plus nothing else) and returns its field, or "attribute". */
 function fieldOf(header: string): string {

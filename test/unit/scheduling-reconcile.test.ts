@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configWith, hours, match, person } from '../helpers/schedule-program.js';
 import { runSchedule } from '../helpers/schedule-plan.js';
-import { contentLines, parseCalendar } from '../helpers/ical.js';
+import { contentLines, expandStarts, parseCalendar } from '../helpers/ical.js';
 
 const people = [
   person('tom@x.org', 'Tom Lee', 'mentor', {
@@ -68,8 +68,10 @@ describe('re-running the schedule', () => {
     expect(prop(seriesCancel, 'SEQUENCE')).toEqual(['SEQUENCE:1']);
     expect(parseCalendar(seriesCancel).getAllSubcomponents('vevent')).toHaveLength(1);
     expect(second.out.pairFiles.has('p2')).toBe(false);
-    // Bob's own calendar file carries the cancellation so an import removes the series.
-    expect(contentLines(second.out.files.get('people/Bob-Stone.ics') as string)).toContain(
+    // Import files hold only live events (issue 11 item 9): the CANCEL message removes the series;
+    // Bob has nothing left, so no personal file at all, and all.ics holds no cancelled event.
+    expect(second.out.files.has('people/Bob-Stone.ics')).toBe(false);
+    expect(contentLines(second.out.files.get('all.ics') as string)).not.toContain(
       'STATUS:CANCELLED',
     );
     const third = runSchedule(config, people, ended, {
@@ -101,5 +103,60 @@ describe('re-running the schedule', () => {
       'RECURRENCE-ID;TZID=America/New_York:20270316T090000',
     ]);
     expect(prop(cancel, 'RRULE').filter((l) => !l.includes('FREQ=YEARLY'))).toEqual([]);
+  });
+});
+
+describe('re-runs only change the future', () => {
+  const starts = (r: ReturnType<typeof runSchedule>, file: string, uid: string) =>
+    expandStarts(parseCalendar(r.out.files.get(file) as string), uid).map((d) => d.toISOString());
+
+  it.each([
+    [
+      'the match ended',
+      (m: typeof matches) => [m[0], { ...m[1], status: 'ended' as const }],
+      people,
+    ],
+    [
+      'Bob withdrew by re-import',
+      (m: typeof matches) => m,
+      people.map((p) => (p.email === 'bob@x.org' ? { ...p, status: 'withdrawn' as const } : p)),
+    ],
+  ])('%s mid-program: the held meetings stay, only later ones go', (_, change, after) => {
+    const first = runSchedule(config, people, matches);
+    const uid = first.rec.events.find((e) => e.unitId === 'p2' && e.kind === 'series')!.uid;
+    const now = new Date('2027-03-20T08:00:00Z');
+    const before = starts(first, 'all.ics', uid);
+    const second = runSchedule(config, after, change(matches), { previous: state(first), now });
+    // No CANCEL of the whole series: an update whose UNTIL keeps what was held.
+    const cancels = [...second.out.files]
+      .filter(([k]) => k.startsWith('cancellations/'))
+      .map(([, t]) => t);
+    expect(cancels.filter((t) => t.includes(`UID:${uid}`))).toEqual([]);
+    const update = second.out.files.get(second.out.pairFiles.get('p2')!) as string;
+    expect(prop(update, 'METHOD')).toEqual(['METHOD:REQUEST']);
+    expect(prop(update, 'SEQUENCE')).toEqual(['SEQUENCE:1']);
+    const held = before.filter((s) => s < now.toISOString());
+    expect(held.length).toBeGreaterThan(1);
+    expect(starts(second, 'all.ics', uid)).toEqual(held);
+    expect(starts(second, 'people/Bob-Stone.ics', uid)).toEqual(held);
+    // The series and the future check-ins of the pair.
+    expect(second.rec.counts.cancelled).toBeGreaterThanOrEqual(1);
+    // Stable: the next run changes nothing.
+    const third = runSchedule(config, after, change(matches), {
+      previous: state(second),
+      now: new Date('2027-04-20T08:00:00Z'),
+    });
+    for (const [path, text] of second.out.files) expect(third.out.files.get(path)).toBe(text);
+  });
+
+  it('a withdrawal is reported to the manager as a warning naming the pair', () => {
+    const withdrawn = people.map((p) =>
+      p.email === 'bob@x.org' ? { ...p, status: 'withdrawn' as const } : p,
+    );
+    const r = runSchedule(config, withdrawn, matches);
+    expect(r.plan.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('Tom Lee ↔ Bob Stone ends: Bob Stone has withdrawn'),
+    ]);
+    expect(r.out.pairFiles.has('p2')).toBe(false);
   });
 });

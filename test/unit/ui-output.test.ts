@@ -26,7 +26,7 @@ describe('colour decision', () => {
       write: (s: string) => writes.push(s),
     } as unknown as NodeJS.WriteStream;
     const out = new Output({ json: true }, stream, stream, { FORCE_COLOR: '1' });
-    out.resultJson({ a: out.c.red('x') });
+    out.resultJson({ a: out.color.red('x') });
     expect(writes.join('')).not.toMatch(/\u001b\[/);
   });
 });

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { lockProgram, readState, writeState } from '../../io/store/program.js';
 import type { Participant } from '../../core/types.js';
 import type { AttentionItem } from '../../core/roster/attention.js';
-import type { FieldName } from '../../core/roster/header-map.js';
+import type { FieldName } from '../../core/roster/fields.js';
 import { attentionAfterEdit, findPerson, planSet } from '../../core/roster/edit.js';
 import { UsageError } from '../../errors.js';
 import { printProblems } from '../../ui/problems.js';

@@ -15,7 +15,7 @@ import { meetingWorkbook } from '../../io/outputs/schedule/workbook.js';
 /** A schedule ready to write. */
 export interface PreparedSchedule {
   plan: Plan;
-  rec: Reconciled;
+  reconciled: Reconciled;
   rendered: RenderedSchedule;
   previous?: ScheduleState;
   templates: ScheduleTemplates;
@@ -30,7 +30,14 @@ export async function prepareSchedule(
   opts: { workbook?: boolean } = {},
 ): Promise<PreparedSchedule> {
   const input = await readScheduleInput(program);
-  const plan = buildPlan(input);
+  const raw = await readState<ScheduleState | undefined>(program, 'schedule', undefined);
+  const previous =
+    raw && raw.version === 1 && raw.events && typeof raw.events === 'object' ? raw : undefined;
+  const programId =
+    typeof previous?.programId === 'string' && previous.programId
+      ? previous.programId
+      : program.config.program.name;
+  const plan = buildPlan({ ...input, programId });
   const error = plan.problems.find((p) => p.severity === 'error');
   if (error) {
     const more =
@@ -39,9 +46,6 @@ export async function prepareSchedule(
         : '';
     throw new InputError(`${error.message}${more}`, error.location ?? {}, error.hint);
   }
-  const raw = await readState<ScheduleState | undefined>(program, 'schedule', undefined);
-  const previous =
-    raw && raw.version === 1 && raw.events && typeof raw.events === 'object' ? raw : undefined;
   const occurrences = new Map<string, string[]>();
   for (const s of plan.series) {
     if (s.event)
@@ -50,12 +54,13 @@ export async function prepareSchedule(
         s.occurrences.filter((o) => o.status !== 'skipped').map((o) => o.ruleDate),
       );
   }
-  const rec = reconcile(plan.events, occurrences, previous, now);
+  const reconciled = reconcile(plan.events, occurrences, previous, now);
+  reconciled.state.programId = programId;
   const rows = meetingRows(plan);
   const workbook = opts.workbook ? meetingWorkbook(rows) : undefined;
   // A failed workbook is reported by whoever awaits it; this only keeps it from being an unhandled
   // rejection meanwhile.
   workbook?.catch(() => undefined);
-  const rendered = renderSchedule(plan, rec, program.config, rows);
-  return { plan, rec, rendered, previous, templates: input.templates, workbook };
+  const rendered = renderSchedule(plan, reconciled, program.config, rows);
+  return { plan, reconciled, rendered, previous, templates: input.templates, workbook };
 }

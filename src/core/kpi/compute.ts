@@ -1,6 +1,6 @@
 /** All Summary KPIs of a program, each next to its target from config with met / not met. */
 
-import { emailKey } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import { breakdownBy, compareCohorts } from './groups.js';
 import {

@@ -5,7 +5,8 @@
 
 import type { ProgramConfig, SurveyWave } from '../config.js';
 import type { Match, Participant } from '../types.js';
-import { emailKey, linkResponses, type LinkedSurveys } from '../surveys/link.js';
+import { linkResponses, type LinkedSurveys } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import { meetingsBy } from '../surveys/meetings.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
 import { assessPairs, type PairHealth } from '../surveys/risk.js';

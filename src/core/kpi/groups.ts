@@ -5,13 +5,13 @@
 
 import type { Participant } from '../types.js';
 import type { SurveyResponse } from '../surveys/state.js';
-import { emailKey } from '../surveys/link.js';
+import { emailKey } from '../keys.js';
 import type { Breakdown, GroupStats } from './types.js';
 import { isMenteeRole, isMentorRole, type ProgramFacts } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
 
 /** Groups smaller than this are shown as "<5" for sensitive attributes. */
-export const MIN_GROUP_SIZE = 5;
+const MIN_GROUP_SIZE = 5;
 const BLANK = '(blank)';
 /** Participant fields a breakdown can use besides the attributes. */
 export const BREAKDOWN_FIELDS = [
@@ -78,7 +78,7 @@ function indexOf(facts: ProgramFacts): GroupIndex {
 }
 
 /** Stats for the people in `members`. */
-export function groupStats(
+function groupStats(
   facts: ProgramFacts,
   value: string,
   members: readonly Participant[],

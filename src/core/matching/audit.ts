@@ -4,12 +4,13 @@
  */
 
 import type { Participant } from '../types.js';
-import type { MatchOutcome } from './models.js';
-import { attributeOf, norm, preferenceRank, type MatchSettings } from './score.js';
+import type { MatchOutcome } from './request.js';
+import { attributeOf, preferenceRank, type MatchSettings } from './score.js';
+import { norm } from '../keys.js';
 import { ordinal } from './explain.js';
 
 /** Match rate and average score of one group (e.g. department "Sales"). */
-export interface AuditGroup {
+interface AuditGroup {
   field: string;
   value: string;
   mentees: number;
@@ -43,7 +44,7 @@ export interface MatchAudit {
 }
 
 /** Sensitive groups smaller than this are pooled so nobody can be singled out. */
-export const MIN_SENSITIVE_GROUP = 3;
+const MIN_SENSITIVE_GROUP = 3;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -51,7 +52,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * The value of a field ("department", "cohort", "level", "role", "timezone" or any attribute) for a
  * person.
  */
-export function fieldValue(p: Participant, field: string): string {
+function fieldValue(p: Participant, field: string): string {
   const f = norm(field);
   const known: Record<string, unknown> = {
     department: p.department,

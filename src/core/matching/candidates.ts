@@ -8,12 +8,14 @@ import { Rule } from './rules.js';
 import {
   OVERLAP_SATURATION_MINUTES,
   enabledBase,
-  norm,
   ruleApplies,
   type MatchSettings,
 } from './score.js';
+import { norm } from '../keys.js';
 import { Side, Interner, internAttr } from './profiles.js';
 
+// perf: candidate pairs as CSR typed arrays, not per-pair objects (bench: match-solver.mjs,
+//   match-cli.mjs)
 /** Allowed pairs per mentee (CSR): targets are mentor indices ascending, weights the scores. */
 export interface CandidateGraph {
   offsets: Int32Array;

@@ -8,13 +8,13 @@ import {
   attributeHolds,
   attributeOf,
   enabledBase,
-  norm,
   ruleApplies,
   scorePair,
   splitValues,
   windowsFor,
   type MatchSettings,
 } from './score.js';
+import { norm } from '../keys.js';
 
 /**
  * Reasons for a pair; attribute reasons on sensitive fields are kept apart so exports can leave
@@ -40,7 +40,7 @@ export function ordinal(n: number): string {
 }
 
 /** Hours as "3 h" / "1.5 h". */
-export const hoursWords = (minutes: number): string => `${Math.round((minutes / 60) * 10) / 10} h`;
+const hoursWords = (minutes: number): string => `${Math.round((minutes / 60) * 10) / 10} h`;
 
 /** The original spelling of each normalised item, taken from `source`. */
 function display(shared: string[], source: string[]): string[] {

@@ -5,7 +5,7 @@
 
 import type { Match, Participant } from '../types.js';
 import type { MatchAudit } from './audit.js';
-import { norm } from './score.js';
+import { norm } from '../keys.js';
 
 /** One exported pair. */
 export type MatchRow = {

@@ -5,7 +5,7 @@
 
 import { InputError } from '../../errors.js';
 import type { Participant, SourceTable } from '../types.js';
-import { norm } from './score.js';
+import { norm } from '../keys.js';
 
 /** A pair read from a file, with the Excel row it came from. */
 export interface PairRow {

@@ -16,7 +16,7 @@ import {
   type ChosenPair,
   type MatchOutcome,
   type MatchRequest,
-} from './models.js';
+} from './request.js';
 
 /**
  * The best allowed mentor of mentee i (highest score, then input order), with whether they share a

@@ -10,11 +10,11 @@ import {
   MEETING_GRID_MINUTES,
   attributeOf,
   meetingMinutesOf,
-  norm,
   splitValues,
   windowsFor,
   type MatchSettings,
 } from './score.js';
+import { norm } from '../keys.js';
 
 /** Maps text to small integer ids (1-based, so 0 can mean "none" in scratch arrays). */
 export class Interner {

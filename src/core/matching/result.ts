@@ -7,9 +7,10 @@ import type { Match, Participant } from '../types.js';
 import { auditMatching, type MatchAudit } from './audit.js';
 import { diffMatchings, type PairChange } from './diff.js';
 import { explainPair } from './explain.js';
-import type { MatchOutcome } from './models.js';
+import type { MatchOutcome } from './request.js';
 import { brokenRules, ruleWords } from './rules.js';
-import { norm, preferenceRank, type MatchSettings } from './score.js';
+import { preferenceRank, type MatchSettings } from './score.js';
+import { norm } from '../keys.js';
 import { matchId, type MatchRun } from './state.js';
 
 /** The result document (stdout with --json, and what the summary renders). */

@@ -8,12 +8,11 @@ import {
   attributeHolds,
   attributeOf,
   meetingMinutesOf,
-  norm,
-  pairKey,
   pairOverlapMinutes,
   ruleApplies,
   type MatchSettings,
 } from './score.js';
+import { norm, pairKey } from '../keys.js';
 
 /**
  * Rule codes, in the order a blocked pair is reported (the first broken rule is its main reason).

@@ -3,6 +3,7 @@
  * (slow) path, used by explain and tests.
  */
 
+import { norm } from '../keys.js';
 import { defaultConfig, type MatchingConfig, type ScheduleConfig } from '../config.js';
 import type { AvailabilityWindow, Participant } from '../types.js';
 import { commonMinutes, toUtcWeekIntervals, workingHoursWindows } from '../availability/overlap.js';
@@ -62,7 +63,7 @@ export type BaseCriterion =
   | 'department'
   | 'cohort'
   | 'preferences';
-export const BASE_CRITERIA: BaseCriterion[] = [
+const BASE_CRITERIA: BaseCriterion[] = [
   'topics',
   'interests',
   'language',
@@ -80,17 +81,8 @@ export interface CriterionPart {
   similarity: number;
 }
 
-/** Lower-case, trimmed, NFC text for comparisons. */
-export const norm = (s: string | undefined): string =>
-  (s ?? '').normalize('NFC').trim().toLowerCase();
-/** Order-independent key of two emails (a repeat is the same two people either way round). */
-export const pairKey = (a: string, b: string): string => {
-  const x = norm(a),
-    y = norm(b);
-  return x < y ? `${x}\n${y}` : `${y}\n${x}`;
-};
 /** A yes-like cell ("yes", "true", "x", "1"). */
-export const isYes = (s: string | undefined): boolean =>
+const isYes = (s: string | undefined): boolean =>
   /^(yes|y|true|1|x|ja|oui|si|sí)$/i.test((s ?? '').trim());
 /** Splits a multi-value attribute cell. */
 export const splitValues = (s: string | undefined): string[] =>

@@ -5,13 +5,14 @@
 
 import type { MentoringModel, ProgramConfig } from '../config.js';
 import type { Participant } from '../types.js';
-import { norm, type MatchSettings } from './score.js';
+import { type MatchSettings } from './score.js';
+import { norm } from '../keys.js';
 
 /**
  * Scores at most this high look like a rating scale (1-5, 1-10), not the 0-100 scale of
  * matching.minScore.
  */
-export const SHORT_SCALE_MAX = 10;
+const SHORT_SCALE_MAX = 10;
 
 /** The minimum score to apply, and a one-line note or warning about it. */
 export interface MinScoreChoice {

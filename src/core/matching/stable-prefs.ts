@@ -5,7 +5,7 @@
 
 import type { Participant } from '../types.js';
 import type { CandidateGraph } from './candidates.js';
-import { norm } from './score.js';
+import { norm } from '../keys.js';
 import type { StableInstance } from '../solvers/stable.js';
 
 /**

@@ -5,7 +5,7 @@
 
 import type { Match } from '../types.js';
 import type { MatchAudit } from './audit.js';
-import { norm, pairKey } from './score.js';
+import { norm, pairKey } from '../keys.js';
 import type { UnmatchedMentee } from './unmatched.js';
 
 /** One `match` run, kept so exports, the audit and the next diff can refer to it. */
@@ -28,7 +28,7 @@ export interface MatchRun {
 }
 
 /** A pair that must not be proposed again (earlier cohort, or ended with `unmatch`). */
-export interface HistoryPair {
+interface HistoryPair {
   mentee: string;
   mentor: string;
   cohort?: string;
@@ -46,7 +46,7 @@ export interface MatchesState {
 export const emptyMatchesState = (): MatchesState => ({ matches: [], runs: [], history: [] });
 
 /** Runs kept in the document (older ones are dropped to keep the file small). */
-export const MAX_RUNS = 20;
+const MAX_RUNS = 20;
 
 /** Stable id of a pair: the same two people always get the same id (FNV-1a). */
 export function matchId(mentee: string, mentor: string): string {

@@ -5,7 +5,7 @@
 import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
 import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
-import type { FieldName } from './header-map.js';
+import type { FieldName } from './fields.js';
 import { type Issue, normaliseEmail, parseBoolean, parseStatus, splitMulti } from './normalise.js';
 import { parseRole, ROLE_HINT } from './roles.js';
 import { parseTimestamp, type DateOrder } from './timestamp.js';

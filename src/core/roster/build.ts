@@ -79,7 +79,7 @@ export function buildParticipants(
 }
 
 /** What startBuild collects: every accepted participant, rejected row and warning so far. */
-export interface BuildResult {
+interface BuildResult {
   participants: Participant[];
   /** The fields each participant's row gives (merge.ts `fieldBit` masks), by index. */
   given: number[];

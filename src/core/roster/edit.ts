@@ -5,7 +5,8 @@
 
 import { UsageError } from '../../errors.js';
 import type { Participant, Problem } from '../types.js';
-import type { ColumnMapping, FieldName } from './header-map.js';
+import type { ColumnMapping } from './header-map.js';
+import type { FieldName } from './fields.js';
 import { PARTICIPANT_FIELDS } from './header-map.js';
 import { planImport, type ImportPlan } from './import-plan.js';
 import { MERGE_FIELDS } from './merge.js';

@@ -3,31 +3,8 @@
 import { UsageError } from '../../errors.js';
 import type { Problem } from '../types.js';
 import { FIELD_RULES } from './header-rules.js';
+import type { FieldName } from './fields.js';
 import { foldText } from './text.js';
-
-export type FieldName =
-  | 'email'
-  | 'name'
-  | 'role'
-  | 'department'
-  | 'title'
-  | 'level'
-  | 'managerEmail'
-  | 'timezone'
-  | 'languages'
-  | 'topics'
-  | 'interests'
-  | 'goals'
-  | 'capacity'
-  | 'availability'
-  | 'preferences'
-  | 'avoid'
-  | 'cohort'
-  | 'trainingCompleted'
-  | 'status'
-  | 'firstName'
-  | 'lastName'
-  | 'submittedAt';
 
 /** Every field a column can be mapped to, in documentation order. */
 export const PARTICIPANT_FIELDS: readonly FieldName[] = [
@@ -55,9 +32,6 @@ export const PARTICIPANT_FIELDS: readonly FieldName[] = [
   'submittedAt',
 ];
 
-/** Fields a roster cannot do without (name may come from first + last; role from --role). */
-export const REQUIRED_FIELDS: readonly FieldName[] = ['email', 'name', 'role'];
-
 /**
  * Which column feeds which field; columns mapped to no field are kept under attributes or ignored.
  */
@@ -75,7 +49,7 @@ const FIELD_BY_KEY = new Map<string, Target>(
 FIELD_BY_KEY.set('attributes', 'attribute');
 
 /** Scores how well `header` names `field` (0 = not at all, 100 = outright). */
-export function scoreHeader(header: string, field: FieldName): number {
+function scoreHeader(header: string, field: FieldName): number {
   const folded = foldText(header);
   const rule = FIELD_RULES[field];
   if (rule.exact.includes(folded)) return 100;

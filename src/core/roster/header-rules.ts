@@ -1,6 +1,6 @@
 /** Keyword rules that score how well a header (or a whole form question) names a field. */
 
-import type { FieldName } from './header-map.js';
+import type { FieldName } from './fields.js';
 
 export interface FieldRule {
   /** Folded header texts that name the field outright (score 100). */

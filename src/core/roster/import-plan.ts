@@ -17,7 +17,7 @@ export const REJECTED_EXTRA_COLUMNS = ['Rejection reason', 'Source file', 'Sourc
  * Data rows produced a chunk at a time (a big CSV file, see io/csv-read.ts): the table's `rows` is
  * then empty, and each chunk can be built and let go before the next is cut out of the text.
  */
-export interface RowChunks {
+interface RowChunks {
   /** Rows in the file (blank ones included): the total for a progress bar. */
   rowCount: number;
   /** The data rows, exactly those `rows` would hold, at most `size` at a time. */
@@ -163,7 +163,7 @@ function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
  * The second half of planImport: merges the built participants into `existing` and checks
  * cross-references.
  */
-export function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
+function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
   return planFromMerge(built, mergeParticipants(existing, built.incoming, mergeOptionsOf(built)));
 }
 

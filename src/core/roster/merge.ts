@@ -350,6 +350,7 @@ export function startMerge(incoming: Participant[], opts: MergeOptions = {}): Ro
           state[i] = 2;
           stored.push(merged);
           diffInto(changes, old, merged, problems);
+          warnMojibake(old, merged, problems);
         }
       }
       met.push(i);
@@ -519,5 +520,40 @@ function diffInto(
         hint: 'If the blank was not meant to clear it, import without --replace or fix it with `mentor-cli set`',
         location: now.source,
       });
+  }
+}
+
+// Windows-1252's characters for bytes 0x80-0x9f (the rest of the byte range is Latin-1).
+const CP1252_80 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** `text` as it looks when its UTF-8 bytes are read as Windows-1252 ("François" -> "FranÃ§ois"). */
+function mojibakeOf(text: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(text))
+    out += b >= 0x80 && b < 0xa0 ? CP1252_80[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
+/**
+ * A warning when an update replaces a stored text with its own mojibake (a file whose encoding was
+ * guessed wrong): the update is kept, but never silently (issue 10, item 4).
+ */
+function warnMojibake(old: Participant, p: Participant, problems: Problem[]): void {
+  for (const field of ['name', 'department', 'title'] as const) {
+    const was = old[field];
+    const now = p[field];
+    if (!was || !now || was === now || !/[^\x00-\x7f]/.test(was) || mojibakeOf(was) !== now)
+      continue;
+    problems.push({
+      severity: 'warning',
+      code: 'mojibake',
+      message: `${field} "${was}" of ${p.email} was replaced by "${now}", which looks like the same text in the wrong encoding`,
+      hint: 'Re-import the file with --encoding utf-8 (or windows-1252) to put the right text back',
+      location: p.source
+        ? { file: p.source.file, sheet: p.source.sheet, row: p.source.row }
+        : undefined,
+    });
   }
 }

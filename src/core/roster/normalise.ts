@@ -1,6 +1,7 @@
 /** Normalising single cells: emails, multi-value lists, level, capacity, booleans, status. */
 
 import type { Status } from '../types.js';
+import { emailKey } from '../keys.js';
 
 /** A problem with one cell, before it is given a location. */
 export interface Issue {
@@ -26,29 +27,57 @@ const QUOTES = /^["']+|["']+$/g;
 const EMAIL =
   /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 
+// perf: an ASCII-only email regex tried first, the Unicode one only when it fails (bench:
+//   import.mjs)
 // The same rule for plain ASCII addresses: a much faster regex for the common case.
 const ASCII_EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
+/** RFC 5321 4.5.3.1: at most 64 octets before the @ and 254 in all (as a path holds it). */
+const MAX_LOCAL = 64;
+const MAX_EMAIL = 254;
+
+/** A value quoted in a message: at most `max` characters, so a 10 MB cell is not repeated. */
+function clipValue(text: string, max = 60): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, max)}… (${t.length} characters)`;
+}
+
 /**
- * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then trims and lower-cases; invalid ->
+ * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then keys it (NFC, trimmed, lower-case); invalid ->
  * email-invalid.
  */
 export function normaliseEmail(text: string): Parsed<string> {
+  // Checked before any regex: a huge value must not reach the backtracking patterns (a 10 MB cell
+  // overflowed the stack).
+  if (text.length > MAX_EMAIL * 4)
+    return { error: tooLong(text, `longer than ${MAX_EMAIL} characters`) };
   let t = text.trim();
   if (WRAPPED.test(t)) {
     const angle = ANGLE.exec(t);
     if (angle) t = angle[1].trim();
     t = t.replace(MAILTO, '').replace(QUOTES, '').trim();
   }
-  t = t.toLowerCase();
+  t = emailKey(t);
+  const at = t.lastIndexOf('@');
+  if (t.length > MAX_EMAIL) return { error: tooLong(text, `longer than ${MAX_EMAIL} characters`) };
+  if (at > MAX_LOCAL)
+    return { error: tooLong(text, `has more than ${MAX_LOCAL} characters before the @`) };
   if (ASCII_EMAIL.test(t) || EMAIL.test(t)) return { value: t };
   return {
     error: {
       code: 'email-invalid',
-      message: `email "${text.trim()}" is not a valid email address`,
+      message: `email "${clipValue(text)}" is not a valid email address`,
       hint: 'Correct it to the form name@example.com',
     },
+  };
+}
+
+function tooLong(text: string, what: string): Issue {
+  return {
+    code: 'email-invalid',
+    message: `email "${clipValue(text)}" is ${what}, so no mail system accepts it`,
+    hint: 'Correct it to the form name@example.com',
   };
 }
 
@@ -85,7 +114,7 @@ export function parseLevel(text: string): Parsed<number> {
   return {
     error: {
       code: 'level-invalid',
-      message: `level "${t}" is not a whole number`,
+      message: `level "${clipValue(t)}" is not a whole number`,
       hint: 'Write the level as a whole number such as 5 (or L5)',
     },
   };
@@ -118,7 +147,7 @@ export function parseCapacity(text: string, defaultCapacity: number): Parsed<num
   return {
     error: {
       code: 'capacity-invalid',
-      message: `capacity "${t}" is not a whole number from 1 to 50`,
+      message: `capacity "${clipValue(t)}" is not a whole number from 1 to 50`,
       hint: 'Enter how many mentees this mentor can take, e.g. 2',
     },
   };
@@ -166,7 +195,7 @@ export function parseBoolean(text: string, label = 'value'): Parsed<boolean> {
   return {
     warning: {
       code: 'boolean-invalid',
-      message: `${label} "${text.trim()}" is not yes or no; left blank`,
+      message: `${label} "${clipValue(text)}" is not yes or no; left blank`,
       hint: 'Write yes or no (or the date it was completed)',
     },
   };
@@ -195,7 +224,7 @@ export function parseStatus(text: string): Parsed<Status> {
     value: 'active',
     warning: {
       code: 'status-invalid',
-      message: `status "${text.trim()}" is not active or withdrawn; kept as active`,
+      message: `status "${clipValue(text)}" is not active or withdrawn; kept as active`,
       hint: 'Write active or withdrawn',
     },
   };

@@ -60,7 +60,7 @@ export function summariseRoster(list: Participant[]): RosterSummary {
 }
 
 /** The exported schema fields, in order (also the JSON keys). */
-export const EXPORT_FIELDS = [
+const EXPORT_FIELDS = [
   'email',
   'name',
   'role',
@@ -94,7 +94,7 @@ function isSensitive(key: string, opts: ExportOptions): boolean {
 }
 
 /** Attribute keys across participants, in first-seen order, without sensitive ones unless asked. */
-export function attributeKeys(list: Participant[], opts: ExportOptions): string[] {
+function attributeKeys(list: Participant[], opts: ExportOptions): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const p of list)

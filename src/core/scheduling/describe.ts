@@ -26,6 +26,23 @@ export interface Agenda {
   expectations: string[];
 }
 
+const PLAN_LINES = 8;
+const PLAN_CHARS = 2_500;
+/** Longest description written (Google Calendar drops what is past 8,000 characters). */
+const DESCRIPTION_LIMIT = 7_500;
+
+/** `text` cut to DESCRIPTION_LIMIT characters (never inside a surrogate pair), marked as cut. */
+export function boundedDescription(text: string): string {
+  if (text.length <= DESCRIPTION_LIMIT) return text;
+  let end = DESCRIPTION_LIMIT - 1;
+  if ((text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const dayTexts = new Map<string, string>();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,7 +63,7 @@ export function formatDay(date: string): string {
 }
 
 /** The agenda text for meeting `n` of `total`. */
-export function agendaFor(agenda: Agenda, n: number, total: number): string {
+function agendaFor(agenda: Agenda, n: number, total: number): string {
   if (n === total && total > 1 && agenda.last) return agenda.last;
   return agenda.meetings[n - 1] ?? agenda.later;
 }
@@ -80,6 +97,17 @@ export function meetingPlan(
   const total = occurrences.filter((o) => o.status !== 'skipped').length;
   const lines: string[] = [];
   for (const o of occurrences) {
+    const size = lines.reduce((n, l) => n + l.length, 0);
+    // Google Calendar cuts descriptions past 8,000 characters (150 meetings made 32,108): the
+    // first few dates here, every date in each person's file and in schedule.csv.
+    if (lines.length >= PLAN_LINES || size > PLAN_CHARS) {
+      const rest = occurrences.slice(lines.length).filter((x) => x.status !== 'skipped');
+      if (rest.length)
+        lines.push(
+          `… and ${rest.length} more meeting${rest.length > 1 ? 's' : ''}, the last on ${formatDay(rest[rest.length - 1].date)}: your calendar shows every one in your own time, and your personal calendar file from the program team lists them all.`,
+        );
+      break;
+    }
     if (o.status === 'skipped') {
       lines.push(`-  ${formatDay(o.ruleDate)}: no meeting (blackout date)`);
       continue;
@@ -123,7 +151,10 @@ export function templateValues(
 ): Map<string, string> {
   const first = occurrences.find((o) => o.status !== 'skipped');
   const goals = unit.mentees
-    .map((m) => (m.goals ? `${unit.mentees.length > 1 ? `${m.name}: ` : ''}${m.goals}` : ''))
+    // Sign-up text is unbounded; the description is not (boundedDescription).
+    .map((m) =>
+      m.goals ? `${unit.mentees.length > 1 ? `${m.name}: ` : ''}${clip(m.goals, 600)}` : '',
+    )
     .filter(Boolean);
   const values = new Map<string, string>([
     ['program', config.program.name],

@@ -13,12 +13,16 @@ const AUDIENCE_TEXT = {
 };
 
 /** One event per configured milestone, in the program time zone, for everyone it concerns. */
-export function milestoneEvents(config: ProgramConfig, units: MeetingUnit[]): CalEvent[] {
+export function milestoneEvents(
+  config: ProgramConfig,
+  programId: string,
+  units: MeetingUnit[],
+): CalEvent[] {
   const organizer = config.program.manager;
   const mentors = [...new Set(units.map((u) => u.mentor.email))];
   const mentees = [...new Set(units.flatMap((u) => u.mentees.map((m) => m.email)))];
   return config.milestones.map((m) => ({
-    uid: stableUid(config.program.name, 'milestone', m.id),
+    uid: stableUid(programId, 'milestone', m.id),
     kind: 'milestone' as const,
     summary: `${config.program.name}: ${m.name}`,
     description:
@@ -49,6 +53,7 @@ export function milestoneEvents(config: ProgramConfig, units: MeetingUnit[]): Ca
 /** Manager check-ins with a unit in the configured program weeks, at the unit's usual time. */
 export function checkInEvents(
   config: ProgramConfig,
+  programId: string,
   unit: MeetingUnit,
   slot: Slot,
   tz: string,
@@ -69,7 +74,7 @@ export function checkInEvents(
     const day = slot.day + Math.floor((startDay + week * 7 - slot.day + 6) / 7) * 7;
     if (day > endDay || blackout.has(dayString(day))) continue;
     out.push({
-      uid: stableUid(config.program.name, 'checkin', `${unit.id}/${week}`),
+      uid: stableUid(programId, 'checkin', `${unit.id}/${week}`),
       kind: 'checkin',
       unitId: unit.id,
       summary: `Check-in with ${manager.name}: ${title}`,

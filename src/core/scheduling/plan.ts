@@ -9,7 +9,13 @@ import type { CalEvent, MeetingUnit, Occurrence, SlotOutcome } from './model.js'
 import { buildUnits } from './units.js';
 import { findSlots, windowsOf } from './slots.js';
 import { buildOccurrences, recurrenceRule } from './recurrence.js';
-import { meetingPlan, templateValues, localTimeOf, type Agenda } from './describe.js';
+import {
+  boundedDescription,
+  meetingPlan,
+  templateValues,
+  localTimeOf,
+  type Agenda,
+} from './describe.js';
 import { checkInEvents, milestoneEvents } from './milestones.js';
 import { renderTemplate } from './template.js';
 import { stableUid } from './ids.js';
@@ -24,10 +30,16 @@ export interface PlanInput {
   blackout: ReadonlySet<string>;
   descriptionTemplate: string;
   agenda: Agenda;
+  /**
+   * What calendar UIDs are derived from (with the pair ids): fixed the first time a program is
+   * scheduled, so renaming the program never re-issues invitations. Default: the program name
+   * (what UIDs were derived from before, so older programs keep theirs).
+   */
+  programId?: string;
 }
 
 /** One pair's (or group's) series, or the reason it has none. */
-export interface PlannedSeries {
+interface PlannedSeries {
   unit: MeetingUnit;
   outcome: SlotOutcome;
   occurrences: Occurrence[];
@@ -51,6 +63,7 @@ export interface Plan {
 export function buildPlan(input: PlanInput): Plan {
   const { config } = input;
   const { schedule } = config;
+  const programId = input.programId ?? config.program.name;
   const zoneOf = (p: Participant) => p.timezone || config.program.timezone;
   const startDay = dayNumber(config.program.startDate);
   const endDay = schedule.count ? startDay + 366 * 5 : dayNumber(config.program.endDate);
@@ -137,13 +150,14 @@ export function buildPlan(input: PlanInput): Plan {
     const last = occurrences[occurrences.length - 1];
     const until = clocks.get(anchorTz).toUtc({ day: dayNumber(last.ruleDate), minute: time });
     const event: CalEvent = {
-      uid: stableUid(config.program.name, 'series', unit.id),
+      uid: stableUid(programId, 'series', unit.id),
       kind: 'series',
       unitId: unit.id,
       summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-      description:
+      description: boundedDescription(
         renderTemplate(input.descriptionTemplate, values) +
-        (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
+          (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
+      ),
       location,
       url,
       tz: anchorTz,
@@ -168,10 +182,10 @@ export function buildPlan(input: PlanInput): Plan {
     };
     events.push(
       event,
-      ...checkInEvents(config, unit, slot, anchorTz, title, endDay, input.blackout),
+      ...checkInEvents(config, programId, unit, slot, anchorTz, title, endDay, input.blackout),
     );
     series.push({ unit, outcome, occurrences, event, title });
   });
-  events.push(...milestoneEvents(config, units));
+  events.push(...milestoneEvents(config, programId, units));
   return { series, events, problems, clocks, zoneOf };
 }

@@ -5,6 +5,7 @@
 
 import type { CalEvent } from './model.js';
 import { stableHash } from './ids.js';
+import { dayNumber, parseClock, ZoneClock } from '../timezones/clock.js';
 
 /** What the previous run wrote for one UID. */
 export interface StoredEvent {
@@ -12,7 +13,7 @@ export interface StoredEvent {
   sequence: number;
   dtstamp: string;
   status: 'active' | 'cancelled';
-  /** The event without its description (enough to write a cancellation). */
+  /** The event (a series without its description: enough to write a cancellation). */
   event: CalEvent;
   /** Rule dates (RECURRENCE-IDs) of the meetings the series held. */
   occurrences: string[];
@@ -23,6 +24,8 @@ export interface StoredEvent {
 /** The `schedule` state document. */
 export interface ScheduleState {
   version: 1;
+  /** What UIDs are derived from, fixed by the first run (see PlanInput.programId). */
+  programId?: string;
   events: Record<string, StoredEvent>;
   /** Files written by the last run, relative to the output folder (stale ones are removed). */
   files: string[];
@@ -48,9 +51,13 @@ export interface Reconciled {
   counts: { added: number; changed: number; unchanged: number; cancelled: number };
 }
 
-/** Content fingerprint of an event, ignoring SEQUENCE and DTSTAMP. */
-export function eventHash(e: CalEvent): string {
-  return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '' }));
+/**
+ * Content fingerprint of an event, ignoring SEQUENCE and DTSTAMP and who gets it in their personal
+ * file (`audience`): a milestone whose audience grows is not a changed event (RFC 5546 raises
+ * SEQUENCE only for a change to the event itself).
+ */
+function eventHash(e: CalEvent): string {
+  return stableHash(JSON.stringify({ ...e, sequence: 0, dtstamp: '', audience: [] }));
 }
 
 /**
@@ -105,7 +112,9 @@ export function reconcile(
       sequence,
       dtstamp,
       status: 'active',
-      event: { ...final, description: '' },
+      // A single event's short text is kept: should it vanish from the plan once held, it stays
+      // in the import files as it was.
+      event: final.kind === 'series' ? { ...final, description: '' } : final,
       occurrences: held,
       cancelledInstances: instances,
     };
@@ -113,6 +122,38 @@ export function reconcile(
   for (const uid of Object.keys(prev).sort()) {
     if (next[uid]) continue;
     const old = prev[uid];
+    // Calendars only change the future: a series that ends after meetings were held is cut short
+    // (an update with an earlier UNTIL keeps the held ones), and a single event already past is
+    // left alone rather than erased from everyone's calendar.
+    if (old.status === 'active' && startUtc(old.event, old.event.start.date) < now.getTime()) {
+      const ended = old.event.kind === 'series' ? endedSeries(old, now) : undefined;
+      if (ended) {
+        const hash = eventHash(ended.event);
+        const same = old.hash === hash;
+        const final = {
+          ...ended.event,
+          sequence: same ? old.sequence : old.sequence + 1,
+          dtstamp: same ? old.dtstamp : stamp,
+        };
+        if (same) counts.unchanged++;
+        else counts.cancelled++;
+        out.push(final);
+        next[uid] = {
+          ...old,
+          hash,
+          sequence: final.sequence,
+          dtstamp: final.dtstamp,
+          event: final,
+          occurrences: ended.occurrences,
+          cancelledInstances: old.cancelledInstances.filter((c) => c.date <= ended.last),
+        };
+      } else if (old.event.kind !== 'series') {
+        counts.unchanged++;
+        out.push(old.event);
+        next[uid] = old;
+      }
+      continue;
+    }
     const cancelled =
       old.status === 'cancelled'
         ? old
@@ -138,6 +179,39 @@ export function reconcile(
     state: { version: 1, events: next, files: previous?.files ?? [] },
     counts,
   };
+}
+
+/** UTC instant (ms) of an event's meeting on `date` at its start time, in its zone. */
+function startUtc(e: CalEvent, date: string): number {
+  const day = dayNumber(date);
+  return new ZoneClock(e.tz, day - 3, day + 3).toUtc({ day, minute: parseClock(e.start.time) });
+}
+
+/**
+ * The part of an ended series that was already held at `now`: its UNTIL moved to the last meeting
+ * that started before `now`, later moves and exclusions dropped. Undefined when none was held.
+ */
+function endedSeries(
+  old: StoredEvent,
+  now: Date,
+): { event: CalEvent; occurrences: string[]; last: string } | undefined {
+  const e = old.event;
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start.date]));
+  const held = old.occurrences.filter((d) => startUtc(e, movedTo.get(d) ?? d) < now.getTime());
+  if (!held.length || !e.rrule) return undefined;
+  const last = held[held.length - 1];
+  const until = new Date(startUtc(e, last))
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const event: CalEvent = {
+    ...e,
+    rrule: e.rrule.replace(/UNTIL=[0-9TZ]+/, `UNTIL=${until}`),
+    exdates: e.exdates?.filter((x) => x.date <= last),
+    moved: e.moved?.filter((m) => m.recurrenceId.date <= last),
+    description: `This series ended: its last meeting was on ${movedTo.get(last) ?? last}. The meetings already held stay in your calendar.`,
+  };
+  return { event, occurrences: held, last };
 }
 
 function stripped(e: CalEvent): CalEvent {

@@ -24,7 +24,7 @@ export interface SeriesInput {
 }
 
 /** Which weekday of its month a day is: 1..4, or -1 for a fifth (= last) one. */
-export function weekOfMonth(day: number): number {
+function weekOfMonth(day: number): number {
   const n = Math.ceil(Number(dayString(day).slice(8, 10)) / 7);
   return n === 5 ? -1 : n;
 }

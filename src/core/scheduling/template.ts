@@ -18,10 +18,3 @@ export function renderTemplate(
     },
   );
 }
-
-/** Placeholder names used in a template, for checking a user's edited template. */
-export function placeholdersOf(template: string): string[] {
-  const out = new Set<string>();
-  for (const m of template.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)) out.add(m[1]);
-  return [...out];
-}

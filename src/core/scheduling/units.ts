@@ -63,6 +63,17 @@ export function buildUnits(
     const mentor = person(m.mentor, m.id);
     const mentee = person(m.mentee, m.id);
     if (!mentor || !mentee) continue;
+    // Someone withdrawn by a re-import ends the pair here and now: its future meetings are
+    // cancelled by this run, without waiting for `match` to be re-run.
+    const gone = [mentor, mentee].find((p) => p.status === 'withdrawn');
+    if (gone) {
+      problems.push({
+        severity: 'warning',
+        code: 'pair-withdrawn',
+        message: `${mentor.name} ↔ ${mentee.name} ends: ${gone.name} has withdrawn (their future meetings are cancelled; run \`mentor-cli match\` to find new partners)`,
+      });
+      continue;
+    }
     if (config.program.model === 'group') {
       let unit = groups.get(mentor);
       if (!unit) {

@@ -1,3 +1,6 @@
+// perf: an indexed heap with decrease-key over typed arrays for the Dijkstra steps of the
+//   transport solver
+//   (bench: match-solver.mjs)
 /**
  * Indexed binary min-heap on typed arrays: keys are numbers, ties broken by the smaller node index.
  */

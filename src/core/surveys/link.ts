@@ -3,6 +3,7 @@
  * emails kept.
  */
 
+import { emailKey } from '../keys.js';
 import type { Match, Participant } from '../types.js';
 import type { SurveyResponse } from './state.js';
 
@@ -15,9 +16,6 @@ export interface LinkedSurveys {
   /** email -> active matches the person is in. */
   pairsOf: Map<string, Match[]>;
 }
-
-/** Trimmed, lower-cased email: the key used for linking. */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 /** True when `a` is a later response than `b`: later submission time, else later merge. */
 function isLater(a: SurveyResponse, b: SurveyResponse): boolean {

@@ -41,7 +41,7 @@ export const MEASURES: ReadonlyArray<{ id: MeasureId; scale: string; description
   },
 ];
 
-export const SURVEY_FIELDS: readonly SurveyField[] = [
+const SURVEY_FIELDS: readonly SurveyField[] = [
   'email',
   'name',
   'submittedAt',

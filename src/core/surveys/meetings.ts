@@ -5,6 +5,7 @@
 
 import type { ProgramConfig } from '../config.js';
 import type { Match } from '../types.js';
+import { emailKey } from '../keys.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
 import { dayNumber, parseClock, ZoneClocks } from '../timezones/clock.js';
 
@@ -57,7 +58,7 @@ export function scheduledStartsByPair(
           )
           .sort((a, b) => a - b);
     if (e.unitId) byUnit.set(e.unitId, starts);
-    const entry = { emails: new Set(e.attendees.map((a) => a.email.trim().toLowerCase())), starts };
+    const entry = { emails: new Set(e.attendees.map((a) => emailKey(a.email))), starts };
     for (const email of entry.emails) {
       const list = byPerson.get(email);
       if (list) list.push(entry);
@@ -67,8 +68,8 @@ export function scheduledStartsByPair(
   const out = new Map<string, number[]>();
   for (const m of matches) {
     if (m.status !== 'active') continue;
-    const mentor = m.mentor.trim().toLowerCase();
-    const mentee = m.mentee.trim().toLowerCase();
+    const mentor = emailKey(m.mentor);
+    const mentee = emailKey(m.mentee);
     // One-to-one series carry the match id; group series are found by their attendees.
     const starts =
       byUnit.get(m.id) ?? byPerson.get(mentee)?.find((s) => s.emails.has(mentor))?.starts;

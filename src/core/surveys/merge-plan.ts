@@ -6,12 +6,12 @@
 import { UsageError } from '../../errors.js';
 import type { SurveyWave } from '../config.js';
 import type { Participant } from '../types.js';
-import { emailKey } from './link.js';
+import { emailKey } from '../keys.js';
 import type { SurveyResponse } from './state.js';
 import { currentWave } from './waves.js';
 
 /** How many unknown emails the merge names before "and N more". */
-export const UNKNOWN_SAMPLE = 5;
+const UNKNOWN_SAMPLE = 5;
 
 /**
  * The wave for every response (`--wave`, matched case-insensitively; undefined: inferred per

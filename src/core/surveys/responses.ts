@@ -5,6 +5,7 @@
 
 import type { Problem, SourceTable } from '../types.js';
 import type { SurveyWave } from '../config.js';
+import { emailKey } from '../keys.js';
 import type { MeasureId, SurveyMapping } from './measures.js';
 import { readCount, readScale, readYesNo, type ScaleRead } from './scales.js';
 import { hashText, type SurveyMeasures, type SurveyResponse } from './state.js';
@@ -59,7 +60,7 @@ export function readSurveyResponses(
   const headerKey = hashText(JSON.stringify(table.headers));
   for (const row of table.rows) {
     const at = { file, sheet, row: row.line };
-    const email = (row.cells[emailCol] ?? '').trim().toLowerCase();
+    const email = emailKey(row.cells[emailCol]);
     if (!email) {
       problems.push({
         severity: 'warning',

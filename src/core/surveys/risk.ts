@@ -5,7 +5,8 @@
 
 import type { SurveyWave } from '../config.js';
 import type { Match } from '../types.js';
-import { emailKey, type LinkedSurveys } from './link.js';
+import { type LinkedSurveys } from './link.js';
+import { emailKey } from '../keys.js';
 import { isRealConcern } from './scales.js';
 import type { SurveyResponse } from './state.js';
 import { orderedWaves } from './waves.js';
@@ -18,7 +19,7 @@ export interface RiskReason {
 }
 
 /** Severity order of the reasons: what the pair says first, then meetings, then silence. */
-export const RISK_ORDER: readonly RiskReason['code'][] = [
+const RISK_ORDER: readonly RiskReason['code'][] = [
   'low-satisfaction',
   'concern',
   'few-meetings',
@@ -48,7 +49,7 @@ export interface PairHealth {
 }
 
 /** The satisfaction-at-risk threshold and the meetings ratio, as documented. */
-export const RISK_RULES = { maxSatisfaction: 2, minHeldRatio: 0.5 } as const;
+const RISK_RULES = { maxSatisfaction: 2, minHeldRatio: 0.5 } as const;
 
 /** A person's most recent response (latest wave they answered) that passes `has`. */
 function mostRecent(

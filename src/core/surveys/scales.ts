@@ -4,7 +4,7 @@
  */
 
 /** Agreement (1-5): Strongly disagree .. Strongly agree. */
-export const AGREEMENT_SCALE: Readonly<Record<string, number>> = {
+const AGREEMENT_SCALE: Readonly<Record<string, number>> = {
   'strongly disagree': 1,
   disagree: 2,
   'somewhat disagree': 2,
@@ -17,7 +17,7 @@ export const AGREEMENT_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** Satisfaction (1-5): Very dissatisfied .. Very satisfied. */
-export const SATISFACTION_SCALE: Readonly<Record<string, number>> = {
+const SATISFACTION_SCALE: Readonly<Record<string, number>> = {
   'very dissatisfied': 1,
   'extremely dissatisfied': 1,
   dissatisfied: 2,
@@ -31,7 +31,7 @@ export const SATISFACTION_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** Frequency (1-5): Never .. Always. */
-export const FREQUENCY_SCALE: Readonly<Record<string, number>> = {
+const FREQUENCY_SCALE: Readonly<Record<string, number>> = {
   never: 1,
   rarely: 2,
   sometimes: 3,
@@ -42,7 +42,7 @@ export const FREQUENCY_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** Quality (1-5): Poor .. Excellent. */
-export const QUALITY_SCALE: Readonly<Record<string, number>> = {
+const QUALITY_SCALE: Readonly<Record<string, number>> = {
   'very poor': 1,
   poor: 1,
   fair: 2,
@@ -52,7 +52,7 @@ export const QUALITY_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** Progress (1-5), for goal questions: No progress .. Fully achieved. */
-export const PROGRESS_SCALE: Readonly<Record<string, number>> = {
+const PROGRESS_SCALE: Readonly<Record<string, number>> = {
   'no progress': 1,
   none: 1,
   'a little': 2,
@@ -68,7 +68,7 @@ export const PROGRESS_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** Yes/no answers (wouldContinue); Typeform exports yes/no questions as "1"/"0". */
-export const YES_NO_SCALE: Readonly<Record<string, boolean>> = {
+const YES_NO_SCALE: Readonly<Record<string, boolean>> = {
   yes: true,
   y: true,
   true: true,
@@ -86,7 +86,7 @@ export const YES_NO_SCALE: Readonly<Record<string, boolean>> = {
 };
 
 /** Every 1-5 label in one lookup; the scales share no label with different values. */
-export const LIKERT_LABELS: ReadonlyMap<string, number> = new Map(
+const LIKERT_LABELS: ReadonlyMap<string, number> = new Map(
   [AGREEMENT_SCALE, SATISFACTION_SCALE, FREQUENCY_SCALE, QUALITY_SCALE, PROGRESS_SCALE].flatMap(
     (s) => Object.entries(s),
   ),

@@ -1,15 +1,19 @@
 /**
- * Wall-clock arithmetic in IANA zones: offsets from @date-fns/tz (tzScan/tzOffset), cached per zone
- * and range.
+ * Wall-clock arithmetic in IANA zones: offsets from @date-fns/tz, transitions found to the minute
+ * (transitions.ts), cached per zone and range.
  */
 
-import { tzOffset, tzScan } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
+import { zoneTransitions } from './transitions.js';
 
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
+const SPAN_MS = 18 * 3_600_000;
 // Date parsing and formatting dominate the per-meeting work of a big program; programs span a few
 // hundred days.
 const CACHE_LIMIT = 20_000;
+// perf: day-number and offset caches: the scheduler converts ~90k meetings through a handful of
+//   zones (bench: schedule.mjs)
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, string>();
 
@@ -93,12 +97,12 @@ export class ZoneClock {
 
   constructor(tz: string, fromDay: number, toDay: number) {
     this.tz = tz;
-    const start = new Date((fromDay - 2) * DAY_MS);
-    this.at.push(start.getTime());
-    this.offsets.push(tzOffset(tz, start));
-    for (const change of tzScan(tz, { start, end: new Date((toDay + 2) * DAY_MS) })) {
-      this.at.push(change.date.getTime());
-      this.offsets.push(change.offset);
+    const start = (fromDay - 2) * DAY_MS;
+    this.at.push(start);
+    this.offsets.push(tzOffset(tz, new Date(start)));
+    for (const change of zoneTransitions(tz, start, (toDay + 2) * DAY_MS)) {
+      this.at.push(change.at);
+      this.offsets.push(change.to);
     }
   }
 
@@ -122,13 +126,27 @@ export class ZoneClock {
   }
 
   /**
-   * UTC instant (ms) of a wall-clock time; a time skipped by a spring-forward lands after the gap.
+   * UTC instant (ms) of a wall-clock time, resolved as RFC 5545 3.3.5 does (and so every calendar
+   * client): a time that occurs twice (autumn) is the first occurrence; a time skipped by a
+   * spring-forward is read with the offset before the gap (02:30 becomes 03:30).
    */
   toUtc(wall: Wall): number {
     const naive = wall.day * DAY_MS + wall.minute * MIN_MS;
-    const first = naive - this.offsetAt(naive) * MIN_MS;
-    const second = naive - this.offsetAt(first) * MIN_MS;
-    return this.offsetAt(second) === this.offsetAt(first) ? second : Math.max(first, second);
+    // The offsets in effect around this wall time: no zone changes twice within 18 hours.
+    const before = this.offsetAt(naive - SPAN_MS);
+    const after = this.offsetAt(naive + SPAN_MS);
+    const early = naive - Math.max(before, after) * MIN_MS;
+    const late = naive - Math.min(before, after) * MIN_MS;
+    if (before === after) {
+      const same = naive - before * MIN_MS;
+      const mid = this.offsetAt(same);
+      // A change inside the window that came back (not in the tz database, but be exact).
+      return mid === before ? same : naive - mid * MIN_MS;
+    }
+    if (this.offsetAt(early) === Math.max(before, after)) return early;
+    if (this.offsetAt(late) === Math.min(before, after)) return late;
+    // In the gap: the offset from before the gap.
+    return naive - before * MIN_MS;
   }
 
   /** Wall-clock time of a UTC instant. */

@@ -7,6 +7,7 @@ import type { SourceTable } from '../../core/types.js';
 import { readCsvText, readCsvTextChunked } from '../formats/csv/read.js';
 import { decodeText } from '../formats/csv/decode.js';
 import { checkZipSafety, formatBytes, ZIP_LIMITS } from '../formats/xlsx/zip-guard.js';
+import { tameWorkbook } from '../formats/xlsx/workbook-guard.js';
 
 export interface ReadOptions {
   sheet?: string;
@@ -81,7 +82,7 @@ export async function readTable(path: string, opts: ReadOptions = {}): Promise<S
     checkZipSafety(buf, file);
     // exceljs takes ~0.3 s to load: only when the file really is a workbook.
     const { readXlsxBuffer } = await import('../formats/xlsx/read.js');
-    return readXlsxBuffer(buf, file, opts.sheet);
+    return readXlsxBuffer(tameWorkbook(buf, file), file, opts.sheet);
   }
   if (isOle2(buf)) {
     throw new InputError(

@@ -10,7 +10,7 @@ const MAX_STEM = 60;
 /**
  * Longest part one person gets in a name holding several people: every file name keeps all of them.
  */
-export const PERSON_PART = 28;
+const PERSON_PART = 28;
 
 /** `text` folded to ASCII letters, digits, ".", "_" and "-", capped at `max` (may be empty). */
 function fold(text: string, max: number): string {

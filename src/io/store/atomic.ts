@@ -1,6 +1,6 @@
 /** Crash-safe file writes: temp file in the same folder, fsync, rename, fsync the folder. */
 
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -57,32 +57,19 @@ export async function writeAtomicVia(
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw err;
+    throw namingFile(err, path);
   }
   syncDir(dirname(path));
 }
 
-/** Synchronous variant for small files (lock metadata). */
-export function writeFileAtomicSync(path: string, data: string): void {
-  const tmp = tempPathFor(path);
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw err;
-  }
-  syncDir(dirname(path));
+/**
+ * The error with the file it was writing to: a full disk fails a write() on a handle, whose error
+ * names no path ("file: disk is full"), and a rename names the temp file.
+ */
+function namingFile(err: unknown, path: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && typeof e.code === 'string') e.path = path;
+  return err;
 }
 
 function syncDir(dir: string): void {

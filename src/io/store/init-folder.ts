@@ -1,9 +1,9 @@
 /** Creates a program folder: config, schema and participant templates. */
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
-import { defaultConfig } from '../../core/config.js';
+import { configJsonSchema, defaultConfig } from '../../core/config.js';
 import { UsageError } from '../../errors.js';
 import { CONFIG_FILE, SCHEMA_FILE, TEMPLATES_DIR, parseConfig } from './program.js';
 import { writeFileAtomic } from './atomic.js';
@@ -50,7 +50,7 @@ export async function createProgramFolder(
   const files = [CONFIG_FILE, SCHEMA_FILE, 'participants.csv', 'participants.xlsx'];
   if (opts.dryRun) return { dir, files };
   await mkdir(dir, { recursive: true });
-  await copyFile(join(TEMPLATES_DIR, SCHEMA_FILE), join(dir, SCHEMA_FILE));
+  await writeFileAtomic(join(dir, SCHEMA_FILE), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
   const csv = await readFile(join(TEMPLATES_DIR, 'participants.csv'), 'utf8');
   if (!existsSync(join(dir, 'participants.csv')) || opts.force)
     await writeFileAtomic(join(dir, 'participants.csv'), csv);

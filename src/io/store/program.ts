@@ -1,31 +1,29 @@
 /** Finding a program folder, loading its config, and reading/writing its state files. */
 
-import { closeSync, existsSync, fstatSync, openSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject } from 'ajv';
-import { validate as validateConfig } from './config-validator.js';
 import { UsageError, InputError } from '../../errors.js';
-import { checkConfig, type ProgramConfig } from '../../core/config.js';
-import { isValidTimeZone } from '../../core/timezones/valid.js';
+import type { ProgramConfig } from '../../core/config.js';
+import { checkConfigData } from '../../core/config-check.js';
 import { writeFileAtomicChunks } from './atomic.js';
-import {
-  eachStateItem,
-  eachStateItemInFile,
-  parseStateJson,
-  stateJsonChunks,
-} from './state-json.js';
+import { eachStateItemInFile, parseStateJson, stateJsonChunks } from './state-json.js';
 import { withLock } from './lock.js';
+import { dataProblem, envelopeProblem, itemProblem, STATE_VERSION } from './state-shape.js';
+import { keepPrevious, listBackups } from './backup.js';
+import { removeStaleTemps, tempFolders } from './stale-temps.js';
 
 export const CONFIG_FILE = 'mentor.config.json';
 export const SCHEMA_FILE = 'mentor.config.schema.json';
-export const STATE_DIR = '.mentor';
+const STATE_DIR = '.mentor';
+/** A config bigger than this is refused unread (a real one is a few KB). */
+const MAX_CONFIG_BYTES = 1 << 20;
 /** State files at least this big are streamed by readStateEach. */
 const STREAM_BYTES = 4 << 20;
 
 /** The package root (where templates/ and fixtures/ live), from dist/io or src/io. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 export const FIXTURES_DIR = join(PACKAGE_ROOT, 'fixtures');
 
@@ -34,13 +32,15 @@ export interface Program {
   dir: string;
   stateDir: string;
   config: ProgramConfig;
+  /** Things in a valid config worth a warning (e.g. a program that runs for years). */
+  warnings?: string[];
 }
 
 /**
  * Finds the program folder: `--dir` if given, else the nearest folder upwards holding
  * mentor.config.json.
  */
-export function findProgramDir(start: string, explicit?: string): string {
+function findProgramDir(start: string, explicit?: string): string {
   if (explicit) {
     const dir = resolve(start, explicit);
     if (!existsSync(join(dir, CONFIG_FILE))) {
@@ -64,61 +64,84 @@ export function findProgramDir(start: string, explicit?: string): string {
   );
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
 /**
- * The schema's validator, compiled ahead of time (config-validator.ts, generated from the schema by
- * test/helpers/gen-config-validator.mjs): loading and compiling ajv took ~0.14 s of every command.
+ * Where JSON.parse stopped, as "line L, column C", from its message; never the text itself, which
+ * may be another file's content when the config is a link (e.g. to /etc/passwd).
  */
-function getValidator(): Validator {
-  return validateConfig;
+function jsonErrorPlace(text: string, message: string): string {
+  const pos = /at position (\d+)/.exec(message);
+  if (!pos) return /Unexpected end/.test(message) ? 'it ends too early' : 'an unexpected character';
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
-/** Parses and validates a config text; throws a one-line UsageError naming the bad key. */
+/** Parses and validates a config text; throws a one-line InputError naming the bad key. */
 export function parseConfig(text: string, file = CONFIG_FILE): ProgramConfig {
+  return checkConfigText(text, file).config;
+}
+
+function checkConfigText(
+  text: string,
+  file: string,
+): { config: ProgramConfig; warnings: string[] } {
+  // Notepad and some editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch (err) {
     throw new InputError(
-      `is not valid JSON (${(err as Error).message})`,
+      `is not valid JSON (${jsonErrorPlace(json, (err as Error).message)})`,
       { file },
       'Fix the syntax, or recreate it with `mentor-cli init`',
     );
   }
-  const validate = getValidator();
-  if (!validate(data)) {
-    const e = validate.errors?.[0];
-    const path = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    const extra =
-      e?.params && 'additionalProperty' in e.params
-        ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"`
-        : '';
-    const allowed =
-      e?.params && 'allowedValues' in e.params
-        ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
-        : '';
-    throw new InputError(
-      `${path} ${e?.message ?? 'is invalid'}${extra}${allowed}`,
-      { file },
-      'See the README section "Configuration"',
-    );
+  const check = checkConfigData(data);
+  if (!check.ok) throw new InputError(check.message, { file }, check.hint);
+  return check;
+}
+
+/**
+ * Reads a config file, refusing anything that is not a small regular file (a link to /dev/zero,
+ * a pipe or a huge file must neither hang nor exhaust memory).
+ */
+async function readConfigText(path: string): Promise<string> {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (no effect on a regular file).
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      throw new InputError(
+        'is not a regular file',
+        { file: path },
+        'Make mentor.config.json a plain file, e.g. recreate it with `mentor-cli init --force`',
+      );
+    }
+    // Read at most one byte past the limit, whatever size stat reports (/proc files say 0).
+    const buf = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buf.length; length += n)
+      ({ bytesRead: n } = await handle.read(buf, length, buf.length - length, length));
+    if (length > MAX_CONFIG_BYTES) {
+      throw new InputError(
+        `is larger than ${MAX_CONFIG_BYTES >> 20} MB; a program config is a few KB`,
+        { file: path },
+        'Check that mentor.config.json is the config `mentor-cli init` wrote',
+      );
+    }
+    return buf.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
   }
-  const config = data as ProgramConfig;
-  const problems = checkConfig(config, isValidTimeZone);
-  if (problems.length) {
-    const p = problems[0];
-    throw new InputError(p.message, { file }, p.hint);
-  }
-  return config;
 }
 
 /** Opens the program folder found from `cwd` (or `--dir`) and loads its validated config. */
 export async function openProgram(cwd: string, explicitDir?: string): Promise<Program> {
   const dir = findProgramDir(cwd, explicitDir);
-  const text = await readFile(join(dir, CONFIG_FILE), 'utf8');
-  const config = parseConfig(text, join(dir, CONFIG_FILE));
-  return { dir, stateDir: join(dir, STATE_DIR), config };
+  const file = join(dir, CONFIG_FILE);
+  const { config, warnings } = checkConfigText(await readConfigText(file), file);
+  return { dir, stateDir: join(dir, STATE_DIR), config, warnings };
 }
 
 /** Names of the state documents kept in `.mentor/`. */
@@ -131,6 +154,15 @@ interface StateEnvelope<T> {
   data: T;
 }
 
+/** The one-line error for a state file that cannot be used; the file itself is left alone. */
+function damaged(program: Program, name: StateName, path: string, what: string): InputError {
+  const hint = listBackups(program.stateDir, name).length
+    ? `The file was not changed. Put back the last good version with \`mentor-cli restore ${name}\``
+    : 'The file was not changed. Restore it from your own backup, or move it away and re-run the ' +
+      'command that writes it';
+  return new InputError(what, { file: path }, hint);
+}
+
 /** Reads a state document, or `fallback` when it does not exist yet. */
 export async function readState<T>(program: Program, name: StateName, fallback: T): Promise<T> {
   const path = join(program.stateDir, `${name}.json`);
@@ -139,18 +171,18 @@ export async function readState<T>(program: Program, name: StateName, fallback: 
     bytes = await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw err;
+    throw readError(err, path);
   }
+  let env: unknown;
   try {
     // Big rosters are parsed a line at a time (see state-json.ts), never as one giant string.
-    return parseStateJson(bytes).data as T;
+    env = parseStateJson(bytes);
   } catch {
-    throw new InputError(
-      'program state is damaged',
-      { file: path },
-      'Restore it from backup or re-run the command that writes it',
-    );
+    throw damaged(program, name, path, 'program state is damaged (not valid JSON)');
   }
+  const problem = envelopeProblem(env) ?? dataProblem(name, (env as { data: unknown }).data);
+  if (problem) throw damaged(program, name, path, problem);
+  return (env as { data: T }).data;
 }
 
 /**
@@ -169,26 +201,52 @@ export async function readStateEach<T>(
     fd = openSync(path, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
+    throw readError(err, path);
   }
+  let index = 0;
+  const checked = (item: unknown) => {
+    const problem = itemProblem(name, item, index++);
+    if (problem) throw damaged(program, name, path, problem);
+    each(item as T);
+  };
   try {
     // A big roster is read a few MB at a time: its 60 MB of bytes never sit in memory beside the
-    // import.
+    // import. The line layout's head pins version 1; anything else is read whole and checked.
     const size = fstatSync(fd).size;
-    if (size < STREAM_BYTES || !eachStateItemInFile(fd, size, each as (item: unknown) => void)) {
-      eachStateItem(await readFile(path), each as (item: unknown) => void);
+    if (size < STREAM_BYTES || !eachStateItemInFile(fd, size, checked)) {
+      const env = parseStateJson(await readFile(path));
+      const problem = envelopeProblem(env) ?? dataProblem(name, env.data);
+      if (problem) throw damaged(program, name, path, problem);
+      for (const item of env.data as unknown[]) checked(item);
     }
   } catch (err) {
     if (!(err instanceof SyntaxError || err instanceof TypeError)) throw err;
-    throw new InputError(
-      'program state is damaged',
-      { file: path },
-      'Restore it from backup or re-run the command that writes it',
-    );
+    throw damaged(program, name, path, 'program state is damaged (not valid JSON)');
   } finally {
     closeSync(fd);
   }
   return true;
+}
+
+/** A read failure as one line naming the file (a folder in the file's place, no permission). */
+function readError(err: unknown, path: string): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new InputError('is a folder, not a state file', { file: path });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new InputError('cannot be read (permission denied)', { file: path });
+  return err as Error;
+}
+
+/**
+ * Stops when the program folder has gone (deleted or moved while the command ran): writing on
+ * would recreate a partial folder without its config.
+ */
+function assertProgramPresent(program: Program): void {
+  if (!existsSync(program.dir))
+    throw new UsageError(
+      `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,
+      'Nothing more was written. Put the folder back and run the command again',
+    );
 }
 
 /** Writes a state document atomically (call inside `lockProgram`). */
@@ -198,15 +256,28 @@ export async function writeState<T>(
   data: T,
   now: Date = new Date(),
 ): Promise<void> {
-  const env: StateEnvelope<T> = { version: 1, updatedAt: now.toISOString(), data };
+  assertProgramPresent(program);
+  const env: StateEnvelope<T> = { version: STATE_VERSION, updatedAt: now.toISOString(), data };
+  // The version being replaced is kept, so that `mentor-cli restore` can put it back.
+  keepPrevious(program.stateDir, name);
   await writeFileAtomicChunks(join(program.stateDir, `${name}.json`), stateJsonChunks(env));
 }
 
 /** Runs `fn` holding the program's lock. */
-export function lockProgram<T>(
+export async function lockProgram<T>(
   program: Program,
   command: string,
   fn: () => Promise<T>,
 ): Promise<T> {
-  return withLock(program.stateDir, fn, { command });
+  assertProgramPresent(program);
+  return withLock(
+    program.stateDir,
+    async () => {
+      assertProgramPresent(program);
+      // Temp files of writers killed mid-write are cleaned here, where no other writer runs.
+      removeStaleTemps(tempFolders(program.dir, program.stateDir));
+      return fn();
+    },
+    { command },
+  );
 }

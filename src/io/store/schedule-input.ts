@@ -39,7 +39,7 @@ async function templateText(
 }
 
 /** Reads the four templates; a broken agenda.json is a one-line error. */
-export async function readScheduleTemplates(program: Program): Promise<ScheduleTemplates> {
+async function readScheduleTemplates(program: Program): Promise<ScheduleTemplates> {
   const [description, agendaText, intro, announcement] = await Promise.all(
     ['meeting-description.txt', 'agenda.json', 'intro-email.txt', 'announcement.txt'].map((n) =>
       templateText(program, n),
@@ -72,7 +72,7 @@ export async function readScheduleTemplates(program: Program): Promise<ScheduleT
 }
 
 /** The matches document, read defensively: a Match[] or an object holding `matches` or `pairs`. */
-export function matchesOf(data: unknown): Match[] | undefined {
+function matchesOf(data: unknown): Match[] | undefined {
   const list = Array.isArray(data)
     ? data
     : data && typeof data === 'object'

@@ -7,8 +7,9 @@ import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileContent } from './staged-write.js';
 
+// perf: shared event chunks digested once; unchanged files are recognised by size+mtime+hash
+//   without reading them (bench: schedule.mjs)
 // Chunks are shared between files (an event's bytes sit in the pair's, each person's and all.ics):
 // digest each once.
 const chunkDigests = new WeakMap<Uint8Array, Buffer>();
@@ -20,6 +21,8 @@ const oneShot =
     ? (data: Uint8Array) => crypto.hash('sha1', data, 'buffer')
     : (data: Uint8Array) => createHash('sha1').update(data).digest();
 
+/** A file's content: text (written as UTF-8), bytes, or byte chunks written in order. */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
 /**
  * A digest of the content: of the chunk digests for chunk lists, so shared chunks are hashed once
  * per run.

@@ -23,13 +23,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { contentHash, unchanged, type FileStamps } from './staged-stamps.js';
+import { contentHash, unchanged, type FileContent, type FileStamps } from './staged-stamps.js';
 
 export type { FileStamps } from './staged-stamps.js';
 import { spawnSync } from 'node:child_process';
-
-/** A file's content: text (written as UTF-8), bytes, or byte chunks written in order. */
-export type FileContent = string | Uint8Array | readonly Uint8Array[];
 
 /** The content as bytes (chunks concatenated). */
 export function contentBytes(content: FileContent): Buffer {

@@ -3,6 +3,7 @@
  * bytes.
  */
 
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError, UsageError } from '../../../errors.js';
 
@@ -101,6 +102,13 @@ function decodeUtf8OrLatin(buf: Uint8Array, notes: string[], label?: string): De
     if (label) notes.push(`detected encoding ${label}`);
     return { text, encoding: 'utf-8', notes };
   } catch {
+    const mixed = decodeMixed(buf);
+    if (mixed) {
+      notes.push(
+        `mixed encodings: ${mixed.utf8} line(s) in UTF-8 and ${mixed.latin} in Windows-1252; each line was read in its own`,
+      );
+      return { text: mixed.text, encoding: 'utf-8', notes };
+    }
     // Not valid UTF-8: Excel's "CSV" on Windows and older HR systems write Windows-1252.
     notes.push('detected encoding windows-1252');
     return {
@@ -109,4 +117,34 @@ function decodeUtf8OrLatin(buf: Uint8Array, notes: string[], label?: string): De
       notes,
     };
   }
+}
+
+/**
+ * A file pasted together from UTF-8 and Windows-1252 exports (rows alternating): decoded line by
+ * line, each as UTF-8 when it is valid UTF-8 with non-ASCII text, else as Windows-1252. Undefined
+ * when no line holds real UTF-8 (a plain Windows-1252 file): reading it all as UTF-8 garbled names.
+ */
+function decodeMixed(buf: Uint8Array): { text: string; utf8: number; latin: number } | undefined {
+  // perf: isUtf8 per line, no exceptions; a plain Windows-1252 file costs one pass and no strings.
+  const lines: Array<[number, number, boolean]> = [];
+  let utf8 = 0;
+  let latin = 0;
+  for (let start = 0; start < buf.length;) {
+    let end = buf.indexOf(0x0a, start);
+    end = end === -1 ? buf.length : end + 1;
+    const line = buf.subarray(start, end);
+    const ok = isUtf8(line);
+    if (ok && line.some((b) => b >= 0x80)) utf8++;
+    else if (!ok) latin++;
+    lines.push([start, end, ok]);
+    start = end;
+  }
+  if (!utf8 || !latin) return undefined;
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const text = lines
+    .map(([from, to, ok]) =>
+      ok ? b.toString('utf8', from, to) : iconv.decode(b.subarray(from, to), 'windows-1252'),
+    )
+    .join('');
+  return { text, utf8, latin };
 }

@@ -10,6 +10,7 @@ import { gridToTable } from '../../ingest/grid-table.js';
 import type { GridRow } from '../../ingest/header-row.js';
 import { csvNewline, scanCsv } from './scan.js';
 import { chunkedTable } from './chunks.js';
+import { checkCsvLimits } from './limits.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const DELIMITER_NAMES: Record<string, string> = {
@@ -64,9 +65,13 @@ function countNewlines(s: string): number {
   return s.match(NEWLINES)?.length ?? 0;
 }
 
-/** Line number (1-based) of a character offset, as a text editor counts it. */
-function lineAt(text: string, offset: number): number {
-  return 1 + countNewlines(text.slice(0, Math.max(0, offset)));
+/**
+ * The row of a papaparse error as Excel shows it (its record number: a cell with line breaks stays
+ * one row); the text line of its offset when papaparse gives no row.
+ */
+function rowOf(err: Papa.ParseError, text: string): number {
+  if (typeof err.row === 'number' && err.row >= 0) return err.row + 1;
+  return 1 + countNewlines(text.slice(0, Math.max(0, (err.index ?? 1) - 1)));
 }
 
 /** The text without its BOM, the delimiter, and the notes so far; throws for an empty text. */
@@ -84,6 +89,8 @@ function prepare(
     );
   }
   const delimiter = detectDelimiter(text);
+  // Before anything is split: a huge cell or a line of millions of cells is refused in one line.
+  checkCsvLimits(text, delimiter, file);
   const allNotes = [...notes];
   if (delimiter !== ',') allNotes.push(`delimiter detected: ${DELIMITER_NAMES[delimiter]}`);
   return { text, delimiter, notes: allNotes };
@@ -125,24 +132,17 @@ function parseWithPapa(
     if (err.code === 'MissingQuotes' || swallowed) {
       throw new InputError(
         'has a value with an unbalanced double quote',
-        { file, row: lineAt(text, (err.index ?? 1) - 1) },
+        { file, row: rowOf(err, text) },
         'A value starting with a double quote has no closing quote; close it or remove it',
       );
     }
     if (err.code === 'InvalidQuotes')
-      allNotes.push(`row ${lineAt(text, (err.index ?? 1) - 1)}: stray double quote kept as text`);
+      allNotes.push(`row ${rowOf(err, text)}: stray double quote kept as text`);
   }
   const rows = parsed.data;
   const grid: GridRow[] = new Array<GridRow>(rows.length);
-  // Fast path: one record per text line means no quoted newlines, so the line is the index + 1.
-  const simple = countNewlines(text) + 1 === rows.length;
-  let line = 1;
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i];
-    grid[i] = { cells, line };
-    let extraLines = 0;
-    if (!simple) for (const c of cells) extraLines += countNewlines(c);
-    line += 1 + extraLines;
-  }
+  // The row as Excel shows it: a quoted cell with line breaks stays in one row, so later rows keep
+  // their numbers.
+  for (let i = 0; i < rows.length; i++) grid[i] = { cells: rows[i], line: i + 1 };
   return gridToTable(grid, { file, notes: allNotes, widthFromHeader: true });
 }

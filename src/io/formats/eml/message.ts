@@ -12,7 +12,7 @@ export interface Mailbox {
 }
 
 /** A file attached to the message. */
-export interface EmlAttachment {
+interface EmlAttachment {
   filename: string;
   /** e.g. `text/calendar; method=REQUEST; charset=UTF-8`. */
   contentType: string;
@@ -30,6 +30,11 @@ export interface EmlMessage {
   /** Without angle brackets, e.g. `3f2a...@mentor-cli`. */
   messageId: string;
   attachments: EmlAttachment[];
+  /**
+   * An iTIP invitation shown inline (a `text/calendar; method=REQUEST` alternative), so clients
+   * offer Accept / Decline; the same file usually goes in `attachments` too.
+   */
+  invitation?: string | Uint8Array;
   /** Marks the file as a draft, so Outlook opens it ready to send (X-Unsent: 1). */
   draft?: boolean;
 }
@@ -42,7 +47,36 @@ const clean = (s: string) => s.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
  */
 export function encodeWords(text: string): string {
   const value = clean(text);
-  if (/^[\x20-\x7E]*$/.test(value) && !/=\?/.test(value)) return value;
+  if (/^[\x20-\x7E]*$/.test(value) && !/=\?/.test(value)) {
+    // Plain ASCII stays readable, folded at spaces so no line passes 78 octets (RFC 5322 2.1.1;
+    // 998 is the hard limit a 3,000-character name broke); a word too long to fold is encoded.
+    const folded = foldAtSpaces(value);
+    if (folded !== undefined) return folded;
+    return encodedWords(value);
+  }
+  return encodedWords(value);
+}
+
+const FOLD_WIDTH = 66;
+
+/** `value` with CRLF SP inserted at spaces so each line is at most FOLD_WIDTH characters. */
+function foldAtSpaces(value: string): string | undefined {
+  if (value.length <= FOLD_WIDTH) return value;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of value.split(/(?= )/)) {
+    if (word.length > FOLD_WIDTH) return undefined;
+    if (line && line.length + word.length > FOLD_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line += word;
+  }
+  lines.push(line);
+  // A folded line must not be blank (RFC 5322 3.2.2), so runs of spaces are not split apart.
+  return lines.some((l) => !l.trim()) ? undefined : lines.join('\r\n');
+}
+
+function encodedWords(value: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const ch of value) {
@@ -61,9 +95,12 @@ export function formatMailbox(m: Mailbox): string {
   const email = clean(m.email).replace(/[<>,;"\s]/g, '');
   const name = clean(m.name);
   if (!name) return `<${email}>`;
-  const display = /^[\x20-\x7E]*$/.test(name)
-    ? `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`
-    : encodeWords(name);
+  // A quoted string cannot be folded inside; a long name is encoded-words (RFC 2047 5.3), one per
+  // line.
+  const display =
+    /^[\x20-\x7E]*$/.test(name) && name.length <= FOLD_WIDTH
+      ? `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`
+      : encodedWords(name);
   return `${display} <${email}>`;
 }
 
@@ -135,20 +172,30 @@ export function buildEml(m: EmlMessage): string {
     quotedPrintable(m.text),
   ];
   const body: string[] = ['This is a multipart message in MIME format.', '', `--${mixed}`];
-  if (m.html) {
+  if (m.html || m.invitation) {
     body.push(
       `Content-Type: multipart/alternative; boundary="${alt}"`,
       '',
       `--${alt}`,
       ...textPart,
-      `--${alt}`,
-      'Content-Type: text/html; charset=UTF-8',
-      'Content-Transfer-Encoding: quoted-printable',
-      '',
-      quotedPrintable(m.html),
-      `--${alt}--`,
-      '',
     );
+    if (m.html)
+      body.push(
+        `--${alt}`,
+        'Content-Type: text/html; charset=UTF-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        quotedPrintable(m.html),
+      );
+    if (m.invitation)
+      body.push(
+        `--${alt}`,
+        'Content-Type: text/calendar; method=REQUEST; charset=UTF-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(m.invitation),
+      );
+    body.push(`--${alt}--`, '');
   } else body.push(...textPart);
   for (const a of m.attachments) {
     const filename = clean(a.filename).replace(/["\\]/g, '');

@@ -20,9 +20,11 @@ export function foldLinesToBytes(lines: readonly string[]): Buffer {
       .join('\n'),
     'utf8',
   );
-  // Worst case: a fold (3 bytes) every 74 bytes plus CRLF per line.
+  // Worst case: a fold (3 bytes) every 71 bytes (a continuation holds 74, less up to 3 bytes of a
+  // character that does not fit: 400 emoji overflowed an estimate of one fold per 74 bytes) plus
+  // CRLF per line.
   const out = Buffer.allocUnsafe(
-    src.length + Math.ceil(src.length / 74) * 3 + lines.length * 2 + 2,
+    src.length + Math.ceil(src.length / 71) * 3 + lines.length * 2 + 2,
   );
   let o = 0;
   let i = 0;

@@ -14,7 +14,7 @@ function iso(t: ICAL.Time): string {
  * Dates (YYYY-MM-DD) covered by the events of an .ics text between `from` and `to` (inclusive ISO
  * dates).
  */
-export function holidayDates(text: string, from: string, to: string): Set<string> {
+function holidayDates(text: string, from: string, to: string): Set<string> {
   const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const dates = new Set<string>();
   for (const vevent of root.getAllSubcomponents('vevent')) {
@@ -61,10 +61,17 @@ export async function readHolidayCalendar(
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // Every failure names the file and says what it is: an error without a code once printed
+    // "(undefined)".
+    const why: Record<string, string> = {
+      ENOENT: 'holiday calendar not found',
+      EISDIR: 'holiday calendar is a folder, not an .ics file',
+      EACCES: 'holiday calendar cannot be read (permission denied)',
+      EPERM: 'holiday calendar cannot be read (permission denied)',
+    };
     throw new InputError(
-      code === 'ENOENT'
-        ? 'holiday calendar not found'
-        : `holiday calendar cannot be read (${code})`,
+      (code && why[code]) ??
+        `holiday calendar cannot be read (${code ?? (err as Error).message.split('\n')[0]})`,
       { file: path },
       'Fix schedule.holidayCalendar in mentor.config.json',
     );

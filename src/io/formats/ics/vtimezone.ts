@@ -1,9 +1,9 @@
 /**
- * VTIMEZONE components built from the runtime's zone data (@date-fns/tz tzScan), covering the
- * program's years.
+ * VTIMEZONE components built from the runtime's zone data, transitions exact to the minute, covering
+ * the years asked for (the caller passes the span of every event it writes).
  */
 
-import { tzOffset, tzScan } from '@date-fns/tz';
+import { offsetOf, zoneTransitions } from '../../../core/timezones/transitions.js';
 import { foldLine } from './write.js';
 
 interface Transition {
@@ -47,26 +47,19 @@ function observance(
  * transitions that follow a yearly "nth weekday of month" pattern become an RRULE, others RDATEs.
  */
 export function buildVTimezone(tz: string, fromYear: number, toYear: number): string {
-  const start = new Date(Date.UTC(fromYear, 0, 1));
-  const changes = tzScan(tz, { start, end: new Date(Date.UTC(toYear + 1, 0, 1)) });
-  const initial = tzOffset(tz, start);
+  const start = Date.UTC(fromYear, 0, 1);
+  const changes = zoneTransitions(tz, start, Date.UTC(toYear + 1, 0, 1));
+  const initial = offsetOf(tz, start);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${tz}`];
   if (changes.length === 0) {
     lines.push(...observance('STANDARD', initial, initial, '19700101T000000', []));
     return [...lines, 'END:VTIMEZONE'].map(foldLine).join('');
   }
   const transitions: Transition[] = [];
-  let from = initial;
   for (const c of changes) {
     // An observance's DTSTART is the local time just before the change (RFC 5545 3.6.5: in
     // TZOFFSETFROM).
-    transitions.push({
-      at: c.date.getTime(),
-      from,
-      to: c.offset,
-      local: new Date(c.date.getTime() + from * 60_000),
-    });
-    from = c.offset;
+    transitions.push({ at: c.at, from: c.from, to: c.to, local: new Date(c.at + c.from * 60_000) });
   }
   const firstKind = transitions[0].to < initial ? 'DAYLIGHT' : 'STANDARD';
   lines.push(...observance(firstKind, initial, initial, '19700101T000000', []));
@@ -99,12 +92,10 @@ export function buildVTimezone(tz: string, fromYear: number, toYear: number): st
           `RRULE:FREQ=YEARLY;BYMONTH=${first.local.getUTCMonth() + 1};BYDAY=${rule};UNTIL=${localText(new Date(list[list.length - 1].at)).concat('Z')}`,
         ]
       : list.length > 1
-        ? [
-            `RDATE:${list
-              .slice(1)
-              .map((t) => localText(t.local))
-              .join(',')}`,
-          ]
+        ? // Every onset, the DTSTART one included, one RDATE property each: ical.js (Thunderbird)
+          // ignores the DTSTART onset of a component with RDATE and reads only the first value of
+          // each RDATE property, so Casablanca's meetings showed an hour late.
+          list.map((t) => `RDATE:${localText(t.local)}`)
         : [];
     lines.push(...observance(kind, first.from, first.to, localText(first.local), extra));
   }

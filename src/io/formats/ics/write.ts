@@ -57,20 +57,22 @@ export function escapeText(text: string): string {
 }
 
 /**
- * A parameter value, always DQUOTE-quoted: quotes cannot be escaped (RFC 5545 3.2), so " becomes '.
+ * A parameter value, always DQUOTE-quoted, with RFC 6868 escapes: ^ as ^^ and a double quote as ^'
+ * (RFC 5545 itself has no way to put one in a parameter); control characters become spaces.
  */
-export function paramValue(text: string): string {
+function paramValue(text: string): string {
   return `"${text
     .replace(/[\u0000-\u001F\u007F]+/g, ' ')
-    .replace(/"/g, "'")
-    .trim()}"`;
+    .trim()
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")}"`;
 }
 
 /**
  * A mailto: URI for an email address, percent-encoding anything that is not a plain address
  * character.
  */
-export function mailto(email: string): string {
+function mailto(email: string): string {
   return `mailto:${email.trim().replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]/g, (c) => encodeURIComponent(c))}`;
 }
 
@@ -80,12 +82,12 @@ function uri(text: string): string {
 }
 
 /** YYYYMMDDTHHMMSS for a wall-clock time. */
-export function localStamp(t: LocalDateTime): string {
+function localStamp(t: LocalDateTime): string {
   return `${t.date.replace(/-/g, '')}T${t.time.replace(':', '')}00`;
 }
 
 /** YYYYMMDDTHHMMSSZ for an ISO instant. */
-export function utcStamp(iso: string): string {
+function utcStamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
@@ -99,22 +101,33 @@ function plus(t: LocalDateTime, minutes: number): LocalDateTime {
 // escape each once.
 const personLines = new Map<string, string>();
 
-function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, attendee: boolean): string {
-  const key = `${name}\u0000${p.name}\u0000${p.email}`;
+function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, rsvp: boolean): string {
+  const key = `${name}\u0000${rsvp ? 1 : 0}\u0000${p.name}\u0000${p.email}`;
   let line = personLines.get(key);
   if (line === undefined) {
-    const extra = attendee ? ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : '';
+    const extra =
+      name === 'ATTENDEE'
+        ? `;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION${rsvp ? ';RSVP=TRUE' : ''}`
+        : '';
     line = `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
     if (personLines.size < 100_000) personLines.set(key, line);
   }
   return line;
 }
 
+/**
+ * Which kind of file an event is written for: an iTIP REQUEST (attendees asked to reply), an iTIP
+ * CANCEL, or a calendar to import (no METHOD: RFC 5545 3.8.4.3 allows an ORGANIZER only on a
+ * group-scheduled event, i.e. one with attendees, and RSVP asks for a reply nobody can send).
+ */
+export type EventMode = 'request' | 'cancel' | 'publish';
+
 function componentLines(
   e: CalEvent,
   start: LocalDateTime,
   recurrenceId: LocalDateTime | undefined,
   withRule: boolean,
+  mode: EventMode,
 ): string[] {
   const tz = `;TZID=${e.tz}`;
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.dtstamp)}`];
@@ -130,8 +143,8 @@ function componentLines(
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.url) lines.push(`URL:${uri(e.url)}`);
-  lines.push(person('ORGANIZER', e.organizer, false));
-  for (const a of e.attendees) lines.push(person('ATTENDEE', a, true));
+  if (mode !== 'publish' || e.attendees.length) lines.push(person('ORGANIZER', e.organizer, false));
+  for (const a of e.attendees) lines.push(person('ATTENDEE', a, mode === 'request'));
   lines.push(`TRANSP:OPAQUE`, 'END:VEVENT');
   return lines;
 }
@@ -140,10 +153,11 @@ function componentLines(
  * The unfolded content lines of an event: a series master plus one override per moved meeting, or a
  * single instance.
  */
-function eventLines(e: CalEvent): string[] {
-  if (e.recurrenceId) return componentLines(e, e.start, e.recurrenceId, false);
-  const lines = componentLines(e, e.start, undefined, true);
-  for (const m of e.moved ?? []) lines.push(...componentLines(e, m.start, m.recurrenceId, false));
+function eventLines(e: CalEvent, mode: EventMode): string[] {
+  if (e.recurrenceId) return componentLines(e, e.start, e.recurrenceId, false, mode);
+  const lines = componentLines(e, e.start, undefined, true, mode);
+  for (const m of e.moved ?? [])
+    lines.push(...componentLines(e, m.start, m.recurrenceId, false, mode));
   return lines;
 }
 
@@ -151,16 +165,16 @@ function eventLines(e: CalEvent): string[] {
  * The VEVENT text of an event: a series master plus one override per moved meeting, or a single
  * instance.
  */
-export function serializeEvent(e: CalEvent): string {
-  return eventLines(e).map(foldLine).join('');
+export function serializeEvent(e: CalEvent, mode: EventMode = 'request'): string {
+  return eventLines(e, mode).map(foldLine).join('');
 }
 
 /**
  * serializeEvent as UTF-8 bytes, folded on the bytes (the fast path for thousands of long
  * descriptions).
  */
-export function serializeEventBytes(e: CalEvent): Buffer {
-  return foldLinesToBytes(eventLines(e));
+export function serializeEventBytes(e: CalEvent, mode: EventMode = 'request'): Buffer {
+  return foldLinesToBytes(eventLines(e, mode));
 }
 
 /** Options for a whole VCALENDAR. */

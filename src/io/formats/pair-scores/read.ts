@@ -7,7 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { InputError } from '../../../errors.js';
 import { findPairColumn, parseScore } from '../../../core/matching/pair-scores.js';
 import { PairScoreArrays } from '../../../core/matching/pair-arrays.js';
-import { norm } from '../../../core/matching/score.js';
+import { norm } from '../../../core/keys.js';
 import { splitQuotedRecord } from './quoted.js';
 import { ByteInterner, byteScore } from './bytes.js';
 

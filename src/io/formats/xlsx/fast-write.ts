@@ -12,7 +12,7 @@ import { writeZip, type ZipEntry } from './zip-write.js';
  * How a column's values are written: text (neutralised), integer/number, date (YYYY-MM-DD) or time
  * (HH:MM) as real Excel values.
  */
-export type FastColumnType = 'text' | 'integer' | 'number' | 'date' | 'time';
+type FastColumnType = 'text' | 'integer' | 'number' | 'date' | 'time';
 /** One column of the table. */
 export interface FastColumn {
   header: string;
@@ -87,6 +87,8 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+// perf: sheet XML written as strings straight into the zip, bypassing exceljs for big sheets
+//   (bench: survey-report.mjs, schedule.mjs)
 /**
  * XLSX bytes of one sheet: bold frozen header with a filter, column widths, real dates/times, text
  * neutralised against formulas.

@@ -154,6 +154,7 @@ export function renderIntros(
           date: now,
           draft: true,
           messageId: `${stableHash(config.program.name, 'intro', unit.id, reader.email.toLowerCase()).slice(0, 32)}@mentor-cli`,
+          invitation: ics,
           attachments: ics
             ? [
                 {

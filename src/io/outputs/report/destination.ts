@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { UsageError } from '../../../errors.js';
 
 /** The documents `report` can produce. */
-export type ReportFormat = 'xlsx' | 'html' | 'md' | 'json';
+type ReportFormat = 'xlsx' | 'html' | 'md' | 'json';
 
 /** What to produce, where to write it, and what stdout carries. */
 export interface ReportOutputPlan {

@@ -2,7 +2,7 @@
 
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { GroupStats, KpiReport } from '../../../core/kpi/types.js';
-import { emailKey } from '../../../core/surveys/link.js';
+import { emailKey } from '../../../core/keys.js';
 import { MEASURES, type MeasureId } from '../../../core/surveys/measures.js';
 import type { SurveyResponse } from '../../../core/surveys/state.js';
 import type { Participant } from '../../../core/types.js';

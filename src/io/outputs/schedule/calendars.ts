@@ -12,13 +12,14 @@ import {
   calendarHead,
   serializeEventBytes,
   type CalendarParts,
+  type EventMode,
 } from '../../formats/ics/write.js';
 import { buildVTimezone } from '../../formats/ics/vtimezone.js';
 import { FileNamer, peopleStem, personStem } from '../file-names.js';
 import { meetingRows, MEETING_COLUMNS } from './rows.js';
 import type { FastValue } from '../../formats/xlsx/fast-write.js';
 import { csvChunks } from './csv.js';
-import type { FileContent } from '../../store/staged-write.js';
+import type { FileContent } from '../../store/staged-stamps.js';
 
 /**
  * The rendered output: relative path -> content (calendars as lists of UTF-8 chunks), plus which
@@ -39,10 +40,19 @@ export interface RenderedSchedule {
 const END = Buffer.from(CALENDAR_END);
 
 /** The file-name part of a pair event: its people (mentor first), the organizer left out. */
-export function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
+function pairStem(e: Pick<CalEvent, 'attendees' | 'organizer'>): string {
   const manager = e.organizer.email.toLowerCase();
   const people = e.attendees.filter((a) => a.email.toLowerCase() !== manager);
   return peopleStem(people.length ? people : e.attendees);
+}
+
+/** The calendar years an event's meetings fall in (first, last, and any moved one). */
+function eventYears(e: CalEvent): number[] {
+  const years = [Number(e.start.date.slice(0, 4))];
+  const until = /UNTIL=(\d{4})/.exec(e.rrule ?? '');
+  if (until) years.push(Number(until[1]));
+  for (const m of e.moved ?? []) years.push(Number(m.start.date.slice(0, 4)));
+  return years;
 }
 
 /**
@@ -55,13 +65,18 @@ export function renderSchedule(
   config: ProgramConfig,
   rows: FastValue[][] = meetingRows(plan),
 ): RenderedSchedule {
-  const fromYear = Number(config.program.startDate.slice(0, 4));
   const all = [...rec.events, ...rec.cancellations];
-  const toYear =
-    Math.max(
-      Number(config.program.endDate.slice(0, 4)),
-      ...all.map((e) => Number(e.start.date.slice(0, 4))),
-    ) + 1;
+  // Every VTIMEZONE covers the whole span of every event written: a series' last meeting (its
+  // UNTIL; schedule.count can run into later years) and every milestone, plus a year of margin.
+  let fromYear = Number(config.program.startDate.slice(0, 4));
+  let toYear = Number(config.program.endDate.slice(0, 4));
+  for (const e of all) {
+    for (const year of eventYears(e)) {
+      if (year < fromYear) fromYear = year;
+      if (year > toYear) toYear = year;
+    }
+  }
+  toYear += 1;
   const tzCache = new Map<string, string>();
   const timezoneOf = (tz: string) => {
     let t = tzCache.get(tz);
@@ -76,22 +91,32 @@ export function renderSchedule(
     if (!b) tzBytes.set(tz, (b = Buffer.from(timezoneOf(tz))));
     return b;
   };
-  const texts = new Map<CalEvent, Buffer>();
-  for (const e of all) texts.set(e, serializeEventBytes(e));
+  // Each event is encoded once per kind of file it goes to (invitation, cancellation, import).
+  const texts = { request: new Map<CalEvent, Buffer>(), cancel: new Map(), publish: new Map() };
+  const bytesOf = (e: CalEvent, mode: EventMode): Buffer => {
+    let b = texts[mode].get(e) as Buffer | undefined;
+    if (!b) texts[mode].set(e, (b = serializeEventBytes(e, mode)));
+    return b;
+  };
   // Chunks, not one buffer: the writer hands them to writev, so the event bytes are never copied
   // per file.
   const calendar = (
     parts: Pick<CalendarParts, 'method' | 'name'>,
     events: CalEvent[],
-  ): Buffer[] => [
-    Buffer.from(calendarHead(parts)),
-    ...[...new Set(events.map((e) => e.tz))].sort().map(zoneBytes),
-    ...events.map((e) => texts.get(e) as Buffer),
-    END,
-  ];
-  // A removed single meeting is already an EXDATE of its series; its CANCEL lives only in
-  // cancellations/.
-  const imported = all.filter((e) => !e.recurrenceId);
+  ): Buffer[] => {
+    const mode: EventMode =
+      parts.method === 'REQUEST' ? 'request' : parts.method === 'CANCEL' ? 'cancel' : 'publish';
+    return [
+      Buffer.from(calendarHead(parts)),
+      ...[...new Set(events.map((e) => e.tz))].sort().map(zoneBytes),
+      ...events.map((e) => bytesOf(e, mode)),
+      END,
+    ];
+  };
+  // Files to import or subscribe to hold only live events: a cancelled event left in them stays
+  // listed after a re-import (khal), and a re-matched person would carry their old pair. Every
+  // cancellation travels as a METHOD:CANCEL message in cancellations/ only.
+  const imported = rec.events;
   const files = new Map<string, FileContent>();
 
   const pairFiles = new Map<string, string>();
@@ -130,8 +155,7 @@ export function renderSchedule(
     files.set(`cancellations/${path}`, calendar({ method: 'CANCEL' }, list));
   }
 
-  // Personal files: every event that concerns the person, cancelled ones included, to import or
-  // subscribe.
+  // Personal files: every live event that concerns the person, to import or subscribe.
   const names = new Map<string, string>();
   for (const s of plan.series)
     for (const p of [s.unit.mentor, ...s.unit.mentees]) names.set(p.email.toLowerCase(), p.name);

@@ -9,7 +9,7 @@ import { toCsv } from '../../formats/csv/write.js';
 import { writeFileAtomic } from '../../store/atomic.js';
 
 /** The files for every wave: name -> content. */
-export function renderSurveyTemplates(programName: string): Map<string, string> {
+function renderSurveyTemplates(programName: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const [wave, questions] of Object.entries(SURVEY_TEMPLATES)) {
     files.set(

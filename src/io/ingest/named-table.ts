@@ -4,9 +4,9 @@
 
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Problem, SourceTable } from '../core/types.js';
-import { InputError, UsageError } from '../errors.js';
-import { readTable, type ReadOptions } from '../io/ingest/read-table.js';
+import type { Problem, SourceTable } from '../../core/types.js';
+import { InputError, UsageError } from '../../errors.js';
+import { readTable, type ReadOptions } from './read-table.js';
 
 const EXCEL_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb']);
 
@@ -92,7 +92,9 @@ export async function nulWarning(path: string, table: SourceTable): Promise<Prob
     severity: 'warning',
     code: 'nul-removed',
     location: { file: table.file, row },
-    message: `removed ${note[1]} NUL character(s) (the file may have been saved by a program that pads text)`,
+    message:
+      `removed ${note[1]} NUL character(s) ` +
+      '(the file may have been saved by a program that pads text)',
     hint: 'Check that row; export the file again as CSV UTF-8 if values look wrong',
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * The pair files `match` reads: --manual, --history and --previous through the table reader,
+ * --pair-scores streamed into typed arrays.
+ */
+
+import { basename, extname, resolve } from 'node:path';
+import { readTable } from './read-table.js';
+import { readPairScoresCsv } from '../formats/pair-scores/read.js';
+import { InputError } from '../../errors.js';
+import { parsePairTable, type PairRow } from '../../core/matching/pair-scores.js';
+import { PairScoreArrays } from '../../core/matching/pair-arrays.js';
+
+/** Reads a pairs file (--pair-scores, --manual, --history). */
+export async function readPairs(
+  cwd: string,
+  file: string,
+  score: boolean,
+  known?: Set<string>,
+): Promise<PairRow[]> {
+  const table = await readTable(resolve(cwd, file));
+  return parsePairTable({ ...table, file }, { score, known });
+}
+
+/**
+ * Reads --pair-scores: CSV/TSV files are streamed into typed arrays (25 M rows fit in memory);
+ * XLSX files go through the spreadsheet reader, which holds every cell (fine to ~1 M rows).
+ */
+export async function readPairScores(
+  cwd: string,
+  file: string,
+  known: Set<string>,
+): Promise<PairScoreArrays> {
+  const path = resolve(cwd, file);
+  if (/^\.xls[xm]?$/i.test(extname(file)))
+    return PairScoreArrays.fromRows(await readPairs(cwd, file, true, known), basename(file));
+  try {
+    return await readPairScoresCsv(path, { label: file, known });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(
+        'does not exist',
+        { file },
+        'Check the file name and folder given to --pair-scores',
+      );
+    if (code === 'EISDIR' || code === 'EACCES')
+      throw new InputError(
+        `cannot be read (${code})`,
+        { file },
+        'Give a CSV or XLSX file to --pair-scores',
+      );
+    throw e;
+  }
+}
