@@ -26,9 +26,18 @@ export async function resolveMapping(
     const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)]);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
-    const missing = missingFields(result.missingRequired, role);
-    assertUsableTextWorkbook(table, missing);
+    const absent = missingFields(result.missingRequired, role);
+    assertUsableTextWorkbook(table, absent);
+    // Without a name or role column a file can still update stored people (found by email): ask
+    // only on a terminal, and only while some column is left that could hold it.
+    const missing = absent.filter(
+      (f) => f === 'email' || (ctx.interactive && result.unmapped.length > 0),
+    );
     if (!missing.length) {
+      if (absent.length)
+        ctx.out.info(
+          `${table.file}: no ${absent.join(' or ')} column; it updates people already in the program, and rejects new ones`,
+        );
       if (result.unmapped.length)
         ctx.out.info(`${table.file}: columns kept as extra attributes: ${quoted(result.unmapped)}`);
       return result.mapping;

@@ -29,6 +29,7 @@ export interface ImportOptions {
   encoding?: string;
   rejected?: string;
   force?: boolean;
+  replace?: boolean;
 }
 
 export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions): Promise<void> {
@@ -47,7 +48,7 @@ export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions):
     if (nul) readProblems.push(nul);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
   }
-  const built = buildRows(ctx, inputs, program, role);
+  const built = buildRows(ctx, inputs, program, role, Boolean(opts.replace));
   // The source rows are done with (rejected rows keep their own cells): let them go before the
   // stored roster is loaded.
   for (const input of inputs) input.table = { ...input.table, rows: [] };
@@ -57,24 +58,34 @@ export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions):
   const write = !opts.dryRun && !blocked;
   // Checked before anything is written: a user's own file is replaced only with --force.
   if (write && built.rejected.length) assertMayWrite(rejectedPath, program.dir, force);
+  const attentionPath = join(program.dir, 'attention.csv');
   // Read, merge and write under one lock: two imports running at once must each merge into the
   // other's result.
   const plan = write
     ? await lockProgram(program, 'import', async () => {
         const planned = await mergeStored(program, built, readProblems);
-        await saveImport(program, planned, inputs, saved, { rejectedPath, force, now: ctx.now });
+        await saveImport(program, planned, inputs, saved, {
+          rejectedPath,
+          attentionPath,
+          force,
+          defaultRejected: !opts.rejected,
+          now: ctx.now,
+        });
         return planned;
       })
     : await mergeStored(program, built, readProblems);
   printImportProblems(ctx.out, plan);
   const rejectedFile = plan.rejected.length && write ? rejectedPath : undefined;
-  if (ctx.out.json) ctx.out.resultJson(importJson(plan, { written: write, rejectedFile }));
+  const attentionFile = plan.attention.length && write ? attentionPath : undefined;
+  if (ctx.out.json)
+    ctx.out.resultJson(importJson(plan, { written: write, rejectedFile, attentionFile }));
   else
     ctx.out.result(
       renderImportSummary(ctx.out, plan, {
         written: write,
         dryRun: Boolean(opts.dryRun),
         rejectedFile: rejectedFile && (relative(ctx.cwd, rejectedFile) || rejectedFile),
+        attentionFile: attentionFile && (relative(ctx.cwd, attentionFile) || attentionFile),
       }),
     );
   if (blocked)
@@ -92,6 +103,7 @@ function buildRows(
   inputs: FileInput[],
   program: Program,
   role: Role | undefined,
+  replace: boolean,
 ): BuiltImport {
   const total = inputs.reduce((n, input) => n + tableRowCount(input.table), 0);
   const progress = startProgress(ctx.out, 'Validating', total);
@@ -99,6 +111,7 @@ function buildRows(
     role,
     defaultCapacity: program.config.participants.defaultCapacity,
     defaultTimezone: program.config.program.timezone,
+    replace,
   };
   try {
     return buildImport(inputs, defaults, (done) => progress.update(done));

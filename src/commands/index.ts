@@ -42,6 +42,8 @@ export function registerCommands(program: Command): void {
   declareInit(program);
   declareImport(program);
   declareParticipants(program);
+  declareSet(program);
+  declareWithdraw(program);
   declareExport(program);
   declareMatch(program);
   declareUnmatch(program);
@@ -97,6 +99,10 @@ function declareImport(program: Command): void {
       'where to write rejected rows (default: rejected.csv in the program folder)',
     )
     .option('--force', 'overwrite an existing --rejected file outside the program folder')
+    .option(
+      '--replace',
+      'the file is the full truth for its columns: a blank cell clears the value',
+    )
     .option('--dry-run', 'validate and report, write nothing')
     .option('--strict', 'write nothing and exit 1 if any row is rejected')
     .action(lazy(async () => (await import('./import.js')).runImport));
@@ -110,7 +116,31 @@ function declareParticipants(program: Command): void {
     .option('--cohort <cohort>', 'only this cohort')
     .option('--status <status>', 'only active or withdrawn')
     .option('--include-sensitive', 'show sensitive attributes in --json')
+    .option('--attention', 'list the values that could not be read (people kept with them empty)')
     .action(lazy(async () => (await import('./participants.js')).runParticipants));
+}
+
+function declareSet(program: Command): void {
+  program
+    .command('set')
+    .description('change fields of one participant (email or name), read like an import')
+    .argument('<person>', 'email or name of the participant')
+    .argument(
+      '<assignments...>',
+      'field=value, e.g. timezone=Europe/Berlin "availability=Mon 9-11"',
+    )
+    .option('--dry-run', 'show what would change, save nothing')
+    .action(lazy(async () => (await import('./set.js')).runSet));
+}
+
+function declareWithdraw(program: Command): void {
+  program
+    .command('withdraw')
+    .description('mark participants (email or name) as withdrawn; they are never matched again')
+    .argument('<people...>', 'emails or names')
+    .option('--reason <text>', 'why they leave (kept as the "Withdrawal reason" attribute)')
+    .option('--dry-run', 'show what would change, save nothing')
+    .action(lazy(async () => (await import('./withdraw.js')).runWithdraw));
 }
 
 function declareExport(program: Command): void {

@@ -11,6 +11,8 @@ import {
 } from '../core/roster/participants-view.js';
 import { renderRoster } from '../ui/roster-summary.js';
 import { UsageError } from '../errors.js';
+import type { AttentionItem } from '../core/roster/attention.js';
+import { attentionJson, renderAttention } from '../ui/attention-list.js';
 
 /** The options of `participants` (see commands/index.ts). */
 export interface ParticipantsOptions {
@@ -18,9 +20,16 @@ export interface ParticipantsOptions {
   cohort?: string;
   status?: string;
   includeSensitive?: boolean;
+  attention?: boolean;
 }
 
 export async function runParticipants(ctx: Ctx, opts: ParticipantsOptions): Promise<void> {
+  if (opts.attention) {
+    const items = await readState<AttentionItem[]>(await ctx.program(), 'attention', []);
+    if (ctx.out.json) ctx.out.resultJson(attentionJson(items));
+    else ctx.out.result(renderAttention(ctx.out, items));
+    return;
+  }
   const role = checkChoice('--role', opts.role, ['mentor', 'mentee', 'both']);
   const status = checkChoice('--status', opts.status, ['active', 'withdrawn']);
   const program = await ctx.program();

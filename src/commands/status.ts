@@ -5,6 +5,9 @@ import { loadReportInput } from './shared/report-input.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderStatus } from '../ui/status-summary.js';
+import { readState } from '../io/store/program.js';
+import type { AttentionItem } from '../core/roster/attention.js';
+import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
 
 /** The options of `status` (see commands/index.ts). */
 export interface StatusOptions {
@@ -13,9 +16,12 @@ export interface StatusOptions {
 
 export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   const program = await ctx.program();
-  const report = computeKpis(await loadReportInput(program, ctx.now));
+  const input = await loadReportInput(program, ctx.now);
+  const report = computeKpis(input);
+  const attention = await readState<AttentionItem[]>(program, 'attention', []);
+  const roster = rosterNotes(input.participants, attention);
   for (const w of report.warnings) ctx.out.warn(w);
-  if (ctx.out.json) return ctx.out.resultJson(reportToJson(report));
+  if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster });
   const limit = ctx.out.isVerbose ? Infinity : Math.max(0, Number(opts.limit) || 20);
-  ctx.out.result(renderStatus(ctx.out, report, limit));
+  ctx.out.result(renderStatus(ctx.out, report, limit, rosterNotesLine(roster)));
 }

@@ -1,6 +1,7 @@
 /** The result of an import, for people (a short summary) and for scripts (one JSON document). */
 
 import type { FileSummary, ImportPlan } from '../core/roster/import-plan.js';
+import { attentionProblem, countByField } from '../core/roster/attention.js';
 import { splitImportWarnings } from '../core/roster/import-rules.js';
 import { printProblems, problemLine } from './problems.js';
 import type { Output } from './output.js';
@@ -10,13 +11,19 @@ interface SummaryOptions {
   written: boolean;
   dryRun?: boolean;
   rejectedFile?: string;
+  attentionFile?: string;
 }
 
 /**
- * The problems of an import on stderr: warnings grouped, unknown managers as one note (each with
+ * The problems of an import on stderr: values kept for attention, each change (--verbose), warnings grouped, unknown managers as one note (each with
  * --verbose), then the reasons rows were rejected.
  */
 export function printImportProblems(out: Output, plan: ImportPlan): void {
+  printProblems(out, plan.attention.map(attentionProblem));
+  for (const ch of plan.merge.changes)
+    out.verbose(
+      `${ch.email}: ${ch.field} ${JSON.stringify(ch.from) ?? '(empty)'} -> ${JSON.stringify(ch.to) ?? '(empty)'}`,
+    );
   const { warnings, unknownManagers } = splitImportWarnings(plan.problems);
   printProblems(out, warnings);
   if (unknownManagers.length)
@@ -39,9 +46,10 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
     String(f.rows),
     String(f.accepted),
     String(f.rejected),
+    String(f.attention),
   ]);
   const lines = [
-    renderTable(['File', 'Rows', 'Accepted', 'Rejected'], rows, {
+    renderTable(['File', 'Rows', 'Accepted', 'Rejected', 'Need attention'], rows, {
       header: (s) => color.bold(s),
       maxWidth: 60,
     }),
@@ -58,6 +66,19 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
       `${color.cyan(`${updated.length} updated`)}, ${unchanged.length} unchanged; ` +
       `${plan.merge.participants.length} participants in the program.`,
   );
+  const flagged = new Set(plan.attention.map((a) => a.email)).size;
+  if (flagged) {
+    const imported = added.length + updated.length + unchanged.length;
+    const byField = countByField(plan.attention)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
+    lines.push(
+      `${imported} imported, ${color.yellow(`${flagged} need attention`)}: ${byField}` +
+        (opts.attentionFile
+          ? `. They were kept with those fields empty; fix the values in ${opts.attentionFile} and import it, or use \`mentor-cli set\` (list: \`mentor-cli participants --attention\`).`
+          : '.'),
+    );
+  }
   const rejected = plan.rejected.length;
   if (rejected) {
     lines.push(
@@ -93,6 +114,9 @@ export function importJson(plan: ImportPlan, opts: SummaryOptions) {
       })),
     })),
     rejectedFile: opts.rejectedFile ?? null,
+    attention: plan.attention,
+    attentionFile: opts.attentionFile ?? null,
+    changes: plan.merge.changes,
     warnings: plan.problems
       .filter((p) => p.severity === 'warning')
       .map((p) => ({

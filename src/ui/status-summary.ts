@@ -6,14 +6,18 @@ import { renderTable } from './table.js';
 import { formatKpiValue, riskBreakdown } from './report-md.js';
 import { surveyItemsStatus } from './survey-items.js';
 
-/** The status screen; at most `limit` at-risk pairs are listed. */
-export function renderStatus(out: Output, report: KpiReport, limit: number): string {
+/**
+ * The status screen; at most `limit` at-risk pairs are listed. `notes` (people who need attention,
+ * paused mentors) goes under the headline when there is one.
+ */
+export function renderStatus(out: Output, report: KpiReport, limit: number, notes = ''): string {
   const { color } = out;
   const risk = report.atRisk.length ? ` (${riskBreakdown(report)})` : '';
   const wave = report.currentWave ? `; current survey wave: ${report.currentWave}` : '';
   const lines = [
     `${color.bold(report.program)}: ${report.pairs.length} active pair(s), ` +
       `${report.atRisk.length} at risk${risk}${wave}`,
+    ...(notes ? [notes] : []),
     '',
   ];
   if (report.atRisk.length) {

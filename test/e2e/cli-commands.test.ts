@@ -10,6 +10,8 @@ const COMMANDS = [
   'init',
   'import',
   'participants',
+  'set',
+  'withdraw',
   'export',
   'match',
   'unmatch',

@@ -38,16 +38,46 @@ const FORM_ROWS = [
 const formCsv = (rows = FORM_ROWS) => [FORM_HEADER, ...rows].join('\r\n') + '\r\n';
 
 describe('import: good rows kept, bad rows rejected with reasons', () => {
-  it('imports a Google Forms export, rejects bad rows to rejected.csv and exits 1', () => {
+  it('imports a Google Forms export, rejects rows that cannot be a person to rejected.csv, flags the rest, exits 1', () => {
     const file = write('signups.csv', formCsv());
     const r = runCli(['import', file], { cwd });
     expect(r.code).toBe(1);
     noStack(r.stderr);
     const people = state('participants');
+    // Zoë's capacity "99" no longer rejects her: she is kept at the default and flagged.
     expect(people.map((p: { email: string }) => p.email)).toEqual([
       'ana.ruiz@example.com',
       'tom.lee@example.com',
+      'zoe@example.com',
     ]);
+    expect(people[2].capacity).toBe(2);
+    const attention = state('attention');
+    expect(attention).toMatchObject([
+      {
+        email: 'zoe@example.com',
+        name: 'Zoë Ångström',
+        field: 'capacity',
+        text: '99',
+        file: 'signups.csv',
+        row: 5,
+        column: 'How many mentees can you take on?',
+        code: 'capacity-invalid',
+      },
+    ]);
+    expect(r.stdout).toMatch(/3 imported, 1 need attention: capacity 1/);
+    const flagged = Papa.parse<string[]>(
+      readFileSync(join(cwd, 'attention.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    expect(flagged[0]).toEqual([
+      'Email',
+      'Name',
+      'How many mentees can you take on?',
+      'Needs attention',
+      'Source file',
+      'Source row',
+    ]);
+    expect(flagged[1].slice(0, 3)).toEqual(['zoe@example.com', 'Zoë Ångström', '99']);
     const ana = people[0];
     expect(ana).toMatchObject({
       name: 'Ana Ruiz',
@@ -77,11 +107,11 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
       'Source file',
       'Source row',
     ]);
-    expect(rejected).toHaveLength(3);
+    expect(rejected).toHaveLength(2);
     expect(rejected[1][1]).toBe('broken@');
     expect(rejected[1][11]).toBe('signups.csv');
     expect(rejected[1][12]).toBe('4');
-    expect(r.stdout).toMatch(/2 new/);
+    expect(r.stdout).toMatch(/3 new/);
   });
 
   it('re-importing the same file changes nothing; an edited row updates that participant', () => {
@@ -92,7 +122,7 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
     const out = JSON.parse(again.stdout);
     expect(out.added).toEqual([]);
     expect(out.updated).toEqual([]);
-    expect(out.unchanged).toBe(2);
+    expect(out.unchanged).toBe(3);
     expect(
       JSON.parse(readFileSync(join(cwd, '.mentor', 'participants.json'), 'utf8')).data,
     ).toEqual(JSON.parse(before).data);

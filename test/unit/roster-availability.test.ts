@@ -75,19 +75,79 @@ describe('parseAvailability', () => {
     expect(fmt(input)).toBe(expected);
   });
 
+  // Issue 9: phrasings people really type. "Mon 9" (a single start time) and "-" (no answer) used
+  // to be errors.
+  it.each([
+    [
+      'after 3pm',
+      'Mon 15:00-17:00; Tue 15:00-17:00; Wed 15:00-17:00; Thu 15:00-17:00; Fri 15:00-17:00',
+    ],
+    [
+      'after 5pm on weekdays',
+      'Mon 17:00-21:00; Tue 17:00-21:00; Wed 17:00-21:00; Thu 17:00-21:00; Fri 17:00-21:00',
+    ],
+    [
+      'before 10 on weekdays',
+      'Mon 09:00-10:00; Tue 09:00-10:00; Wed 09:00-10:00; Thu 09:00-10:00; Fri 09:00-10:00',
+    ],
+    ['Fri from 5pm', 'Fri 17:00-21:00'],
+    ['Thu until 11am', 'Thu 09:00-11:00'],
+    ['Tuesdays 3pm', 'Tue 15:00-16:00'],
+    ['Mon 9', 'Mon 09:00-10:00'],
+    ['M/W/F 10-11', 'Mon 10:00-11:00; Wed 10:00-11:00; Fri 10:00-11:00'],
+    ['Tu/Th 9-10', 'Tue 09:00-10:00; Thu 09:00-10:00'],
+    ['Tues 2-4pm', 'Tue 14:00-16:00'],
+    ['Thurs mornings', 'Thu 09:00-12:00'],
+    ['Weds 9-10', 'Wed 09:00-10:00'],
+    ['Mon thru Wed 9-11', 'Mon 09:00-11:00; Tue 09:00-11:00; Wed 09:00-11:00'],
+    [
+      'Monday–Friday 9-10',
+      'Mon 09:00-10:00; Tue 09:00-10:00; Wed 09:00-10:00; Thu 09:00-10:00; Fri 09:00-10:00',
+    ],
+    [
+      'weekdays except Friday',
+      'Mon 09:00-17:00; Tue 09:00-17:00; Wed 09:00-17:00; Thu 09:00-17:00',
+    ],
+    [
+      'mostly afternoons',
+      'Mon 13:00-17:00; Tue 13:00-17:00; Wed 13:00-17:00; Thu 13:00-17:00; Fri 13:00-17:00',
+    ],
+    ['Tue 9.30-11.00', 'Tue 09:30-11:00'],
+    ['Wed 9h-11h', 'Wed 09:00-11:00'],
+    ['Mon 9:00 a.m. – 11:00 a.m.', 'Mon 09:00-11:00'],
+    ['Fri midday', 'Fri 12:00-13:00'],
+  ])('%j -> %s', (input, expected) => {
+    expect(fmt(input)).toBe(expected);
+  });
+
+  it.each(['N/A', 'n/a', 'TBD', 'not sure yet', '-', 'see notes', '?'])(
+    'reads the no-answer %j as no windows, without an error',
+    (input) => {
+      expect(parseAvailability(input)).toEqual({ windows: [] });
+    },
+  );
+
+  it('uses what it recognises in commentary and names the rest', () => {
+    expect(parseAvailability('flexible, happy to adapt')).toMatchObject({
+      windows: expect.arrayContaining([{ day: 1, start: 540, end: 1020 }]),
+      notice: expect.stringMatching(/ignored "happy adapt"$/),
+    });
+    expect(parseAvailability('anytime, just ping me').notice).toMatch(/ignored "just ping"$/);
+    // "I'm" holds no Monday: one-letter days count only in lists such as M/W/F.
+    expect(fmt("I'm free Tuesday mornings")).toBe('Tue 09:00-12:00');
+  });
+
   it('reads empty text as no windows, without an error', () => {
     expect(parseAvailability('  ')).toEqual({ windows: [] });
   });
 
   it.each([
     'sometimes',
-    'Mon 9',
     'Mon 25:00-26:00',
     'Mon 9:75-10',
     'Mon 13pm-2pm',
     'Mon 10:00-10:00',
     'call me',
-    '-',
   ])('rejects %j quoting it with an example', (input) => {
     const r = parseAvailability(input);
     expect(r.windows).toEqual([]);

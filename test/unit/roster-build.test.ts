@@ -91,7 +91,7 @@ describe('buildParticipants', () => {
     expect(Object.keys(participants[0].attributes)).toEqual(['Pronouns', '__proto__']);
   });
 
-  it('collects every reason of a bad row, with header text and Excel row, and keeps the raw cells', () => {
+  it('collects every identity reason of a bad row, with header text and Excel row, and keeps the raw cells', () => {
     const headers = ['Email', 'Name', 'Role', 'Time zone', 'Capacity', 'Availability'];
     const cells = ['ana.ruiz@', '', 'sponsor', 'Mars/Olympus', '99', 'sometimes'];
     const { participants, rejected } = build(
@@ -104,8 +104,6 @@ describe('buildParticipants', () => {
       ['email-invalid', 'Email'],
       ['name-missing', 'Name'],
       ['role-invalid', 'Role'],
-      ['timezone-invalid', 'Time zone'],
-      ['availability-invalid', 'Availability'],
     ]);
     expect(rejected[0].reasons[0]).toEqual({
       severity: 'error',
@@ -116,8 +114,8 @@ describe('buildParticipants', () => {
     });
   });
 
-  it('checks capacity of mentors only and uses the default when empty', () => {
-    const { participants, rejected } = build(
+  it('checks capacity of mentors only, uses the default when empty, reads 0 as paused', () => {
+    const { participants, rejected, attention } = build(
       table(
         ['Email', 'Name', 'Role', 'Capacity'],
         [
@@ -125,15 +123,22 @@ describe('buildParticipants', () => {
           ['b@x.org', 'B', 'mentee', '99'],
           ['c@x.org', 'C', 'both', '0'],
           ['d@x.org', 'D', 'both', '4'],
+          ['e@x.org', 'E', 'mentor', '99'],
         ],
       ),
     );
+    // Capacity 99 keeps the mentor at the default and flags the cell (it used to reject the row).
     expect(participants.map((p) => [p.email, p.capacity])).toEqual([
       ['a@x.org', 2],
       ['b@x.org', undefined],
+      ['c@x.org', 0],
       ['d@x.org', 4],
+      ['e@x.org', 2],
     ]);
-    expect(rejected.map((r) => [r.line, r.reasons[0].code])).toEqual([[4, 'capacity-invalid']]);
+    expect(rejected).toEqual([]);
+    expect(attention.map((a) => [a.email, a.field, a.text, a.row, a.column, a.code])).toEqual([
+      ['e@x.org', 'capacity', '99', 6, 'Capacity', 'capacity-invalid'],
+    ]);
   });
 
   it('applies --role when the row has none; a row that says otherwise wins with a warning', () => {
@@ -176,7 +181,7 @@ describe('buildParticipants', () => {
       'Notes',
       '',
     ];
-    const { participants, problems, rejected } = build(
+    const { participants, problems, rejected, attention } = build(
       table(headers, [
         ['', '', '', '', '', '', '', '', '', ''],
         ['a@x.org', 'A', 'mentee', 'UTC+2', 'maybe', 'left', 'boss@', 'n1', 'n2', 'n3'],
@@ -194,7 +199,10 @@ describe('buildParticipants', () => {
     expect(problems.map((p) => [p.code, p.location?.column])).toEqual([
       ['timezone-fixed-offset', 'Timezone'],
       ['manager-email-invalid', 'Manager email'],
-      ['boolean-invalid', 'Training completed'],
+    ]);
+    // An unreadable yes/no is an attention item now, not a plain warning.
+    expect(attention.map((a) => [a.field, a.text, a.code])).toEqual([
+      ['trainingCompleted', 'maybe', 'boolean-invalid'],
     ]);
   });
 

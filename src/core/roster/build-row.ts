@@ -6,18 +6,13 @@ import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
 import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
 import type { FieldName } from './fields.js';
-import {
-  type Issue,
-  normaliseEmail,
-  parseBoolean,
-  parseCapacity,
-  parseLevel,
-  parseStatus,
-  splitMulti,
-} from './normalise.js';
+import { type Issue, normaliseEmail, parseBoolean, parseStatus, splitMulti } from './normalise.js';
 import { parseRole, ROLE_HINT } from './roles.js';
 import { parseTimestamp, type DateOrder } from './timestamp.js';
 import { resolveTimeZone } from '../timezones/resolve.js';
+import type { Flag } from './attention.js';
+import { readCapacity as parseCapacity, readLevel as parseLevel } from './read-level-capacity.js';
+import { ALL_FIELDS, fieldBit, PENDING_IDENTITY, type MergeField } from './merge.js';
 
 /** Everything about the table that is the same for every row, computed once. */
 export interface RowContext {
@@ -31,6 +26,12 @@ export interface RowContext {
   role?: Role;
   defaultCapacity: number;
   defaultTimezone?: string;
+  /** Fields whose unreadable value rejects the row (config `import.rejectOn`). */
+  rejectOn: ReadonlySet<string>;
+  /** A blank cell clears the stored value (`--replace`) instead of keeping it. */
+  replace: boolean;
+  /** Bits of the fields this file has columns for (`fieldBit`). */
+  columns: number;
   /**
    * Per-build caches, one per kind of cell, keyed by cell text: most columns repeat a handful of
    * answers.
@@ -116,14 +117,43 @@ const SINGLE_LINE = new Set<FieldName>([
 const CONTROL = /[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g;
 const HAS_CONTROL = /[\u0000-\u001F\u007F\u0085\u2028\u2029]/;
 
+/** What readRow makes of one row. */
+export interface RowResult {
+  /** Undefined when `errors` is not empty. */
+  participant?: Participant;
+  errors: Problem[];
+  warnings: Problem[];
+  /** Values that could not be read: the person is kept with the field empty. */
+  flags: Flag[];
+  /**
+   * The fields the row gives (`fieldBit` mask), with PENDING_IDENTITY when it lacks a name or a
+   * role: it then updates a stored person but cannot add one (`pending` holds why).
+   */
+  given: number;
+  pending?: Problem[];
+}
+
+/** The bits of every mapped column's field (first and last name count as name). */
+export function columnBits(col: Partial<Record<FieldName, number>>, attributes: number): number {
+  let bits = attributes ? fieldBit('attributes') : 0;
+  for (const f of Object.keys(col) as FieldName[]) {
+    if (col[f] === undefined) continue;
+    const m = f === 'firstName' || f === 'lastName' ? 'name' : f;
+    if (m !== 'email') bits |= fieldBit(m);
+  }
+  return bits;
+}
+
+/** Identity problems that reject only a new person: an existing one is named by email alone. */
+const IDENTITY = new Set(['name-missing', 'role-missing']);
+
 /** Reads one row; `participant` is undefined when `errors` is not empty. */
-export function readRow(
-  cells: string[],
-  line: number,
-  ctx: RowContext,
-): { participant?: Participant; errors: Problem[]; warnings: Problem[] } {
+export function readRow(cells: string[], line: number, ctx: RowContext): RowResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  const flags: Flag[] = [];
+  // Fields given by a non-blank, readable cell (or, with --replace, by the column itself).
+  let given = ctx.replace ? ctx.columns & ~(fieldBit('name') | fieldBit('role')) : 0;
   const cell = (f: FieldName): string => {
     const i = ctx.col[f];
     if (i === undefined) return '';
@@ -145,6 +175,15 @@ export function readRow(
     void errors.push({ severity: 'error', ...issue, location: where(f) });
   const warn = (f: FieldName | undefined, issue: Issue): void =>
     void warnings.push({ severity: 'warning', ...issue, location: where(f) });
+  // An unreadable optional value keeps the person and flags the field, unless config says reject.
+  const flag = (f: FieldName & MergeField, text: string, issue: Issue): void => {
+    if (ctx.rejectOn.has(f)) return err(f, issue);
+    given &= ~fieldBit(f);
+    flags.push({ field: f, text, problem: { severity: 'warning', ...issue, location: where(f) } });
+  };
+  const has = (f: FieldName & MergeField, text: string): void => {
+    if (text) given |= fieldBit(f);
+  };
 
   const emailText = cell('email');
   const email = emailText ? normaliseEmail(emailText) : {};
@@ -157,6 +196,7 @@ export function readRow(
   else if (email.error) err('email', email.error);
 
   const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
+  has('name', name);
   if (!name)
     err(ctx.col.name === undefined ? 'firstName' : 'name', {
       code: 'name-missing',
@@ -178,6 +218,7 @@ export function readRow(
         });
       }
       role = parsed.value;
+      given |= fieldBit('role');
     }
   } else if (!role) {
     err('role', {
@@ -188,29 +229,51 @@ export function readRow(
   }
 
   let capacity: number | undefined;
-  if (role === 'mentor' || role === 'both') {
-    const parsed = memo(ctx, 'capacity', cell('capacity'), readCapacity);
-    if (parsed.error) err('capacity', parsed.error);
-    capacity = parsed.value;
+  // Without a role (a partial file updating stored people) the capacity is read as well.
+  if (role === 'mentor' || role === 'both' || !role) {
+    const capText = cell('capacity');
+    has('capacity', capText);
+    const parsed = memo(ctx, 'capacity', capText, readCapacity);
+    if (parsed.warning) warn('capacity', parsed.warning);
+    if (parsed.error) {
+      flag('capacity', capText, parsed.error);
+      capacity = role ? ctx.defaultCapacity : undefined;
+    } else capacity = role || capText ? parsed.value : undefined;
   }
 
-  const tz = resolveTimeZone(cell('timezone'), ctx.defaultTimezone);
-  if (tz.error)
-    err('timezone', { code: tz.code ?? 'timezone-invalid', message: tz.error, hint: tz.hint });
-  else if (tz.warning)
+  const tzText = cell('timezone');
+  has('timezone', tzText);
+  let tz = resolveTimeZone(tzText, ctx.defaultTimezone);
+  if (tz.error) {
+    flag('timezone', tzText, {
+      code: tz.code ?? 'timezone-invalid',
+      message: tz.error,
+      hint: tz.hint,
+    });
+    tz = resolveTimeZone('', ctx.defaultTimezone);
+  } else if (tz.warning)
     warn('timezone', { code: tz.code ?? 'timezone-warning', message: tz.warning, hint: tz.hint });
 
   const availText = cell('availability');
+  has('availability', availText);
   const avail = memo(ctx, 'availability', availText, readAvailability);
+  if (avail.notice)
+    warn('availability', {
+      code: 'availability-partly-read',
+      message: avail.notice,
+      hint: 'Check the windows with `mentor-cli participants --json`; fix with `mentor-cli set`',
+    });
   if (avail.error)
-    err('availability', {
+    flag('availability', availText, {
       code: 'availability-invalid',
       message: `availability "${availText}" could not be read`,
       hint: `Write it like ${AVAILABILITY_EXAMPLE}`,
     });
 
-  const level = memo(ctx, 'level', cell('level'), readLevel);
-  if (level.error) err('level', level.error);
+  const levelText = cell('level');
+  has('level', levelText);
+  const level = memo(ctx, 'level', levelText, readLevel);
+  if (level.error) flag('level', levelText, level.error);
 
   const emails = (f: 'preferences' | 'avoid'): string[] => {
     const out: string[] = [];
@@ -229,7 +292,10 @@ export function readRow(
   };
   const preferences = emails('preferences');
   const avoid = emails('avoid');
+  has('preferences', cell('preferences'));
+  has('avoid', cell('avoid'));
   let managerEmail: string | undefined;
+  has('managerEmail', cell('managerEmail'));
   if (cell('managerEmail')) {
     const m = normaliseEmail(cell('managerEmail'));
     if (m.value) managerEmail = own(m.value);
@@ -240,25 +306,43 @@ export function readRow(
         hint: 'Correct it to the form name@example.com',
       });
   }
-  const training = memo(ctx, 'training', cell('trainingCompleted'), readTraining);
-  if (training.warning) warn('trainingCompleted', training.warning);
-  const status = memo(ctx, 'status', cell('status'), readStatus);
-  if (status.warning) warn('status', status.warning);
+  const trainingText = cell('trainingCompleted');
+  has('trainingCompleted', trainingText);
+  const training = memo(ctx, 'training', trainingText, readTraining);
+  if (training.warning) flag('trainingCompleted', trainingText, training.warning);
+  const statusText = cell('status');
+  has('status', statusText);
+  const status = memo(ctx, 'status', statusText, readStatus);
+  if (status.warning) flag('status', statusText, status.warning);
   const submittedText = cell('submittedAt');
+  has('submittedAt', submittedText);
   const submittedAt = parseTimestamp(submittedText, ctx.dateOrder);
   if (submittedText && !submittedAt) {
-    warn('submittedAt', {
+    flag('submittedAt', submittedText, {
       code: 'submitted-at-invalid',
       message: `timestamp "${submittedText}" could not be read; ignored`,
       hint: 'Use a date and time such as 2026-01-05 09:14',
     });
   }
+  for (const f of ['department', 'title', 'goals', 'cohort', 'languages'] as const) has(f, cell(f));
+  has('topics', cell('topics'));
+  has('interests', cell('interests'));
 
-  if (errors.length || !email.value || !role) return { errors, warnings };
+  // Missing name or role rejects only a new person; a stored one is updated by email (the merge
+  // decides, once the stored roster is read).
+  let pending: Problem[] | undefined;
+  if (errors.length && email.value && errors.every((e) => IDENTITY.has(e.code))) {
+    pending = errors.splice(0);
+    given |= PENDING_IDENTITY;
+    given &= ~(fieldBit('name') | fieldBit('role'));
+  }
+  if (errors.length || !email.value) return { errors, warnings, flags, given };
+  role ??= 'mentee';
   let attributes = NO_ATTRIBUTES;
   for (const [i, key] of ctx.attributes) {
     const v = (cells[i] ?? '').trim();
     if (!v) continue;
+    given |= fieldBit('attributes');
     if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, string>;
     attributes[key] = ownShared(ctx, v);
   }
@@ -295,7 +379,9 @@ export function readRow(
   if (cohort) p.cohort = ownShared(ctx, cohort);
   if (training.value !== undefined) p.trainingCompleted = training.value;
   if (submittedAt !== undefined) p.submittedAt = submittedAt;
-  return { participant: p, errors, warnings };
+  // Every column filled and readable: the record replaces the stored one outright (a fast merge).
+  if (given === ctx.columns && ctx.columns === ALL_FIELDS) given = ALL_FIELDS;
+  return { participant: p, errors, warnings, flags, given, pending };
 }
 
 /**
@@ -330,5 +416,7 @@ const itemsOf = (t: string, slash: boolean): string[] => {
   const items = splitMulti(t, slash).map(own);
   return items.length ? frozen(items) : NO_ITEMS;
 };
-const readLanguages = (t: string) => itemsOf(t, true);
+// Languages are single words: "German/English", "English & French", "Spanish and Portuguese".
+const LANGUAGE_SEPARATOR = /\s*(?:\/|&|\+|\band\b)\s*/gi;
+const readLanguages = (t: string) => itemsOf(t.replace(LANGUAGE_SEPARATOR, ', '), true);
 const readItems = (t: string) => itemsOf(t, false);

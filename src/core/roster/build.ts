@@ -2,8 +2,9 @@
 
 import type { Participant, Problem, Role, SourceRow, SourceTable } from '../types.js';
 import type { ColumnMapping } from './header-map.js';
-import { readRow, type RowContext } from './build-row.js';
+import { columnBits, readRow, type RowContext } from './build-row.js';
 import { detectDateOrder } from './timestamp.js';
+import { attentionItem, type AttentionItem } from './attention.js';
 
 /**
  * A row that could not be imported: its original cells and every reason, ready for rejected.csv.
@@ -22,6 +23,10 @@ export interface BuildOptions {
   role?: Role;
   defaultCapacity: number;
   defaultTimezone?: string;
+  /** Fields whose unreadable value still rejects the row (config `import.rejectOn`). */
+  rejectOn?: readonly string[];
+  /** The file is the full truth for its columns: a blank cell clears the stored value. */
+  replace?: boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ export function buildParticipants(
   table: SourceTable,
   mapping: ColumnMapping,
   opts: BuildOptions,
-): { participants: Participant[]; rejected: RejectedRow[]; problems: Problem[] } {
+): BuildResult {
   const col = mapping.fields.submittedAt;
   const builder = startBuild(
     table,
@@ -55,14 +60,37 @@ export function buildParticipants(
     col === undefined ? [] : table.rows.map((r) => r.cells[col] ?? ''),
   );
   builder.add(table.rows);
-  return builder.result;
+  // Without a stored roster every row is a new person: one without a name or role is rejected.
+  const { result } = builder;
+  if (!result.pending.size) return result;
+  const keep = result.participants.map((p) => !result.pending.has(p));
+  const dropped = new Set(
+    result.participants.filter((p) => result.pending.has(p)).map((p) => p.email),
+  );
+  for (const r of result.pending.values()) result.rejected.push(r);
+  result.rejected.sort((a, b) => a.line - b.line);
+  return {
+    ...result,
+    participants: result.participants.filter((_, i) => keep[i]),
+    given: result.given.filter((_, i) => keep[i]),
+    attention: result.attention.filter((a) => !dropped.has(a.email)),
+    pending: new Map(),
+  };
 }
 
 /** What startBuild collects: every accepted participant, rejected row and warning so far. */
 interface BuildResult {
   participants: Participant[];
+  /** The fields each participant's row gives (merge.ts `fieldBit` masks), by index. */
+  given: number[];
   rejected: RejectedRow[];
   problems: Problem[];
+  /** Values that could not be read, of people who were kept. */
+  attention: AttentionItem[];
+  /**
+   * Rows without a name or role: they update a stored person, or are rejected for these reasons.
+   */
+  pending: Map<Participant, RejectedRow>;
 }
 
 /** A file's rows built a chunk at a time (see startBuild). */
@@ -84,8 +112,11 @@ export function startBuild(
   submitted: Iterable<string>,
 ): RowBuilder {
   const participants: Participant[] = [];
+  const given: number[] = [];
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
+  const attention: AttentionItem[] = [];
+  const pending = new Map<Participant, RejectedRow>();
   const submittedCol = mapping.fields.submittedAt;
   const order =
     submittedCol === undefined
@@ -110,21 +141,24 @@ export function startBuild(
     role: opts.role,
     defaultCapacity: opts.defaultCapacity,
     defaultTimezone: opts.defaultTimezone,
+    rejectOn: new Set(opts.rejectOn ?? []),
+    replace: Boolean(opts.replace),
+    columns: columnBits(mapping.fields, mapping.attributes.length),
     cache: new Map(),
   };
   const add = (rows: readonly SourceRow[]): void => {
     for (const row of rows) {
       const extra = extraOf(row);
       if (!extra.length && row.cells.every((c) => !c || !c.trim())) continue;
-      const reject = (reasons: Problem[]): void =>
-        void rejected.push({
-          file: table.file,
-          sheet: table.sheet,
-          line: row.line,
-          headers: table.headers,
-          cells: row.cells,
-          reasons,
-        });
+      const rejectedRow = (reasons: Problem[]): RejectedRow => ({
+        file: table.file,
+        sheet: table.sheet,
+        line: row.line,
+        headers: table.headers,
+        cells: row.cells,
+        reasons,
+      });
+      const reject = (reasons: Problem[]): void => void rejected.push(rejectedRow(reasons));
       if (extra.length) {
         reject([
           {
@@ -137,14 +171,18 @@ export function startBuild(
         ]);
         continue;
       }
-      const { participant, errors, warnings } = readRow(row.cells, row.line, ctx);
-      if (participant) {
-        participants.push(participant);
-        for (const w of warnings) problems.push(w);
-      } else reject(errors);
+      const r = readRow(row.cells, row.line, ctx);
+      const p = r.participant;
+      if (p) {
+        participants.push(p);
+        given.push(r.given);
+        for (const w of r.warnings) problems.push(w);
+        for (const f of r.flags) attention.push(attentionItem(p.email, p.name, f));
+        if (r.pending) pending.set(p, rejectedRow(r.pending));
+      } else reject(r.errors);
     }
   };
-  return { add, result: { participants, rejected, problems } };
+  return { add, result: { participants, given, rejected, problems, attention, pending } };
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */

@@ -7,7 +7,7 @@ import type { FieldName } from './fields.js';
 import { foldText } from './text.js';
 
 /** Every field a column can be mapped to, in documentation order. */
-const PARTICIPANT_FIELDS: readonly FieldName[] = [
+export const PARTICIPANT_FIELDS: readonly FieldName[] = [
   'email',
   'name',
   'firstName',

@@ -4,9 +4,11 @@
 
 import type { Participant, Problem, SourceRow, SourceTable } from '../types.js';
 import { startBuild, type BuildOptions, type RejectedRow } from './build.js';
-import { mergeParticipants, type MergeResult } from './merge.js';
+import { MERGE_FIELDS, mergeParticipants, type MergeResult } from './merge.js';
 import { checkReferences } from './references.js';
 import type { ColumnMapping } from './header-map.js';
+import { columnBits } from './build-row.js';
+import { mergeAttention, type AttentionItem } from './attention.js';
 
 /** Columns that `rejected.csv` adds; ignored when that file is imported again. */
 export const REJECTED_EXTRA_COLUMNS = ['Rejection reason', 'Source file', 'Source row'] as const;
@@ -43,6 +45,8 @@ export interface FileSummary {
   rows: number;
   accepted: number;
   rejected: number;
+  /** Accepted people with at least one value that could not be read. */
+  attention: number;
 }
 
 export interface ImportPlan {
@@ -50,6 +54,10 @@ export interface ImportPlan {
   rejected: RejectedRow[];
   problems: Problem[];
   files: FileSummary[];
+  /** This import's attention items (people kept with an unreadable value). */
+  attention: AttentionItem[];
+  /** Fields the files had columns for: their stored attention items are replaced. */
+  fields: ReadonlySet<string>;
 }
 
 /** Rows validated between two progress callbacks. */
@@ -58,9 +66,14 @@ const CHUNK = 1_000;
 /** Every file built and validated, before the merge: what `buildImport` returns. */
 export interface BuiltImport {
   incoming: Participant[];
+  /** The fields each incoming row gives (merge.ts masks), by index in `incoming`. */
+  given: number[];
   rejected: RejectedRow[];
   problems: Problem[];
   files: FileSummary[];
+  attention: AttentionItem[];
+  pending: Map<Participant, RejectedRow>;
+  fields: Set<string>;
 }
 
 /**
@@ -76,6 +89,11 @@ export function planImport(
   return finishImport(buildImport(files, opts, onRows), existing);
 }
 
+/** The merge options of a built import (which fields each row gives). */
+export function mergeOptionsOf(built: BuiltImport): { given: number[] } {
+  return { given: built.given };
+}
+
 /**
  * The first half of planImport: builds and validates every file. Separate so that a caller can let
  * the source rows go before it loads the stored roster (a 100,000-row import then fits in memory).
@@ -86,11 +104,17 @@ export function buildImport(
   onRows?: (done: number) => void,
 ): BuiltImport {
   const incoming: Participant[] = [];
+  const given: number[] = [];
   const rejected: RejectedRow[] = [];
   const problems: Problem[] = [];
   const summaries: FileSummary[] = [];
+  const attention: AttentionItem[] = [];
+  const pending = new Map<Participant, RejectedRow>();
+  const fields = new Set<string>();
   let done = 0;
   for (const { table, mapping } of files) {
+    const bits = columnBits(mapping.fields, mapping.attributes.length);
+    MERGE_FIELDS.forEach((f, b) => bits & (1 << b) && fields.add(f));
     const col = mapping.fields.submittedAt;
     const submitted =
       col === undefined
@@ -107,23 +131,28 @@ export function buildImport(
     for (const chunk of chunks) {
       const before = result.participants.length;
       builder.add(chunk);
-      for (let i = before; i < result.participants.length; i++)
+      for (let i = before; i < result.participants.length; i++) {
         incoming.push(result.participants[i]);
+        given.push(result.given[i]);
+      }
       rows += chunk.length;
       done += chunk.length;
       onRows?.(done);
     }
     for (const r of result.rejected) rejected.push(r);
     for (const p of result.problems) problems.push(p);
+    for (const a of result.attention) attention.push(a);
+    for (const [p, r] of result.pending) pending.set(p, r);
     summaries.push({
       file: table.file,
       sheet: table.sheet,
       rows,
       accepted: result.participants.length,
       rejected: result.rejected.length,
+      attention: new Set(result.attention.map((a) => a.email)).size,
     });
   }
-  return { incoming, rejected, problems, files: summaries };
+  return { incoming, given, rejected, problems, files: summaries, attention, pending, fields };
 }
 
 function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
@@ -135,7 +164,7 @@ function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
  * cross-references.
  */
 function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
-  return planFromMerge(built, mergeParticipants(existing, built.incoming));
+  return planFromMerge(built, mergeParticipants(existing, built.incoming, mergeOptionsOf(built)));
 }
 
 /**
@@ -164,7 +193,42 @@ export function planFromMerge(
     ...merge.problems,
     ...checkReferences(roster),
   ];
-  return { merge, rejected: built.rejected, problems, files: built.files };
+  // A row without name or role that named no stored person is rejected after all.
+  const rejected = [...built.rejected];
+  const droppedEmails = new Set<string>();
+  for (const p of merge.dropped) {
+    const row = built.pending.get(p);
+    if (row) rejected.push(row);
+    droppedEmails.add(p.email);
+  }
+  const files = built.files.map((f) => {
+    const dropped = merge.dropped.filter((p) => p.source?.file === f.file).length;
+    return dropped ? { ...f, accepted: f.accepted - dropped, rejected: f.rejected + dropped } : f;
+  });
+  let attention = built.attention.filter((a) => !droppedEmails.has(a.email));
+  // Rows that updated a stored person by email alone: the item names them as stored.
+  if (attention.some((a) => !a.name)) {
+    const names = new Map(merge.participants.map((p) => [p.email, p.name]));
+    attention = attention.map((a) => (a.name ? a : { ...a, name: names.get(a.email) ?? '' }));
+  }
+  return { merge, rejected, problems, files, attention, fields: built.fields };
+}
+
+/**
+ * The attention list to store after `plan`: stored items of the people it read are replaced for the
+ * fields its files had columns for.
+ */
+export function attentionAfterImport(
+  stored: readonly AttentionItem[],
+  plan: ImportPlan,
+): AttentionItem[] {
+  const read = new Set<string>();
+  for (const e of plan.merge.added) read.add(e);
+  for (const e of plan.merge.updated) read.add(e);
+  for (const e of plan.merge.unchanged) read.add(e);
+  return mergeAttention(stored, plan.attention, (email) =>
+    read.has(email) ? plan.fields : undefined,
+  );
 }
 
 /**

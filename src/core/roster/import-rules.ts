@@ -6,6 +6,7 @@
 import type { FieldName } from './fields.js';
 import type { Problem, Role } from '../types.js';
 import { REJECTED_EXTRA_COLUMNS } from './import-plan.js';
+import { ATTENTION_EXTRA_COLUMNS } from './attention.js';
 
 /** A header the user (or the program) assigned to a field. */
 export interface HeaderChoice {
@@ -14,15 +15,17 @@ export interface HeaderChoice {
 }
 
 /**
- * The columns to map before auto-mapping: the ones rejected.csv adds are ignored (so a fixed
- * rejected.csv imports cleanly), then the user's --map choices.
+ * The columns to map before auto-mapping: the ones rejected.csv and attention.csv add are ignored
+ * (so a fixed rejected.csv or attention.csv imports cleanly), then the user's --map choices.
  */
 export function headerChoices(
   headers: readonly string[],
   overrides: HeaderChoice[],
 ): HeaderChoice[] {
   const extra = headers
-    .filter((h) => (REJECTED_EXTRA_COLUMNS as readonly string[]).includes(h))
+    .filter((h) =>
+      ([...REJECTED_EXTRA_COLUMNS, ...ATTENTION_EXTRA_COLUMNS] as readonly string[]).includes(h),
+    )
     .map((header) => ({ header, field: 'ignore' }));
   return [...extra, ...overrides];
 }

@@ -4,6 +4,67 @@
 
 import type { Participant, Problem, SourceRef } from '../types.js';
 
+/** One field of one person changed by an import or `set`. */
+export interface FieldChange {
+  email: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * Fields an incoming record can give, one bit each. A file updates only the fields its row gives
+ * (see `MergeOptions.given`); everything else keeps the stored value.
+ */
+export const MERGE_FIELDS = [
+  'name',
+  'role',
+  'department',
+  'title',
+  'level',
+  'managerEmail',
+  'timezone',
+  'languages',
+  'topics',
+  'interests',
+  'goals',
+  'capacity',
+  'availability',
+  'preferences',
+  'avoid',
+  'cohort',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
+  'attributes',
+] as const;
+
+export type MergeField = (typeof MERGE_FIELDS)[number];
+
+/** The bit of `field` in a given-fields mask. */
+export const fieldBit = (field: MergeField): number => 1 << MERGE_FIELDS.indexOf(field);
+
+/** Every field given: a record that replaces the stored one outright. */
+export const ALL_FIELDS = (1 << MERGE_FIELDS.length) - 1;
+
+/**
+ * Set on a record that lacks name or role: it may update a stored person, but cannot add one (the
+ * merge drops it into `dropped`).
+ */
+export const PENDING_IDENTITY = 1 << 29;
+
+/** Fields whose loss makes matching worse: emptying one is a warning. */
+const MATCHING_FIELDS = new Set<string>(['topics', 'availability', 'languages', 'timezone']);
+
+/** How incoming records combine with stored ones. */
+export interface MergeOptions {
+  /**
+   * The fields each incoming record gives (bit masks, `fieldBit`), by index in `incoming`; absent:
+   * every record gives every field.
+   */
+  given?: ArrayLike<number>;
+}
+
 /** The merged roster and what changed, by email. */
 export interface MergeResult {
   participants: Participant[];
@@ -11,6 +72,10 @@ export interface MergeResult {
   updated: string[];
   unchanged: string[];
   problems: Problem[];
+  /** Every changed field of every updated person, in roster order. */
+  changes: FieldChange[];
+  /** Incoming records that named no stored person but lacked what a new one needs. */
+  dropped: Participant[];
   /**
    * True when the roster is exactly the stored one, in the stored order (nothing added or updated):
    * no need to write it again.
@@ -223,8 +288,12 @@ const sameSource = (a?: SourceRef, b?: SourceRef): boolean =>
  * Merges built participants into the stored roster; the latest duplicate wins, with a warning
  * naming both rows.
  */
-export function mergeParticipants(existing: Participant[], incoming: Participant[]): MergeResult {
-  const merge = startMerge(incoming);
+export function mergeParticipants(
+  existing: Participant[],
+  incoming: Participant[],
+  opts: MergeOptions = {},
+): MergeResult {
+  const merge = startMerge(incoming, opts);
   for (const old of existing) merge.take(old);
   return merge.finish();
 }
@@ -243,8 +312,9 @@ export interface RosterMerge {
  * record; when the incoming record is equal down to its source row, the incoming object is kept
  * instead, so that the stored copy can be freed at once (a re-import of the same file).
  */
-export function startMerge(incoming: Participant[]): RosterMerge {
-  const { index, unique, problems } = dedupe(incoming);
+export function startMerge(incoming: Participant[], opts: MergeOptions = {}): RosterMerge {
+  const { index, unique, given, problems } = dedupe(incoming, opts.given);
+  const changes: FieldChange[] = [];
   // What happened to each unique incoming participant: 0 added (not stored), 1 unchanged, 2
   // updated.
   const state = new Uint8Array(unique.length);
@@ -272,15 +342,27 @@ export function startMerge(incoming: Participant[]): RosterMerge {
         // once.
         stored.push(sameSource(old.source, p.source) ? p : old);
       } else {
-        state[i] = 2;
-        stored.push(p);
-        warnMojibake(old, p, problems);
+        const merged = given[i] === ALL_FIELDS ? p : overlay(old, p, given[i]);
+        if (merged !== p && sameParticipant(old, merged)) {
+          state[i] = 1;
+          stored.push(old);
+        } else {
+          state[i] = 2;
+          stored.push(merged);
+          diffInto(changes, old, merged, problems);
+          warnMojibake(old, merged, problems);
+        }
       }
       met.push(i);
     },
     finish(): MergeResult {
       const added: string[] = [];
-      for (let i = 0; i < unique.length; i++) if (state[i] === 0) added.push(unique[i].email);
+      const dropped: Participant[] = [];
+      for (let i = 0; i < unique.length; i++)
+        if (state[i] === 0) {
+          if (given[i] & PENDING_IDENTITY) dropped.push(unique[i]);
+          else added.push(unique[i].email);
+        }
       // One sort of the new emails (the default sort compares UTF-16 code units, as `<` does).
       added.sort();
       const out: Participant[] = [];
@@ -318,7 +400,16 @@ export function startMerge(incoming: Participant[]): RosterMerge {
       }
       const storedUnchanged =
         stored.length > 0 && added.length === 0 && updated.length === 0 && sorted;
-      return { participants: out, added, updated, unchanged, problems, storedUnchanged };
+      return {
+        participants: out,
+        added,
+        updated,
+        unchanged,
+        problems,
+        changes,
+        dropped,
+        storedUnchanged,
+      };
     },
   };
 }
@@ -327,19 +418,27 @@ export function startMerge(incoming: Participant[]): RosterMerge {
  * The latest row per email (`unique[index.get(email)]`, in order of first appearance), and a
  * warning for every duplicate.
  */
-function dedupe(incoming: Participant[]): {
+function dedupe(
+  incoming: Participant[],
+  givenIn: ArrayLike<number> | undefined,
+): {
   index: Map<string, number>;
   unique: Participant[];
+  given: number[];
   problems: Problem[];
 } {
   const problems: Problem[] = [];
   const index = new Map<string, number>();
   const unique: Participant[] = [];
-  for (const p of incoming) {
+  const given: number[] = [];
+  for (let n = 0; n < incoming.length; n++) {
+    const p = incoming[n];
+    const mask = givenIn ? givenIn[n] : ALL_FIELDS;
     const at = index.get(p.email);
     if (at === undefined) {
       index.set(p.email, unique.length);
       unique.push(p);
+      given.push(mask);
       continue;
     }
     const prev = unique[at];
@@ -370,8 +469,58 @@ function dedupe(incoming: Participant[]): {
         : undefined,
     });
     unique[at] = winner;
+    if (winner === p) given[at] = mask;
   }
-  return { index, unique, problems };
+  return { index, unique, given, problems };
+}
+
+/**
+ * The stored record `old` updated with the fields `p` gives (`mask`); attributes merge key by key.
+ * Its source is the incoming row.
+ */
+function overlay(old: Participant, p: Participant, mask: number): Participant {
+  const out = { ...old } as unknown as Record<string, unknown>;
+  const from = p as unknown as Record<string, unknown>;
+  for (let b = 0; b < MERGE_FIELDS.length; b++) {
+    if (!(mask & (1 << b))) continue;
+    const f = MERGE_FIELDS[b];
+    if (f === 'attributes') {
+      const attrs = Object.assign(Object.create(null), old.attributes) as Record<string, string>;
+      for (const k of Object.keys(p.attributes)) attrs[k] = p.attributes[k];
+      out.attributes = attrs;
+    } else if (from[f] === undefined) delete out[f];
+    else out[f] = from[f];
+  }
+  // A mentee has no capacity, even when a file without a role column gives one.
+  if (out.role === 'mentee') delete out.capacity;
+  if (p.source) out.source = p.source;
+  return out as unknown as Participant;
+}
+
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Appends the changed fields of one updated person; emptying a matching field warns. */
+function diffInto(
+  changes: FieldChange[],
+  old: Participant,
+  now: Participant,
+  problems: Problem[],
+): void {
+  const a = old as unknown as Record<string, unknown>;
+  const b = now as unknown as Record<string, unknown>;
+  for (const f of MERGE_FIELDS) {
+    if (sameValue(a[f], b[f])) continue;
+    changes.push({ email: now.email, field: f, from: a[f], to: b[f] });
+    if (MATCHING_FIELDS.has(f) && isEmpty(b[f]) && !isEmpty(a[f]))
+      problems.push({
+        severity: 'warning',
+        code: 'field-emptied',
+        message: `${now.name || now.email}: ${f} was emptied by this import (it was ${JSON.stringify(a[f])}); matching will use less about them`,
+        hint: 'If the blank was not meant to clear it, import without --replace or fix it with `mentor-cli set`',
+        location: now.source,
+      });
+  }
 }
 
 // Windows-1252's characters for bytes 0x80-0x9f (the rest of the byte range is Latin-1).

@@ -1,6 +1,7 @@
 /** Writing a result to a user-chosen path: never clobber a user's own file without --force. */
 
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -33,4 +34,9 @@ export async function writeOutputFile(
 ): Promise<void> {
   assertMayWrite(path, programDir, force);
   await writeFileAtomic(path, data);
+}
+
+/** Removes a file the program wrote earlier that no longer applies (a stale rejected.csv). */
+export async function removeStale(path: string): Promise<void> {
+  await rm(path, { force: true });
 }

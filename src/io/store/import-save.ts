@@ -4,11 +4,13 @@
  */
 
 import { readState, readStateEach, writeState, type Program } from './program.js';
-import { writeOutputFile } from '../outputs/user-file.js';
+import { removeStale, writeOutputFile } from '../outputs/user-file.js';
 import { toCsv } from '../formats/csv/write.js';
 import { formSignature, mappingToSaved } from '../../core/roster/header-map.js';
 import { startMerge } from '../../core/roster/merge.js';
 import {
+  attentionAfterImport,
+  mergeOptionsOf,
   planFromMerge,
   rejectedTable,
   type BuiltImport,
@@ -16,6 +18,7 @@ import {
   type ImportPlan,
 } from '../../core/roster/import-plan.js';
 import type { Participant, Problem } from '../../core/types.js';
+import { attentionTable, type AttentionItem } from '../../core/roster/attention.js';
 
 /** Column mappings remembered per form (by the signature of its headers). */
 export type SavedMappings = Record<string, Record<string, string>>;
@@ -29,18 +32,31 @@ export async function mergeStored(
   built: BuiltImport,
   readProblems: Problem[],
 ): Promise<ImportPlan> {
-  const merge = startMerge(built.incoming);
+  const merge = startMerge(built.incoming, mergeOptionsOf(built));
   await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
   return planFromMerge(built, merge.finish(), readProblems);
 }
 
-/** Writes rejected rows, the mappings and the roster; the caller holds the program lock. */
+/** Where `saveImport` writes its files. */
+interface SaveTarget {
+  rejectedPath: string;
+  attentionPath: string;
+  force: boolean;
+  /** rejected.csv is the program folder's own (not --rejected): a stale one is removed. */
+  defaultRejected: boolean;
+  now: Date;
+}
+
+/**
+ * Writes rejected rows, attention items, the mappings and the roster; the caller holds the program
+ * lock.
+ */
 export async function saveImport(
   program: Program,
   plan: ImportPlan,
   inputs: FileInput[],
   saved: SavedMappings,
-  target: { rejectedPath: string; force: boolean; now: Date },
+  target: SaveTarget,
 ): Promise<void> {
   // What is stored now wins over the copy read before the lock (another import may have saved a
   // form since).
@@ -55,7 +71,16 @@ export async function saveImport(
     const rejected = rejectedTable(plan.rejected);
     const csv = toCsv(rejected.headers, rejected.rows);
     await writeOutputFile(target.rejectedPath, csv, program.dir, target.force);
-  }
+  } else if (target.defaultRejected) await removeStale(target.rejectedPath);
+  const attention = attentionAfterImport(
+    await readState<AttentionItem[]>(program, 'attention', []),
+    plan,
+  );
+  if (attention.length) {
+    const t = attentionTable(attention);
+    await writeOutputFile(target.attentionPath, toCsv(t.headers, t.rows), program.dir, true);
+  } else await removeStale(target.attentionPath);
+  await writeState(program, 'attention', attention, target.now);
   await writeState(program, 'mappings', mappings, target.now);
   // Participants last: the roster is the state that matters; a crash before this line leaves the
   // old roster intact. A re-import that changes nothing leaves the stored roster as it is

@@ -68,6 +68,9 @@ export function dataProblem(name: string, data: unknown): string | undefined {
       if (!Array.isArray(data.headerSets) || !Array.isArray(data.responses))
         return '"data.headerSets" and "data.responses" must be lists';
       return undefined;
+    case 'attention':
+      if (!Array.isArray(data)) return `"data" is ${describe(data)}, not a list of attention items`;
+      return undefined;
     default:
       return undefined;
   }
