@@ -54,6 +54,7 @@ export function registerCommands(program: Command): void {
   declareReport(program);
   declareSchedule(program);
   declareIntro(program);
+  declareSend(program);
 }
 
 function declareInit(program: Command): void {
@@ -368,4 +369,26 @@ function declareIntro(program: Command): void {
     .option('--force', 'replace existing .eml files of the same name outside the program folder')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(lazy(async () => (await import('./intro.js')).runIntro));
+}
+
+function declareSend(program: Command): void {
+  program
+    .command('send')
+    .argument('[kind]', 'intro, announcement or invitations')
+    .description(
+      'send the emails over SMTP (email.smtp in config), each exactly once: intros (and a kind ' +
+        'note to anyone without a partner), the announcement to every active participant, ' +
+        'or the calendar invitations and cancellations',
+    )
+    .option('--to-me', 'rehearse: send every message to the program manager instead')
+    .option(
+      '--only <pair-or-email>',
+      'send only the messages of this pair id or recipient (repeatable)',
+      collect,
+      [],
+    )
+    .option('--dry-run', 'list what would be sent, send nothing')
+    .option('--status', 'list the outbox: queued, sent and failed messages with the server reply')
+    .option('--retry-failed', 'also re-send messages the server refused permanently (5xx)')
+    .action(lazy(async () => (await import('./send.js')).runSend));
 }

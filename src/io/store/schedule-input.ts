@@ -21,7 +21,8 @@ export interface ScheduleTemplates {
   announcement: string;
 }
 
-async function templateText(
+/** A template's text: the program folder's templates/NAME when present, else the built-in one. */
+export async function templateText(
   program: Program,
   name: string,
 ): Promise<{ text: string; file: string }> {
