@@ -171,7 +171,7 @@ function declareExport(program: Command): void {
 }
 
 function declareMatch(program: Command): void {
-  program
+  const match = program
     .command('match')
     .description(
       'match mentees to mentors (most mentees matched, then highest total score), ' +
@@ -219,7 +219,23 @@ function declareMatch(program: Command): void {
     .option('--diff', 'show which pairs changed since the last saved matching')
     .option('--strict', 'exit 1 when any mentee is left unmatched')
     .option('--dry-run', 'show the result, save nothing')
+    .option('--auto-approve', 'store the pairs approved (no review step; see matching.autoApprove)')
     .action(lazy(async () => (await import('./match.js')).runMatch));
+  match
+    .command('approve')
+    .description('approve proposed pairs so that schedule, intro and send use them')
+    .argument('[pairs...]', 'pair ids (or an email of either person)')
+    .option('--all', 'approve every proposed pair')
+    .option('--file <file>', 'CSV/XLSX with mentee, mentor columns: approve the pairs it lists')
+    .option('--dry-run', 'show what would be approved, save nothing')
+    .action(lazy(async () => (await import('./match-review.js')).runApprove));
+  match
+    .command('reject')
+    .description('send a proposed or approved pair back: its people return to the pool')
+    .argument('<pair>', 'pair id')
+    .option('--reason <text>', 'why (kept in the history)')
+    .option('--dry-run', 'show what would change, save nothing')
+    .action(lazy(async () => (await import('./match-review.js')).runReject));
 }
 
 function declareUnmatch(program: Command): void {

@@ -158,6 +158,12 @@ const matchingSchema = z.strictObject({
     [],
   ),
   reverse: flag('Reverse mentoring: the junior side offers the topics', false),
+  autoApprove: z.optional(
+    field(
+      z.boolean(),
+      'Approve pairs as `match` stores them (no review step); absent means true, init writes false',
+    ),
+  ),
   mentorsPerMentee: whole(1, 10, 'Team model: distinct mentors per mentee', 1),
 });
 

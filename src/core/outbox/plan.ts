@@ -189,3 +189,11 @@ export function isPicked(candidate: Candidate, only: readonly string[]): boolean
     return token === candidate.to.toLowerCase() || parts.has(token);
   });
 }
+
+/** Ids of the pairs whose intro was accepted by the server for at least one person. */
+export function introducedPairs(outbox: Outbox): Set<string> {
+  const ids = new Set<string>();
+  for (const e of outbox.entries)
+    if (e.kind === 'intro' && e.sentRevision !== undefined) ids.add(e.id.split(':')[1]);
+  return ids;
+}
