@@ -273,3 +273,36 @@ it('writes no password anywhere: it comes from MENTOR_SMTP_PASSWORD', async () =
   expect(r.stderr).toContain('Set the environment variable MENTOR_SMTP_PASSWORD');
   writeFileSync(join(dir, 'marker'), '');
 });
+
+describe('mentor-cli send invitations', () => {
+  it('sends each pair invitation once; after a re-schedule only the cancellations go out', async () => {
+    await program();
+    const first = await send(['invitations']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(recipients()).toEqual(INTRO_RECIPIENTS);
+    const ics = smtp.received[0].mail.attachments.find((a) => a.filename === 'invitation.ics')!;
+    expect(parseCalendar(ics.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
+      'REQUEST',
+    );
+    // Pair p3 ends: its meetings are cancelled, the other two pairs' invitations do not change.
+    await writeProgram(dir, configFor(smtp.port), people, matches.slice(0, 2));
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const again = await send(['invitations']);
+    expect(again.code, again.stderr).toBe(0);
+    const later = smtp.received.slice(6);
+    // Two cancellations each: the meeting series and the manager's check-ins with the pair.
+    expect(later.map((m) => m.to[0]).sort()).toEqual([
+      'bea@x.org',
+      'bea@x.org',
+      'cal@x.org',
+      'cal@x.org',
+    ]);
+    for (const m of later) {
+      const cancel = m.mail.attachments.find((a) => a.filename === 'cancellation.ics')!;
+      expect(parseCalendar(cancel.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
+        'CANCEL',
+      );
+    }
+    expect(again.stdout).toContain('4 already sent and unchanged');
+  });
+});
