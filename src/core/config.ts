@@ -283,9 +283,13 @@ const configShape = z.strictObject({
   milestones: list(milestoneSchema, 'Program-wide events'),
   surveys: z.strictObject({
     waves: list(waveSchema, 'Survey waves, used to assign responses to a wave'),
-    riskItems: list(
-      riskItemSchema,
-      'Your own rating questions that also put a pair at risk (README "Pairs at risk")',
+    // Optional in the file (configs written before it existed stay valid); [] when absent.
+    riskItems: z._default(
+      list(
+        riskItemSchema,
+        'Your own rating questions that also put a pair at risk (README "Pairs at risk")',
+        [],
+      ),
       [],
     ),
   }),
