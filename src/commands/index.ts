@@ -54,6 +54,7 @@ export function registerCommands(program: Command): void {
   declareReport(program);
   declareSchedule(program);
   declareIntro(program);
+  declareSend(program);
 }
 
 function declareInit(program: Command): void {
@@ -170,7 +171,7 @@ function declareExport(program: Command): void {
 }
 
 function declareMatch(program: Command): void {
-  program
+  const match = program
     .command('match')
     .description(
       'match mentees to mentors (most mentees matched, then highest total score), ' +
@@ -218,7 +219,23 @@ function declareMatch(program: Command): void {
     .option('--diff', 'show which pairs changed since the last saved matching')
     .option('--strict', 'exit 1 when any mentee is left unmatched')
     .option('--dry-run', 'show the result, save nothing')
+    .option('--auto-approve', 'store the pairs approved (no review step; see matching.autoApprove)')
     .action(lazy(async () => (await import('./match.js')).runMatch));
+  match
+    .command('approve')
+    .description('approve proposed pairs so that schedule, intro and send use them')
+    .argument('[pairs...]', 'pair ids (or an email of either person)')
+    .option('--all', 'approve every proposed pair')
+    .option('--file <file>', 'CSV/XLSX with mentee, mentor columns: approve the pairs it lists')
+    .option('--dry-run', 'show what would be approved, save nothing')
+    .action(lazy(async () => (await import('./match-review.js')).runApprove));
+  match
+    .command('reject')
+    .description('send a proposed or approved pair back: its people return to the pool')
+    .argument('<pair>', 'pair id')
+    .option('--reason <text>', 'why (kept in the history)')
+    .option('--dry-run', 'show what would change, save nothing')
+    .action(lazy(async () => (await import('./match-review.js')).runReject));
 }
 
 function declareUnmatch(program: Command): void {
@@ -368,4 +385,26 @@ function declareIntro(program: Command): void {
     .option('--force', 'replace existing .eml files of the same name outside the program folder')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(lazy(async () => (await import('./intro.js')).runIntro));
+}
+
+function declareSend(program: Command): void {
+  program
+    .command('send')
+    .argument('[kind]', 'intro, announcement or invitations')
+    .description(
+      'send the emails over SMTP (email.smtp in config), each exactly once: intros (and a kind ' +
+        'note to anyone without a partner), the announcement to every active participant, ' +
+        'or the calendar invitations and cancellations',
+    )
+    .option('--to-me', 'rehearse: send every message to the program manager instead')
+    .option(
+      '--only <pair-or-email>',
+      'send only the messages of this pair id or recipient (repeatable)',
+      collect,
+      [],
+    )
+    .option('--dry-run', 'list what would be sent, send nothing')
+    .option('--status', 'list the outbox: queued, sent and failed messages with the server reply')
+    .option('--retry-failed', 'also re-send messages the server refused permanently (5xx)')
+    .action(lazy(async () => (await import('./send.js')).runSend));
 }

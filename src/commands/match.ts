@@ -16,7 +16,8 @@ import {
   resolveMatchPolicy,
   shownReport,
 } from '../core/matching/policy.js';
-import { renderMatchSummary } from '../ui/match-summary.js';
+import { autoApproves, proposePairs } from '../core/matching/review.js';
+import { renderMatchSummary, savedNote } from '../ui/match-summary.js';
 import { loadMatchInput, type MatchInputOptions } from './match-input.js';
 import { suggest } from './match-suggest.js';
 
@@ -35,6 +36,7 @@ export interface MatchOptions extends MatchInputOptions {
   diff?: boolean;
   strict?: boolean;
   dryRun?: boolean;
+  autoApprove?: boolean;
 }
 
 export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
@@ -94,7 +96,12 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
       await writeState(
         program,
         'matches',
-        applyRun(state, matches, run, config.program.cohort),
+        applyRun(
+          state,
+          proposePairs(matches, previous, Boolean(opts.autoApprove) || autoApproves(config)),
+          run,
+          config.program.cohort,
+        ),
         ctx.now,
       );
     const shown = shownReport(report, run.audit, {
@@ -105,10 +112,7 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
     if (ctx.out.json) ctx.out.resultJson(shown);
     else ctx.out.result(renderMatchSummary(shown, { verbose: ctx.out.isVerbose }));
     if (!opts.dryRun)
-      ctx.out.info(
-        `saved ${matches.length} pairs; export them with ` +
-          '`mentor-cli export matches --format xlsx --out matches.xlsx`',
-      );
+      ctx.out.info(savedNote(matches.length, opts.autoApprove || autoApproves(config)));
     if (opts.strict && report.unmatched.length)
       throw new ProblemsError(
         `${report.unmatched.length} mentee(s) left unmatched`,

@@ -8,6 +8,10 @@ import { renderStatus } from '../ui/status-summary.js';
 import { readState } from '../io/store/program.js';
 import type { AttentionItem } from '../core/roster/attention.js';
 import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
+import { pairStages } from '../core/matching/review.js';
+import { introducedPairs } from '../core/outbox/plan.js';
+import { readOutbox } from '../io/mail/deliver.js';
+import { stagesLine } from '../ui/review-summary.js';
 
 /** The options of `status` (see commands/index.ts). */
 export interface StatusOptions {
@@ -20,8 +24,10 @@ export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   const report = computeKpis(input);
   const attention = await readState<AttentionItem[]>(program, 'attention', []);
   const roster = rosterNotes(input.participants, attention);
+  const stages = pairStages(input.matches, introducedPairs(await readOutbox(program)));
   for (const w of report.warnings) ctx.out.warn(w);
-  if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster });
+  if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster, stages });
   const limit = ctx.out.isVerbose ? Infinity : Math.max(0, Number(opts.limit) || 20);
-  ctx.out.result(renderStatus(ctx.out, report, limit, rosterNotesLine(roster)));
+  const notes = [stagesLine(stages), rosterNotesLine(roster)].filter(Boolean).join('\n');
+  ctx.out.result(renderStatus(ctx.out, report, limit, notes));
 }

@@ -158,6 +158,12 @@ const matchingSchema = z.strictObject({
     [],
   ),
   reverse: flag('Reverse mentoring: the junior side offers the topics', false),
+  autoApprove: z.optional(
+    field(
+      z.boolean(),
+      'Approve pairs as `match` stores them (no review step); absent means true, init writes false',
+    ),
+  ),
   mentorsPerMentee: whole(1, 10, 'Team model: distinct mentors per mentee', 1),
 });
 
@@ -265,6 +271,30 @@ const kpiTargetsSchema = z.strictObject({
   relationships: field(z.int().check(z.gte(0)), 'Mentoring relationships to establish', 25),
 });
 
+const emailSchema = z.strictObject({
+  from: z.optional(
+    field(
+      z.string().check(z.regex(EMAIL_RE, 'an email address')),
+      'Sender address (default: program.manager.email); the name is program.manager.name',
+    ),
+  ),
+  smtp: z.optional(
+    z.strictObject({
+      host: field(z.string().check(z.minLength(1)), 'SMTP server, e.g. smtp.office365.com'),
+      port: whole(1, 65535, 'SMTP port: 587 (STARTTLS) or 465 (TLS)', 587),
+      secure: flag('true for TLS from the start (port 465); false upgrades with STARTTLS', false),
+      user: z.optional(
+        text('Login name; the password comes from MENTOR_SMTP_PASSWORD or a prompt'),
+      ),
+    }),
+  ),
+  perMinute: z.optional(whole(1, 10000, 'Most messages sent per minute', 30)),
+  maxAttempts: z.optional(whole(1, 10, 'Tries per message before it counts as failed', 4)),
+  retryDelaySeconds: z.optional(
+    num(0, 600, 'Wait before the first retry; doubled for each further one', 5),
+  ),
+});
+
 const configShape = z.strictObject({
   $schema: z.optional(
     text('Path of this JSON Schema, for editor autocompletion', './mentor.config.schema.json'),
@@ -294,6 +324,7 @@ const configShape = z.strictObject({
     ),
   }),
   kpiTargets: kpiTargetsSchema,
+  email: z.optional(emailSchema),
 });
 
 export type ProgramConfig = z.infer<typeof configShape>;
@@ -303,6 +334,8 @@ export type MatchingConfig = z.infer<typeof matchingSchema>;
 export type AttributeRule = z.infer<typeof attributeRuleSchema>;
 export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
+/** How `send` delivers mail: sender, SMTP server, pace and retries (all optional). */
+export type EmailConfig = z.infer<typeof emailSchema>;
 export type SurveyWave = z.infer<typeof waveSchema>;
 
 /** An error found by a cross-field rule, with the fix to suggest. */
@@ -465,6 +498,9 @@ export function defaultConfig(
   overrides: { name?: string; startDate?: string; endDate?: string; timezone?: string } = {},
 ): ProgramConfig {
   const config = defaultsOf(configShape) as ProgramConfig;
+  // Sending is set up by the user (an SMTP server has no sensible default): init writes no email
+  // section.
+  delete config.email;
   const program = config.program;
   program.name = overrides.name ?? program.name;
   program.startDate = overrides.startDate ?? program.startDate;

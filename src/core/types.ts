@@ -103,6 +103,11 @@ export interface Match {
   /** Reasons that mention a sensitive attribute: shown only with --include-sensitive. */
   sensitiveReasons?: string[];
   status: 'active' | 'ended';
+  /**
+   * `proposed` until the manager approves it (`match approve`); absent means approved (pairs stored
+   * before the review step existed, or with matching.autoApprove).
+   */
+  review?: 'proposed';
   origin: 'optimal' | 'stable' | 'manual' | 'kept' | 'peer';
   cohort?: string;
   createdAt: string;

@@ -138,3 +138,12 @@ export function renderSuggestions(list: Suggestion[]): string {
   }
   return renderTable(['mentee', '#', 'mentor', 'score', 'reasons'], rows, { maxWidth: 80 });
 }
+
+/** The note after `match` saved its pairs: the next step, review or export. */
+export function savedNote(count: number, approved: boolean): string {
+  return approved
+    ? `saved ${count} pairs; export them with ` +
+        '`mentor-cli export matches --format xlsx --out matches.xlsx`'
+    : `saved ${count} pairs as a proposal: review them (\`mentor-cli export matches --format xlsx ` +
+        '--out matches.xlsx`), then `mentor-cli match approve --all` (or PAIR...) before schedule';
+}

@@ -26,3 +26,11 @@ export async function askColumnFor(
   ]);
   return column === SKIP ? undefined : column;
 }
+
+/** Asks for a secret (typed without echo); used for the SMTP password, which is never stored. */
+export async function askSecret(message: string): Promise<string> {
+  const { secret } = await inquirer.prompt<{ secret: string }>([
+    { type: 'password', name: 'secret', message, mask: '*' },
+  ]);
+  return secret;
+}

@@ -22,6 +22,7 @@ const COMMANDS = [
   'report',
   'schedule',
   'intro',
+  'send',
 ];
 
 /** The command names of a help text's "Commands:" section, in order. */

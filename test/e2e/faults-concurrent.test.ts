@@ -67,6 +67,8 @@ describe('concurrent writers', () => {
   it('match and schedule at once: both finish, and a later schedule agrees with the matches', async () => {
     expect(runCli(['import', writeRoster(dir, 'p', 40)], { cwd: dir }).code).toBe(0);
     expect(runCli(['match'], { cwd: dir }).code).toBe(0);
+    // init sets matching.autoApprove false: the pairs are a proposal until approved.
+    expect(runCli(['match', 'approve', '--all'], { cwd: dir }).code).toBe(0);
     const [match, schedule] = await Promise.all([
       spawnCli(dir, ['match', '--keep']).done,
       spawnCli(dir, ['schedule']).done,

@@ -39,6 +39,8 @@ beforeAll(() => {
   const ok = (args: string[]) => expect(runCli(args, { cwd: template }).code).toBe(0);
   ok(['import', writeRoster(template, 'base', 300)]);
   ok(['match']);
+  // init sets matching.autoApprove false: the pairs are a proposal until approved.
+  ok(['match', 'approve', '--all']);
   ok(['schedule']);
   writeRoster(template, 'late', 300);
   const rows = Array.from(

@@ -34,6 +34,8 @@ function fullProgram(): void {
   expect(cli('import', writeRoster(dir, 'a', 20)).code).toBe(0);
   expect(cli('import', writeRoster(dir, 'b', 10)).code).toBe(0);
   expect(cli('match').code).toBe(0);
+  // init sets matching.autoApprove false: the pairs are a proposal until approved.
+  expect(cli('match', 'approve', '--all').code).toBe(0);
   expect(cli('schedule').code).toBe(0);
 }
 

@@ -34,7 +34,12 @@ export function demoSteps(): DemoStep[] {
       args: ['import', `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`],
     },
     { title: 'The roster', okCodes: [0], args: ['participants', '--status', 'active'] },
-    { title: 'Match mentees with mentors', okCodes: [0, 1], args: ['match'] },
+    { title: 'Match mentees with mentors (a proposal)', okCodes: [0, 1], args: ['match'] },
+    {
+      title: 'Approve the proposed pairs (after reviewing them)',
+      okCodes: [0],
+      args: ['match', 'approve', '--all'],
+    },
     {
       title: 'Export the matches with reasons',
       okCodes: [0],

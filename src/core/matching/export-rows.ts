@@ -38,7 +38,7 @@ export function matchRows(
     score: m.score,
     reasons: [...m.reasons, ...(includeSensitive ? (m.sensitiveReasons ?? []) : [])].join('; '),
     origin: m.origin,
-    status: m.status,
+    status: m.review === 'proposed' ? 'proposed' : m.status,
     cohort: m.cohort ?? '',
     createdAt: m.createdAt,
     endedAt: m.endedAt ?? '',

@@ -45,6 +45,9 @@ export async function createProgramFolder(
     endDate: opts.endDate,
     timezone: opts.timezone,
   });
+  // A new program reviews its pairs before anything goes out (`match approve`); a config without
+  // the key (made before the review step) keeps the one-step flow.
+  config.matching.autoApprove = false;
   const text = `${JSON.stringify(config, null, 2)}\n`;
   parseConfig(text, '--start/--end/--timezone'); // reject bad options before writing anything
   const files = [CONFIG_FILE, SCHEMA_FILE, 'participants.csv', 'participants.xlsx'];

@@ -12,6 +12,7 @@ import type { Agenda } from '../../core/scheduling/describe.js';
 import type { PlanInput } from '../../core/scheduling/plan.js';
 import { readState, TEMPLATES_DIR, type Program } from './program.js';
 import { readHolidayCalendar } from '../formats/ics/holidays.js';
+import { isApproved } from '../../core/matching/review.js';
 
 /** Template texts, from the program folder's templates/ when present, else the built-in ones. */
 export interface ScheduleTemplates {
@@ -21,7 +22,8 @@ export interface ScheduleTemplates {
   announcement: string;
 }
 
-async function templateText(
+/** A template's text: the program folder's templates/NAME when present, else the built-in one. */
+export async function templateText(
   program: Program,
   name: string,
 ): Promise<{ text: string; file: string }> {
@@ -103,9 +105,18 @@ export async function readScheduleInput(
 ): Promise<PlanInput & { templates: ScheduleTemplates }> {
   const { config } = program;
   const participants = await readState(program, 'participants', [] as Participant[]);
-  const matches = matchesOf(await readState<unknown>(program, 'matches', undefined));
-  if (!matches || !matches.some((m) => m.status === 'active')) {
+  const stored = matchesOf(await readState<unknown>(program, 'matches', undefined));
+  if (!stored || !stored.some((m) => m.status === 'active')) {
     throw new UsageError('No active matches in this program yet', 'Run `mentor-cli match` first');
+  }
+  // Only pairs the manager approved are scheduled, introduced or sent.
+  const matches = stored.filter(isApproved);
+  if (!matches.some((m) => m.status === 'active')) {
+    const proposed = stored.filter((m) => m.status === 'active').length;
+    throw new UsageError(
+      `No approved pairs yet: the ${proposed} pair(s) of the last match are a proposal`,
+      'Review them, then run `mentor-cli match approve --all` (or `match approve PAIR...`)',
+    );
   }
   const blackout = new Set(config.schedule.blackoutDates);
   if (config.schedule.holidayCalendar) {

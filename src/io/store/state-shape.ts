@@ -68,6 +68,10 @@ export function dataProblem(name: string, data: unknown): string | undefined {
       if (!Array.isArray(data.headerSets) || !Array.isArray(data.responses))
         return '"data.headerSets" and "data.responses" must be lists';
       return undefined;
+    case 'outbox':
+      if (!isObject(data) || !Array.isArray(data.entries))
+        return `"data" is ${describe(data)}, not the outbox (needs a list "entries")`;
+      return undefined;
     case 'attention':
       if (!Array.isArray(data)) return `"data" is ${describe(data)}, not a list of attention items`;
       return undefined;

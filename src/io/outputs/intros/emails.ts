@@ -9,7 +9,7 @@ import type { PreparedSchedule } from '../schedule/calendars.js';
 import { formatDay, localTimeOf } from '../../../core/scheduling/describe.js';
 import { renderTemplate } from '../../../core/scheduling/template.js';
 import { stableHash } from '../../../core/scheduling/ids.js';
-import { buildEml, textToHtml } from '../../formats/eml/message.js';
+import { buildEml, textToHtml, type EmlMessage, type Mailbox } from '../../formats/eml/message.js';
 import { FileNamer, peopleStem, personStem } from '../file-names.js';
 import { contentBytes } from '../../store/staged-write.js';
 
@@ -74,16 +74,22 @@ function withMeetingInfo(body: string): string {
 const bullets = (items: string[]) =>
   items.length ? items.map((i) => `- ${i}`).join('\n') : '- (none given)';
 
-/**
- * Renders intro/<pair>-to-<person>.eml for every person of every pair and intro/announcement.eml.
- */
-export function renderIntros(
-  prep: PreparedSchedule,
-  config: ProgramConfig,
-  now: Date,
-): Map<string, string> {
+/** One composed email, before its Date and Message-ID are set. */
+export interface MailDraft {
+  /** Stable outbox id, e.g. `intro:<unit>:<email>`. */
+  id: string;
+  kind: string;
+  /** File name under intro/ for the drafts `intro` writes. */
+  path: string;
+  /** The Message-ID the .eml draft has always had. */
+  draftId: string;
+  message: Omit<EmlMessage, 'date' | 'messageId' | 'draft'>;
+}
+
+/** The introduction emails, one per person of every pair, in plan order. */
+export function introMails(prep: PreparedSchedule, config: ProgramConfig): MailDraft[] {
   const { plan, rendered, templates } = prep;
-  const files = new Map<string, string>();
+  const mails: MailDraft[] = [];
   const names = new FileNamer();
   const manager = config.program.manager;
   const intro = splitSubject(templates.intro, `${config.program.name}: your mentoring partner`);
@@ -142,18 +148,18 @@ export function renderIntros(
         }),
       );
       const text = renderTemplate(body, values);
-      const path = `intro/${names.parts([pair, 'to', personStem(reader)], '.eml')}`;
-      files.set(
-        path,
-        buildEml({
+      const email = reader.email.toLowerCase();
+      mails.push({
+        id: `intro:${unit.id}:${email}`,
+        kind: 'intro',
+        path: `intro/${names.parts([pair, 'to', personStem(reader)], '.eml')}`,
+        draftId: `${stableHash(config.program.name, 'intro', unit.id, email).slice(0, 32)}@mentor-cli`,
+        message: {
           from: manager,
           to: [{ name: reader.name, email: reader.email }],
           subject: renderTemplate(intro.subject, values),
           text,
           html: textToHtml(text),
-          date: now,
-          draft: true,
-          messageId: `${stableHash(config.program.name, 'intro', unit.id, reader.email.toLowerCase()).slice(0, 32)}@mentor-cli`,
           invitation: ics,
           attachments: ics
             ? [
@@ -164,15 +170,46 @@ export function renderIntros(
                 },
               ]
             : [],
-        }),
-      );
+        },
+      });
     }
   }
-  files.set('intro/announcement.eml', renderAnnouncement(prep, config, now));
+  return mails;
+}
+
+/**
+ * Renders intro/<pair>-to-<person>.eml for every person of every pair and intro/announcement.eml.
+ */
+export function renderIntros(
+  prep: PreparedSchedule,
+  config: ProgramConfig,
+  now: Date,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const m of introMails(prep, config))
+    files.set(m.path, buildEml({ ...m.message, date: now, draft: true, messageId: m.draftId }));
+  const announcement = announcementMail(prep, config, [config.program.manager])[0];
+  files.set(
+    'intro/announcement.eml',
+    buildEml({
+      ...announcement.message,
+      date: now,
+      draft: true,
+      messageId: announcement.draftId,
+    }),
+  );
   return files;
 }
 
-function renderAnnouncement(prep: PreparedSchedule, config: ProgramConfig, now: Date): string {
+/**
+ * The announcement, one message per reader (`readers`: every active participant when sending; the
+ * manager for the draft file).
+ */
+export function announcementMail(
+  prep: PreparedSchedule,
+  config: ProgramConfig,
+  readers: Mailbox[],
+): MailDraft[] {
   const units = prep.plan.series.map((s) => s.unit);
   const { subject, body } = splitSubject(
     prep.templates.announcement,
@@ -204,15 +241,19 @@ function renderAnnouncement(prep: PreparedSchedule, config: ProgramConfig, now: 
     ['managerEmail', config.program.manager.email],
   ]);
   const text = renderTemplate(body, values);
-  return buildEml({
-    from: config.program.manager,
-    to: [config.program.manager],
-    subject: renderTemplate(subject, values),
-    text,
-    html: textToHtml(text),
-    date: now,
-    draft: true,
-    attachments: [],
-    messageId: `${stableHash(config.program.name, 'announcement').slice(0, 32)}@mentor-cli`,
-  });
+  const draftId = `${stableHash(config.program.name, 'announcement').slice(0, 32)}@mentor-cli`;
+  return readers.map((reader) => ({
+    id: `announcement:${reader.email.toLowerCase()}`,
+    kind: 'announcement',
+    path: 'intro/announcement.eml',
+    draftId,
+    message: {
+      from: config.program.manager,
+      to: [{ name: reader.name, email: reader.email }],
+      subject: renderTemplate(subject, values),
+      text,
+      html: textToHtml(text),
+      attachments: [],
+    },
+  }));
 }
