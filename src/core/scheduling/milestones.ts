@@ -2,8 +2,15 @@
 
 import type { ProgramConfig } from '../config.js';
 import type { CalEvent, CalPerson, MeetingUnit, Slot } from './model.js';
+import type { Busy } from './timeline.js';
 import { stableUid } from './ids.js';
-import { dayNumber, dayString, formatClock } from '../timezones/clock.js';
+import {
+  dayNumber,
+  dayString,
+  formatClock,
+  parseClock,
+  type ZoneClocks,
+} from '../timezones/clock.js';
 
 const AUDIENCE_TEXT = {
   everyone: 'all mentors and mentees',
@@ -48,6 +55,39 @@ export function milestoneEvents(
     sequence: 0,
     dtstamp: '',
   }));
+}
+
+/**
+ * Milestones as busy time, per lower-case email: for their audience and for the manager, who runs
+ * them all.
+ */
+export function milestoneBusy(
+  config: ProgramConfig,
+  units: MeetingUnit[],
+  clocks: ZoneClocks,
+): Map<string, Busy[]> {
+  const busy = new Map<string, Busy[]>();
+  const mentors = [...new Set(units.map((u) => u.mentor.email.toLowerCase()))];
+  const mentees = [...new Set(units.flatMap((u) => u.mentees.map((m) => m.email.toLowerCase())))];
+  const clock = clocks.get(config.program.timezone);
+  for (const m of config.milestones) {
+    const start = clock.toUtc({ day: dayNumber(m.date), minute: parseClock(m.time) });
+    const span = { start, end: start + m.durationMinutes * 60_000, what: m.name };
+    const who =
+      m.audience === 'everyone'
+        ? [...mentors, ...mentees]
+        : m.audience === 'mentors'
+          ? mentors
+          : m.audience === 'mentees'
+            ? mentees
+            : [];
+    for (const email of new Set([...who, config.program.manager.email.toLowerCase()])) {
+      let list = busy.get(email);
+      if (!list) busy.set(email, (list = []));
+      list.push(span);
+    }
+  }
+  return busy;
 }
 
 /** Manager check-ins with a unit in the configured program weeks, at the unit's usual time. */
