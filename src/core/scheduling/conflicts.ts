@@ -96,12 +96,14 @@ interface Placed {
   series: number;
   index: number;
   start: number;
+  moved: boolean;
 }
 
 /**
- * Resolves clashes in time order: every occurrence is checked against everything booked before it;
- * the later one of a clash moves. Returns new occurrence lists (same order as input) and the
- * clashes with their outcome.
+ * Resolves clashes in order (meetings on their own date first, then by time): each occurrence is
+ * checked against those already settled and the fixed busy time; on a clash it moves to the nearest
+ * slot that is free of every meeting, settled or not, so a move never lands on a later meeting.
+ * Returns new occurrence lists (same order as input) and the clashes with their outcome.
  */
 export function resolveConflicts(input: ConflictInput): {
   occurrences: Occurrence[][];
@@ -116,47 +118,74 @@ export function resolveConflicts(input: ConflictInput): {
     const anchor = s.people[0].clock;
     out[i].forEach((o, j) => {
       if (o.status === 'skipped') return;
-      order.push({ series: i, index: j, start: anchor.toUtc(wallOf(o)) });
+      order.push({
+        series: i,
+        index: j,
+        start: anchor.toUtc(wallOf(o)),
+        moved: o.status === 'moved',
+      });
     });
   });
-  order.sort((a, b) => a.start - b.start || a.series - b.series || a.index - b.index);
+  // Meetings on their own date are settled first: one already moved off a blackout date is the
+  // one to move again when it lands on another meeting.
+  order.sort(
+    (a, b) =>
+      Number(a.moved) - Number(b.moved) ||
+      a.start - b.start ||
+      a.series - b.series ||
+      a.index - b.index,
+  );
+  const spans = order.map((item, k): Busy => {
+    const s = input.series[item.series];
+    const span = {
+      start: item.start,
+      end: item.start + length,
+      what: `${s.title}'s meeting`,
+      owner: k,
+    };
+    for (const p of s.people) timelines.of(p.email).add(span);
+    return span;
+  });
+  const settled = new Uint8Array(order.length);
   const conflicts: Conflict[] = [];
-  for (const item of order) {
+  order.forEach((item, k) => {
     const s = input.series[item.series];
     const o = out[item.series][item.index];
-    const what = `${s.title}'s meeting`;
-    const clash = firstClash(s.people, timelines, item.start, item.start + length);
+    const isSettled = (b: Busy) =>
+      b.owner === undefined || (b.owner !== k && settled[b.owner] === 1);
+    const clash = firstClash(s.people, timelines, item.start, item.start + length, isSettled);
     const unclean = clash ? undefined : dstProblem(s.people, wallOf(o), item.start);
-    let start = item.start;
-    if (clash || unclean) {
-      const past = input.notBefore !== undefined && item.start < input.notBefore;
-      const moved = past ? undefined : nearestFree(input, s, timelines, item.start);
-      const names = clash ? clash.people : [unclean as string];
-      const conflict: Conflict = {
-        unitId: s.unitId,
-        pair: s.title,
-        ruleDate: o.ruleDate,
-        people: names,
-        with: clash
-          ? clash.with
-          : 'a daylight-saving change (the local time is skipped or repeated)',
-      };
-      if (moved !== undefined) {
-        const wall = s.people[0].clock.toWall(moved);
-        o.date = dayString(wall.day);
-        o.time = formatClock(wall.minute);
-        o.status = 'moved';
-        o.note = clash
-          ? `moved from ${o.ruleDate}: ${names.join(' and ')} had ${clash.with} at that time`
-          : `moved from ${o.ruleDate}: a daylight-saving change skips or repeats that time for ${names[0]}`;
-        conflict.movedTo = { date: o.date, time: o.time };
-        start = moved;
-      }
-      // A clock-time oddity with no better slot stays as RFC 5545 resolves it: not worth a warning.
-      if (clash || moved !== undefined) conflicts.push(conflict);
+    settled[k] = 1;
+    if (!clash && !unclean) return;
+    const past = input.notBefore !== undefined && item.start < input.notBefore;
+    const others = (b: Busy) => b.owner !== k;
+    const moved = past ? undefined : nearestFree(input, s, timelines, item.start, others);
+    const names = clash ? clash.people : [unclean as string];
+    const conflict: Conflict = {
+      unitId: s.unitId,
+      pair: s.title,
+      ruleDate: o.ruleDate,
+      people: names,
+      with: clash ? clash.with : 'a daylight-saving change (the local time is skipped or repeated)',
+    };
+    if (moved !== undefined) {
+      const wall = s.people[0].clock.toWall(moved);
+      o.date = dayString(wall.day);
+      o.time = formatClock(wall.minute);
+      o.status = 'moved';
+      o.note = clash
+        ? `moved from ${o.ruleDate}: ${names.join(' and ')} had ${clash.with} at that time`
+        : `moved from ${o.ruleDate}: a daylight-saving change skips or repeats that time for ${names[0]}`;
+      conflict.movedTo = { date: o.date, time: o.time };
+      const span = spans[k];
+      for (const p of s.people) timelines.of(p.email).remove(span);
+      span.start = moved;
+      span.end = moved + length;
+      for (const p of s.people) timelines.of(p.email).add(span);
     }
-    for (const p of s.people) timelines.of(p.email).add({ start, end: start + length, what });
-  }
+    // A clock-time oddity with no better slot stays as RFC 5545 resolves it: not worth a warning.
+    if (clash || moved !== undefined) conflicts.push(conflict);
+  });
   return { occurrences: out, conflicts };
 }
 
@@ -173,10 +202,11 @@ function firstClash(
   timelines: Timelines,
   start: number,
   end: number,
+  counts: (b: Busy) => boolean,
 ): { people: string[]; with: string } | undefined {
   let found: { people: string[]; with: string } | undefined;
   for (const p of people) {
-    const busy = timelines.of(p.email).clash(start, end);
+    const busy = timelines.of(p.email).clash(start, end, counts);
     if (!busy) continue;
     if (!found) found = { people: [p.name], with: busy.what };
     else if (busy.what === found.with) found.people.push(p.name);
@@ -210,6 +240,7 @@ function nearestFree(
   s: SeriesDraft,
   timelines: Timelines,
   from: number,
+  counts: (b: Busy) => boolean,
 ): number | undefined {
   const length = input.meetingMinutes;
   const anchor = s.people[0];
@@ -232,7 +263,7 @@ function nearestFree(
   candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
   for (const utc of candidates) {
     if (!fitsEveryone(s.people, utc, length)) continue;
-    if (!firstClash(s.people, timelines, utc, utc + length * MIN_MS)) return utc;
+    if (!firstClash(s.people, timelines, utc, utc + length * MIN_MS, counts)) return utc;
   }
   return undefined;
 }

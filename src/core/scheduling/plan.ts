@@ -9,10 +9,11 @@ import type { CalEvent, Slot } from './model.js';
 import type { Agenda } from './describe.js';
 import { buildUnits } from './units.js';
 import { findSlots } from './slots.js';
-import { checkInEvents, milestoneBusy, milestoneEvents } from './milestones.js';
+import { milestoneBusy, milestoneEvents } from './milestones.js';
+import { placeCheckIns } from './checkins.js';
 import { conflictProblems, resolveConflicts, type Conflict } from './conflicts.js';
 import { attendeesOf, seriesEvent, seriesOccurrences, type PlannedSeries } from './series.js';
-import { dayNumber, ZoneClocks } from '../timezones/clock.js';
+import { dayNumber, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 /** Everything the planner needs; no I/O. */
 export interface PlanInput {
@@ -101,6 +102,7 @@ export function buildPlan(input: PlanInput): Plan {
   });
   // Every occurrence of every series, after clock changes and blackout moves, against everyone's
   // other meetings and the milestones: a clash moves that one meeting within its week.
+  const fixed = milestoneBusy(config, units, clocks);
   const { occurrences: resolved, conflicts } = resolveConflicts({
     series: drafts.map(({ planned }) => ({
       unitId: planned.unit.id,
@@ -108,24 +110,57 @@ export function buildPlan(input: PlanInput): Plan {
       people: attendeesOf(planned.unit, clocks, zoneOf, schedule),
       occurrences: planned.occurrences,
     })),
-    fixed: milestoneBusy(config, units, clocks),
+    fixed,
     meetingMinutes: schedule.meetingMinutes,
     blackout: input.blackout,
     firstDay: startDay,
     lastDay: endDay,
   });
   problems.push(...conflictProblems(conflicts));
-  const events: CalEvent[] = [];
-  drafts.forEach(({ planned, slot }, i) => {
-    planned.occurrences = resolved[i];
-    planned.event = seriesEvent(input, programId, planned, slot, clocks, zoneOf);
-    const { unit, title } = planned;
-    const anchorTz = zoneOf(unit.anchor);
-    events.push(
-      planned.event,
-      ...checkInEvents(config, programId, unit, slot, anchorTz, title, endDay, input.blackout),
+  drafts.forEach(({ planned }, i) => (planned.occurrences = resolved[i]));
+  const managerEmail = config.program.manager.email.toLowerCase();
+  const managerBusy = [...(fixed.get(managerEmail) ?? [])];
+  // A manager who is also a participant is busy in their own meetings.
+  for (const { planned } of drafts) {
+    const own = [planned.unit.mentor, ...planned.unit.mentees].some(
+      (p) => p.email.toLowerCase() === managerEmail,
     );
-  });
+    if (!own) continue;
+    const clock = clocks.get(zoneOf(planned.unit.anchor));
+    for (const o of planned.occurrences) {
+      if (o.status === 'skipped') continue;
+      const start = clock.toUtc({ day: dayNumber(o.date), minute: parseClock(o.time) });
+      managerBusy.push({
+        start,
+        end: start + schedule.meetingMinutes * 60_000,
+        what: planned.title,
+      });
+    }
+  }
+  const checkIns = placeCheckIns(
+    config,
+    programId,
+    drafts.map(({ planned }) => ({
+      unit: planned.unit,
+      title: planned.title,
+      anchorTz: zoneOf(planned.unit.anchor),
+      occurrences: planned.occurrences,
+    })),
+    clocks,
+    managerBusy,
+  );
+  problems.push(...checkIns.problems);
+  const checkInsOf = new Map<string, CalEvent[]>();
+  for (const e of checkIns.events) {
+    const list = checkInsOf.get(e.unitId as string) ?? [];
+    list.push(e);
+    checkInsOf.set(e.unitId as string, list);
+  }
+  const events: CalEvent[] = [];
+  for (const { planned, slot } of drafts) {
+    planned.event = seriesEvent(input, programId, planned, slot, clocks, zoneOf);
+    events.push(planned.event, ...(checkInsOf.get(planned.unit.id) ?? []));
+  }
   events.push(...milestoneEvents(config, programId, units));
   return { series, events, problems, clocks, zoneOf, conflicts };
 }

@@ -5,6 +5,8 @@ export interface Busy {
   start: number;
   end: number;
   what: string;
+  /** Which meeting it is, for spans the resolver may still move (none for fixed busy time). */
+  owner?: number;
 }
 
 /** Busy spans of one person (spans may overlap when a clash was reported but not resolved). */
@@ -26,8 +28,14 @@ export class Timeline {
     this.longest = Math.max(this.longest, span.end - span.start);
   }
 
-  /** The first busy span overlapping [start, end), if any. */
-  clash(start: number, end: number): Busy | undefined {
+  /** Removes a span added before (the same object). */
+  remove(span: Busy): void {
+    const i = this.spans.indexOf(span);
+    if (i >= 0) this.spans.splice(i, 1);
+  }
+
+  /** The first busy span overlapping [start, end) that `counts` (default: any), if any. */
+  clash(start: number, end: number, counts?: (b: Busy) => boolean): Busy | undefined {
     const { spans } = this;
     let lo = 0;
     let hi = spans.length;
@@ -37,7 +45,7 @@ export class Timeline {
       else hi = mid;
     }
     for (let i = lo - 1; i >= 0 && spans[i].start > start - this.longest; i--)
-      if (spans[i].end > start) return spans[i];
+      if (spans[i].end > start && (!counts || counts(spans[i]))) return spans[i];
     return undefined;
   }
 }
