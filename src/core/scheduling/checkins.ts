@@ -70,12 +70,13 @@ export function placeCheckIns(
       email: p.email,
     }));
     const held = s.occurrences.filter((o) => o.status !== 'skipped');
+    const firstDay = held.length ? dayNumber(held[0].date) : startDay;
     const lastDay = held.length ? dayNumber(held[held.length - 1].date) : startDay;
     for (const week of config.schedule.checkInWeeks) {
       // Week N: the seven days that begin N weeks after the program start. A week after the
-      // pair's last meeting (a short program) has no check-in, as before.
+      // pair's last meeting (a short program) or before its first (a pair matched late) has none.
       const from = startDay + week * 7;
-      if (from > lastDay) continue;
+      if (from > lastDay || from + 6 < firstDay) continue;
       const distance = (o: Occurrence) => {
         const d = dayNumber(o.date);
         return d < from ? from - d : d > from + 6 ? d - from - 6 : 0;

@@ -5,7 +5,7 @@
 
 import type { ProgramConfig } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
-import type { CalEvent, Slot } from './model.js';
+import type { CalEvent, MeetingUnit, Occurrence, Slot } from './model.js';
 import type { Agenda } from './describe.js';
 import { buildUnits } from './units.js';
 import { findSlots } from './slots.js';
@@ -13,7 +13,7 @@ import { milestoneBusy, milestoneEvents } from './milestones.js';
 import { placeCheckIns } from './checkins.js';
 import { conflictProblems, resolveConflicts, type Conflict } from './conflicts.js';
 import { attendeesOf, seriesEvent, seriesOccurrences, type PlannedSeries } from './series.js';
-import { dayNumber, parseClock, ZoneClocks } from '../timezones/clock.js';
+import { dayNumber, dayString, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 /** Everything the planner needs; no I/O. */
 export interface PlanInput {
@@ -83,7 +83,10 @@ export function buildPlan(input: PlanInput): Plan {
       series.push({ unit, outcome, occurrences: [], title });
       return;
     }
-    const occurrences = seriesOccurrences(input, unit, slot, clocks, zoneOf, endDay);
+    const occurrences = fromMatchDate(
+      seriesOccurrences(input, unit, slot, clocks, zoneOf, endDay),
+      unit,
+    );
     if (occurrences.every((o) => o.status === 'skipped')) {
       series.push({
         unit,
@@ -163,4 +166,20 @@ export function buildPlan(input: PlanInput): Plan {
   }
   events.push(...milestoneEvents(config, programId, units));
   return { series, events, problems, clocks, zoneOf, conflicts };
+}
+
+/**
+ * A pair matched mid-program meets from the day after its match date: the series' earlier dates
+ * are dropped and its meetings numbered from 1, so its invitation and intro name no meeting that
+ * was never held. (A group keeps the date of its first match.)
+ */
+function fromMatchDate(occurrences: Occurrence[], unit: MeetingUnit): Occurrence[] {
+  const dates = unit.matches.map((m) => (m.createdAt ?? '').slice(0, 10)).filter(Boolean);
+  if (!dates.length) return occurrences;
+  const from = dayString(dayNumber(dates.sort()[0]) + 1);
+  if (!occurrences.length || occurrences[0].ruleDate >= from) return occurrences;
+  let n = 0;
+  return occurrences
+    .filter((o) => o.ruleDate >= from)
+    .map((o) => (o.status === 'skipped' ? o : { ...o, number: ++n }));
 }
