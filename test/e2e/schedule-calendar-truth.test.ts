@@ -197,6 +197,52 @@ describe('schedule across awkward zones, checked against the tz database', () =>
     expect(alt).toMatch(/--alt-[^\r\n]+\r\nContent-Type: text\/calendar; method=REQUEST/);
     expect(eml).toContain('Content-Disposition: attachment; filename="invitation.ics"');
   });
+
+  it('a pair added to a mentor mid-program splits the moved series and changes no past meeting', async () => {
+    const old = expandAll(dir);
+    const mia = person('mia@x.org', 'Mia Stone', 'mentee', { timezone: 'Asia/Kolkata' });
+    await writeState(prog, 'participants', [
+      ...people.map((p) => (p.email === 'par@x.org' ? { ...p, status: 'withdrawn' as const } : p)),
+      mia,
+    ]);
+    // "p-lha" sorts before "p-lhi": Lou's Thursday 14:00 goes to the new pair, so the Lou ↔ Kavya
+    // series moves to 14:45 from now on.
+    const late = { ...match('p-lha', 'lhi@x.org', 'mia@x.org'), createdAt: '2027-06-10T09:00:00Z' };
+    await writeState(prog, 'matches', [...matches, late]);
+    const r = runCli(['schedule', '--now', '2027-06-15', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const now = expandAll(dir);
+    expect(before(now, '2027-06-15')).toEqual(before(old, '2027-06-15'));
+    // The old Lou ↔ Kavya UID ends before now; the pair continues under a new UID after it.
+    const kavya = readFileSync(join(dir, 'schedule', 'people', 'Kavya-Rao.ics'), 'utf8');
+    const oldUid = [...old.keys()].find((u) => old.get(u)!.length > 30 && kavya.includes(u))!;
+    expect(oldUid).toBeDefined();
+    expect(now.get(oldUid)!.filter((x) => x >= '2027-06-15')).toEqual([]);
+    const pairs = readdirSync(join(dir, 'schedule', 'pairs'));
+    expect(pairs).toContain('Lou-Howe-Kavya-Rao.ics');
+    expect(pairs.filter((f) => f.startsWith('Lou-Howe-Kavya-Rao-until-'))).toHaveLength(1);
+    const next = parseCalendar(
+      readFileSync(join(dir, 'schedule', 'pairs', 'Lou-Howe-Kavya-Rao.ics'), 'utf8'),
+    );
+    const nextUid = String(next.getAllSubcomponents('vevent')[0].getFirstPropertyValue('uid'));
+    expect(nextUid).not.toBe(oldUid);
+    const continued = expandStarts(next, nextUid);
+    expect(continued[0].toISOString() >= '2027-06-15').toBe(true);
+    expect(wallIn(continued[0], 'Australia/Lord_Howe').slice(11)).toBe('14:45');
+    // The new pair starts after its match date, and its intro names no earlier meeting.
+    const mias = parseCalendar(
+      readFileSync(join(dir, 'schedule', 'pairs', 'Lou-Howe-Mia-Stone.ics'), 'utf8'),
+    );
+    const miaUid = String(mias.getAllSubcomponents('vevent')[0].getFirstPropertyValue('uid'));
+    const first = expandStarts(mias, miaUid)[0];
+    expect(first.toISOString() > '2027-06-11', first.toISOString()).toBe(true);
+    const intro = runCli(['intro', '--now', '2027-06-15'], { cwd: dir });
+    expect(intro.code, intro.stderr).toBe(0);
+    const eml = readdirSync(join(dir, 'intro')).find((f) => f.includes('Mia-Stone-to-Mia'))!;
+    const text = readFileSync(join(dir, 'intro', eml), 'utf8');
+    expect(text).toMatch(/Jun 2027/);
+    expect(text).not.toMatch(/ (Feb|Mar|Apr|May) 2027/);
+  });
 });
 
 /** Busy spans [start, end) per event of a calendar, every occurrence expanded by ical.js. */

@@ -92,8 +92,18 @@ export function reconcile(
    * its first meeting at or after `now`. False when nothing was held (an ordinary update).
    */
   const splitSeries = (old: StoredEvent, e: CalEvent, uid: string, held: string[]): boolean => {
-    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start.date]));
-    const first = held.find((d) => startUtc(e, movedTo.get(d) ?? d) >= now.getTime());
+    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+    const at = (d: string) => {
+      const m = movedTo.get(d);
+      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+    };
+    const first = held.find((d) => at(d) >= now.getTime());
+    // Only new text (a rename, new goals): the held meetings keep their times, so an ordinary
+    // update (same UID, higher SEQUENCE) changes no past meeting.
+    const pastNew = held.map(at).filter((t) => t < now.getTime());
+    const pastOld = pastStarts(old, now.getTime());
+    if (pastNew.length === pastOld.length && pastNew.every((t, i) => t === pastOld[i]))
+      return false;
     const ended = endedSeries(old, now, first);
     if (!ended) return false;
     const truncated = { ...ended.event, sequence: old.sequence + 1, dtstamp: stamp };
@@ -303,6 +313,18 @@ function endedSeries(
         : `The meetings held until ${movedTo.get(last) ?? last} stay as they were; from ${continuesFrom} the pair meets at the time of the new invitation.`,
   };
   return { event, occurrences: held, last };
+}
+
+/** UTC starts (ms) of a stored series' meetings before `now`, moved ones at their new time. */
+function pastStarts(old: StoredEvent, now: number): number[] {
+  const e = old.event;
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+  return old.occurrences
+    .map((d) => {
+      const m = movedTo.get(d);
+      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+    })
+    .filter((t) => t < now);
 }
 
 /** The UID of the part of a series that continues from rule date `from` after a split. */
