@@ -1,13 +1,18 @@
 /** One pair's (or group's) series: its occurrences, its people for the clash check, its event. */
 
-import type { ScheduleConfig } from '../config.js';
+import type { ProgramConfig, ScheduleConfig } from '../config.js';
 import type { Participant } from '../types.js';
 import type { CalEvent, MeetingUnit, Occurrence, Slot, SlotOutcome } from './model.js';
-import type { PlanInput } from './plan.js';
 import type { Attendee } from './conflicts.js';
 import { windowsOf } from './slots.js';
 import { buildOccurrences, recurrenceRule } from './recurrence.js';
-import { boundedDescription, meetingPlan, templateValues, localTimeOf } from './describe.js';
+import {
+  boundedDescription,
+  meetingPlan,
+  templateValues,
+  localTimeOf,
+  type Agenda,
+} from './describe.js';
 import { renderTemplate } from './template.js';
 import { stableUid } from './ids.js';
 import {
@@ -18,6 +23,14 @@ import {
   parseClock,
   type ZoneClocks,
 } from '../timezones/clock.js';
+
+/** What a series needs of the plan's input (PlanInput has it all). */
+interface SeriesContext {
+  config: ProgramConfig;
+  blackout: ReadonlySet<string>;
+  descriptionTemplate: string;
+  agenda: Agenda;
+}
 
 /** One pair's (or group's) series, or the reason it has none. */
 export interface PlannedSeries {
@@ -47,7 +60,7 @@ export function attendeesOf(
 
 /** The series' dates from its slot, blackout dates skipped or moved to a day both are free. */
 export function seriesOccurrences(
-  input: PlanInput,
+  input: SeriesContext,
   unit: MeetingUnit,
   slot: Slot,
   clocks: ZoneClocks,
@@ -83,7 +96,7 @@ export function seriesOccurrences(
 
 /** The series event: RRULE from the slot, EXDATEs for skipped dates, overrides for moved ones. */
 export function seriesEvent(
-  input: PlanInput,
+  input: SeriesContext,
   programId: string,
   planned: PlannedSeries,
   slot: Slot,
