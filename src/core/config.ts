@@ -92,6 +92,18 @@ const programSchema = z.strictObject({
       'Program manager email (ORGANIZER of events)',
       'mentoring@example.com',
     ),
+    timezone: z.optional(text('IANA time zone of the manager (default: program.timezone)')),
+    availability: z.optional(
+      list(
+        z.strictObject({
+          days: list(whole(1, 7, 'ISO weekday'), 'ISO weekdays 1=Mon..7=Sun'),
+          start: clock('From, in the manager time zone'),
+          end: clock('Until, in the manager time zone'),
+        }),
+        'When the manager can join check-ins (default: schedule.workingHours)',
+        [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
+      ),
+    ),
   }),
   model: oneOf(
     ['one-to-one', 'group', 'team', 'peer', 'reverse', 'self-directed'],
@@ -383,6 +395,22 @@ function crossFieldIssues(config: ProgramConfig): RuleIssue[] {
       hint: 'Use a name such as "Europe/London" or "America/New_York"',
     });
   }
+  const { manager } = program;
+  if (manager.timezone !== undefined && !isValidTimeZone(manager.timezone)) {
+    issues.push({
+      path: ['program', 'manager', 'timezone'],
+      message: `program.manager.timezone "${manager.timezone}" is not a known IANA time zone`,
+      hint: 'Use a name such as "America/New_York", or remove it to use program.timezone',
+    });
+  }
+  (manager.availability ?? []).forEach((w, i) => {
+    if (w.start >= w.end)
+      issues.push({
+        path: ['program', 'manager', 'availability', i, 'start'],
+        message: `program.manager.availability[${i}].start ${w.start} is not before its end ${w.end}`,
+        hint: 'Use e.g. {"days": [1, 2, 3, 4, 5], "start": "09:00", "end": "17:00"}',
+      });
+  });
   const gap = config.matching.rules.seniorityGap;
   if (gap.min > gap.max) {
     issues.push({

@@ -17,9 +17,19 @@ export function renderScheduleSummary(summary: ScheduleSummary, where: string): 
     ...summary.fallback.map((u) => `  fallback slot: ${u.pair} (${u.reason})`),
     ...summary.unscheduled.map((u) => `  unscheduled: ${u.pair} (${u.reason})`),
     ...summary.shifted.map((u) => `  clock change: ${u.pair} (${u.reason})`),
+    ...movedLine(summary),
     ...summary.notes.map((n) => `  ${n}`),
     `${dryRun ? 'Would write' : 'Wrote'} ${summary.files.length} files to ${where}/ (${folders}).`,
   ]
     .map(printable)
     .join('\n');
+}
+
+function movedLine(summary: ScheduleSummary): string[] {
+  const moved = summary.conflicts.filter((c) => c.movedTo).length;
+  if (!moved) return [];
+  return [
+    `  ${moved} meeting${moved > 1 ? 's' : ''} moved within ${moved > 1 ? 'their' : 'its'} week ` +
+      'to avoid a double booking, a milestone or a clock change (see schedule.csv, status moved).',
+  ];
 }

@@ -23,6 +23,7 @@ describe('renderScheduleSummary', () => {
     shifted: [],
     meetings: 24,
     events: { added: 2, changed: 0, unchanged: 0, cancelled: 1 },
+    conflicts: [],
     notes: [],
     cancellations: 1,
     files: ['all.ics', 'schedule.csv'],

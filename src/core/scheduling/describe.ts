@@ -122,7 +122,11 @@ export function meetingPlan(
       );
     }
     const moved =
-      o.status === 'moved' ? ` (moved from ${formatDay(o.ruleDate)}, a blackout date)` : '';
+      o.status !== 'moved'
+        ? ''
+        : o.note
+          ? ` (${o.note.replace(o.ruleDate, formatDay(o.ruleDate))})`
+          : ` (moved from ${formatDay(o.ruleDate)}, a blackout date)`;
     lines.push(
       `${o.number}. ${formatDay(o.date)}${moved}: ${times.join(' = ')}. Agenda: ${agendaFor(agenda, o.number, total)}`,
     );

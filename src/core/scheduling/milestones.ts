@@ -1,9 +1,10 @@
-/** Program-wide milestone events and the manager's check-ins with each pair. */
+/** Program-wide milestone events, and the busy time they are for the people they concern. */
 
 import type { ProgramConfig } from '../config.js';
-import type { CalEvent, CalPerson, MeetingUnit, Slot } from './model.js';
+import type { CalEvent, MeetingUnit } from './model.js';
+import type { Busy } from './timeline.js';
 import { stableUid } from './ids.js';
-import { dayNumber, dayString, formatClock } from '../timezones/clock.js';
+import { dayNumber, parseClock, type ZoneClocks } from '../timezones/clock.js';
 
 const AUDIENCE_TEXT = {
   everyone: 'all mentors and mentees',
@@ -50,45 +51,35 @@ export function milestoneEvents(
   }));
 }
 
-/** Manager check-ins with a unit in the configured program weeks, at the unit's usual time. */
-export function checkInEvents(
+/**
+ * Milestones as busy time, per lower-case email: for their audience and for the manager, who runs
+ * them all.
+ */
+export function milestoneBusy(
   config: ProgramConfig,
-  programId: string,
-  unit: MeetingUnit,
-  slot: Slot,
-  tz: string,
-  title: string,
-  endDay: number,
-  blackout: ReadonlySet<string>,
-): CalEvent[] {
-  const manager: CalPerson = config.program.manager;
-  const people: CalPerson[] = [unit.mentor, ...unit.mentees].map((p) => ({
-    name: p.name,
-    email: p.email,
-  }));
-  const startDay = dayNumber(config.program.startDate);
-  const out: CalEvent[] = [];
-  for (const week of config.schedule.checkInWeeks) {
-    // Week N after the start: the unit's weekday in the week that begins N weeks after the program
-    // start.
-    const day = slot.day + Math.floor((startDay + week * 7 - slot.day + 6) / 7) * 7;
-    if (day > endDay || blackout.has(dayString(day))) continue;
-    out.push({
-      uid: stableUid(programId, 'checkin', `${unit.id}/${week}`),
-      kind: 'checkin',
-      unitId: unit.id,
-      summary: `Check-in with ${manager.name}: ${title}`,
-      description: `${manager.name} joins the first ${config.schedule.checkInMinutes} minutes of your meeting in week ${week} of ${config.program.name} to hear how it is going.\nQuestions: ${manager.name} <${manager.email}>`,
-      tz,
-      start: { date: dayString(day), time: formatClock(slot.minute) },
-      durationMinutes: config.schedule.checkInMinutes,
-      organizer: manager,
-      attendees: people,
-      audience: people.map((p) => p.email),
-      status: 'CONFIRMED',
-      sequence: 0,
-      dtstamp: '',
-    });
+  units: MeetingUnit[],
+  clocks: ZoneClocks,
+): Map<string, Busy[]> {
+  const busy = new Map<string, Busy[]>();
+  const mentors = [...new Set(units.map((u) => u.mentor.email.toLowerCase()))];
+  const mentees = [...new Set(units.flatMap((u) => u.mentees.map((m) => m.email.toLowerCase())))];
+  const clock = clocks.get(config.program.timezone);
+  for (const m of config.milestones) {
+    const start = clock.toUtc({ day: dayNumber(m.date), minute: parseClock(m.time) });
+    const span = { start, end: start + m.durationMinutes * 60_000, what: m.name };
+    const who =
+      m.audience === 'everyone'
+        ? [...mentors, ...mentees]
+        : m.audience === 'mentors'
+          ? mentors
+          : m.audience === 'mentees'
+            ? mentees
+            : [];
+    for (const email of new Set([...who, config.program.manager.email.toLowerCase()])) {
+      let list = busy.get(email);
+      if (!list) busy.set(email, (list = []));
+      list.push(span);
+    }
   }
-  return out;
+  return busy;
 }

@@ -61,6 +61,8 @@ export interface Occurrence {
   date: string;
   time: string;
   status: 'scheduled' | 'moved' | 'skipped';
+  /** Why a meeting moved, when not for a blackout date (a clash, a daylight-saving change). */
+  note?: string;
 }
 
 /** A calendar event, format-neutral: the .ics writer turns it into a VEVENT (plus overrides). */

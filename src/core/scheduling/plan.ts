@@ -5,21 +5,15 @@
 
 import type { ProgramConfig } from '../config.js';
 import type { Match, Participant, Problem } from '../types.js';
-import type { CalEvent, MeetingUnit, Occurrence, SlotOutcome } from './model.js';
+import type { CalEvent, MeetingUnit, Occurrence, Slot } from './model.js';
+import type { Agenda } from './describe.js';
 import { buildUnits } from './units.js';
-import { findSlots, windowsOf } from './slots.js';
-import { buildOccurrences, recurrenceRule } from './recurrence.js';
-import {
-  boundedDescription,
-  meetingPlan,
-  templateValues,
-  localTimeOf,
-  type Agenda,
-} from './describe.js';
-import { checkInEvents, milestoneEvents } from './milestones.js';
-import { renderTemplate } from './template.js';
-import { stableUid } from './ids.js';
-import { dayNumber, formatClock, isoWeekday, parseClock, ZoneClocks } from '../timezones/clock.js';
+import { findSlots } from './slots.js';
+import { milestoneBusy, milestoneEvents } from './milestones.js';
+import { placeCheckIns } from './checkins.js';
+import { conflictProblems, resolveConflicts, type Conflict } from './conflicts.js';
+import { attendeesOf, seriesEvent, seriesOccurrences, type PlannedSeries } from './series.js';
+import { dayNumber, dayString, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 /** Everything the planner needs; no I/O. */
 export interface PlanInput {
@@ -38,14 +32,10 @@ export interface PlanInput {
   programId?: string;
 }
 
-/** One pair's (or group's) series, or the reason it has none. */
-interface PlannedSeries {
-  unit: MeetingUnit;
-  outcome: SlotOutcome;
-  occurrences: Occurrence[];
-  event?: CalEvent;
-  /** "Tom Lee ↔ Ana Ruiz". */
-  title: string;
+/** A series with a slot, waiting for the clash check before its event is written. */
+interface Draft {
+  planned: PlannedSeries;
+  slot: Slot;
 }
 
 /**
@@ -57,6 +47,8 @@ export interface Plan {
   problems: Problem[];
   clocks: ZoneClocks;
   zoneOf: (p: Participant) => string;
+  /** Clashes found on single meetings, moved or (when no slot was free) reported. */
+  conflicts: Conflict[];
 }
 
 /** Plans the program; returns problems (errors) instead of a schedule when input is unusable. */
@@ -78,12 +70,11 @@ export function buildPlan(input: PlanInput): Plan {
     });
   }
   if (problems.some((p) => p.severity === 'error'))
-    return { series: [], events: [], problems, clocks, zoneOf };
+    return { series: [], events: [], problems, clocks, zoneOf, conflicts: [] };
 
   const outcomes = findSlots({ units, schedule, startDay, clocks, zoneOf, endDay });
   const series: PlannedSeries[] = [];
-  const events: CalEvent[] = [];
-  const organizer = config.program.manager;
+  const drafts: Draft[] = [];
   units.forEach((unit, i) => {
     const outcome = outcomes[i];
     const title = `${unit.mentor.name} ↔ ${unit.mentees.map((m) => m.name).join(', ')}`;
@@ -92,36 +83,10 @@ export function buildPlan(input: PlanInput): Plan {
       series.push({ unit, outcome, occurrences: [], title });
       return;
     }
-    const anchorTz = zoneOf(unit.anchor);
-    const people = [unit.mentor, ...unit.mentees];
-    const time = slot.minute;
-    const canMoveTo = (day: number) =>
-      people.every((p) => {
-        const local = localTimeOf(
-          clocks,
-          anchorTz,
-          new Date(day * 86_400_000).toISOString().slice(0, 10),
-          formatClock(time),
-          zoneOf(p),
-        );
-        const minute = parseClock(local.time);
-        return windowsOf(p, schedule).some(
-          (w) =>
-            w.day === isoWeekday(dayNumber(local.date)) &&
-            w.start <= minute &&
-            minute + schedule.meetingMinutes <= w.end,
-        );
-      });
-    const occurrences = buildOccurrences({
-      firstDay: slot.day,
-      minute: time,
-      frequency: schedule.frequency,
-      count: schedule.count,
-      endDay,
-      blackout: input.blackout,
-      onBlackout: schedule.onBlackout,
-      canMoveTo,
-    });
+    const occurrences = fromMatchDate(
+      seriesOccurrences(input, unit, slot, clocks, zoneOf, endDay),
+      unit,
+    );
     if (occurrences.every((o) => o.status === 'skipped')) {
       series.push({
         unit,
@@ -134,58 +99,87 @@ export function buildPlan(input: PlanInput): Plan {
       });
       return;
     }
-    const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
-    const values = templateValues(unit, config, plan, occurrences, input.agenda);
-    // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
-    const urlValues = {
-      get: (k: string) => {
-        const v = values.get(k);
-        return v === undefined ? undefined : encodeURIComponent(v);
-      },
-    };
-    const url = schedule.url ? renderTemplate(schedule.url, urlValues) : undefined;
-    const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
-    values.set('url', url ?? location ?? '');
-    values.set('location', location ?? url ?? '');
-    const last = occurrences[occurrences.length - 1];
-    const until = clocks.get(anchorTz).toUtc({ day: dayNumber(last.ruleDate), minute: time });
-    const event: CalEvent = {
-      uid: stableUid(programId, 'series', unit.id),
-      kind: 'series',
-      unitId: unit.id,
-      summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-      description: boundedDescription(
-        renderTemplate(input.descriptionTemplate, values) +
-          (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
-      ),
-      location,
-      url,
-      tz: anchorTz,
-      start: { date: occurrences[0].ruleDate, time: formatClock(time) },
-      durationMinutes: schedule.meetingMinutes,
-      rrule: recurrenceRule(schedule.frequency, slot.day, until),
-      exdates: occurrences
-        .filter((o) => o.status === 'skipped')
-        .map((o) => ({ date: o.ruleDate, time: o.time })),
-      moved: occurrences
-        .filter((o) => o.status === 'moved')
-        .map((o) => ({
-          recurrenceId: { date: o.ruleDate, time: o.time },
-          start: { date: o.date, time: o.time },
-        })),
-      organizer,
-      attendees: people.map((p) => ({ name: p.name, email: p.email })),
-      audience: people.map((p) => p.email),
-      status: 'CONFIRMED',
-      sequence: 0,
-      dtstamp: '',
-    };
-    events.push(
-      event,
-      ...checkInEvents(config, programId, unit, slot, anchorTz, title, endDay, input.blackout),
-    );
-    series.push({ unit, outcome, occurrences, event, title });
+    const planned: PlannedSeries = { unit, outcome, occurrences, title };
+    series.push(planned);
+    drafts.push({ planned, slot });
   });
+  // Every occurrence of every series, after clock changes and blackout moves, against everyone's
+  // other meetings and the milestones: a clash moves that one meeting within its week.
+  const fixed = milestoneBusy(config, units, clocks);
+  const { occurrences: resolved, conflicts } = resolveConflicts({
+    series: drafts.map(({ planned }) => ({
+      unitId: planned.unit.id,
+      title: planned.title,
+      people: attendeesOf(planned.unit, clocks, zoneOf, schedule),
+      occurrences: planned.occurrences,
+    })),
+    fixed,
+    meetingMinutes: schedule.meetingMinutes,
+    blackout: input.blackout,
+    firstDay: startDay,
+    lastDay: endDay,
+  });
+  problems.push(...conflictProblems(conflicts));
+  drafts.forEach(({ planned }, i) => (planned.occurrences = resolved[i]));
+  const managerEmail = config.program.manager.email.toLowerCase();
+  const managerBusy = [...(fixed.get(managerEmail) ?? [])];
+  // A manager who is also a participant is busy in their own meetings.
+  for (const { planned } of drafts) {
+    const own = [planned.unit.mentor, ...planned.unit.mentees].some(
+      (p) => p.email.toLowerCase() === managerEmail,
+    );
+    if (!own) continue;
+    const clock = clocks.get(zoneOf(planned.unit.anchor));
+    for (const o of planned.occurrences) {
+      if (o.status === 'skipped') continue;
+      const start = clock.toUtc({ day: dayNumber(o.date), minute: parseClock(o.time) });
+      managerBusy.push({
+        start,
+        end: start + schedule.meetingMinutes * 60_000,
+        what: planned.title,
+      });
+    }
+  }
+  const checkIns = placeCheckIns(
+    config,
+    programId,
+    drafts.map(({ planned }) => ({
+      unit: planned.unit,
+      title: planned.title,
+      anchorTz: zoneOf(planned.unit.anchor),
+      occurrences: planned.occurrences,
+    })),
+    clocks,
+    managerBusy,
+  );
+  problems.push(...checkIns.problems);
+  const checkInsOf = new Map<string, CalEvent[]>();
+  for (const e of checkIns.events) {
+    const list = checkInsOf.get(e.unitId as string) ?? [];
+    list.push(e);
+    checkInsOf.set(e.unitId as string, list);
+  }
+  const events: CalEvent[] = [];
+  for (const { planned, slot } of drafts) {
+    planned.event = seriesEvent(input, programId, planned, slot, clocks, zoneOf);
+    events.push(planned.event, ...(checkInsOf.get(planned.unit.id) ?? []));
+  }
   events.push(...milestoneEvents(config, programId, units));
-  return { series, events, problems, clocks, zoneOf };
+  return { series, events, problems, clocks, zoneOf, conflicts };
+}
+
+/**
+ * A pair matched mid-program meets from the day after its match date: the series' earlier dates
+ * are dropped and its meetings numbered from 1, so its invitation and intro name no meeting that
+ * was never held. (A group keeps the date of its first match.)
+ */
+function fromMatchDate(occurrences: Occurrence[], unit: MeetingUnit): Occurrence[] {
+  const dates = unit.matches.map((m) => (m.createdAt ?? '').slice(0, 10)).filter(Boolean);
+  if (!dates.length) return occurrences;
+  const from = dayString(dayNumber(dates.sort()[0]) + 1);
+  if (!occurrences.length || occurrences[0].ruleDate >= from) return occurrences;
+  let n = 0;
+  return occurrences
+    .filter((o) => o.ruleDate >= from)
+    .map((o) => (o.status === 'skipped' ? o : { ...o, number: ++n }));
 }

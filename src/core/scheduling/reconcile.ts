@@ -19,6 +19,11 @@ export interface StoredEvent {
   occurrences: string[];
   /** Single meetings of a still-running series that were cancelled. */
   cancelledInstances: { date: string; time: string; sequence: number; dtstamp: string }[];
+  /**
+   * Set on a series that was split because it changed after meetings were held: its UNTIL stops at
+   * the last one held, and the pair's meetings continue as `uid` from rule date `from`.
+   */
+  next?: { uid: string; from: string };
 }
 
 /** The `schedule` state document. */
@@ -80,9 +85,94 @@ export function reconcile(
   const out: CalEvent[] = [];
   const cancellations: CalEvent[] = [];
 
-  for (const e of events) {
+  /**
+   * Splits a changed series that already held meetings (RFC 5545 has no way to change only the
+   * future of a series that every client honours: RANGE=THISANDFUTURE is ignored by Google and
+   * Outlook). The old UID gets an UNTIL at its last held meeting, a new UID carries the plan from
+   * its first meeting at or after `now`. False when nothing was held (an ordinary update).
+   */
+  const splitSeries = (old: StoredEvent, e: CalEvent, uid: string, held: string[]): boolean => {
+    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+    const at = (d: string) => {
+      const m = movedTo.get(d);
+      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+    };
+    const first = held.find((d) => at(d) >= now.getTime());
+    // Only new text (a rename, new goals): the held meetings keep their times, so an ordinary
+    // update (same UID, higher SEQUENCE) changes no past meeting.
+    const pastNew = held.map(at).filter((t) => t < now.getTime());
+    const pastOld = pastStarts(old, now.getTime());
+    if (pastNew.length === pastOld.length && pastNew.every((t, i) => t === pastOld[i]))
+      return false;
+    const ended = endedSeries(old, now, first);
+    if (!ended) return false;
+    const truncated = { ...ended.event, sequence: old.sequence + 1, dtstamp: stamp };
+    out.push(truncated);
+    counts.changed++;
+    const successor = first === undefined ? undefined : splitUid(e.uid, first);
+    next[uid] = {
+      ...old,
+      hash: eventHash(ended.event),
+      sequence: truncated.sequence,
+      dtstamp: stamp,
+      event: truncated,
+      occurrences: ended.occurrences,
+      cancelledInstances: old.cancelledInstances.filter((c) => c.date <= ended.last),
+      ...(successor && first ? { next: { uid: successor, from: first } } : {}),
+    };
+    if (!successor || !first) return true;
+    const part = continuation(e, successor, first);
+    const earlier = prev[successor];
+    const final = {
+      ...part,
+      sequence: earlier ? earlier.sequence + 1 : 0,
+      dtstamp: stamp,
+    };
+    out.push(final);
+    counts.added++;
+    next[successor] = {
+      hash: eventHash(part),
+      sequence: final.sequence,
+      dtstamp: stamp,
+      status: 'active',
+      event: { ...final, description: '' },
+      occurrences: held.filter((d) => d >= first),
+      cancelledInstances: [],
+    };
+    return true;
+  };
+
+  for (const planned of events) {
+    // A series split by an earlier run: its held part stays as written, and the plan is compared
+    // with the part that continues (from the same rule date on).
+    let uid = planned.uid;
+    let from: string | undefined;
+    for (let seg = prev[uid]; seg?.next && seg.status === 'active'; seg = prev[uid]) {
+      out.push(seg.event);
+      next[uid] = seg;
+      counts.unchanged++;
+      from = seg.next.from;
+      uid = seg.next.uid;
+    }
+    const e = from === undefined ? planned : continuation(planned, uid, from);
+    const held = (occurrences.get(planned.uid) ?? []).filter(
+      (d) => from === undefined || d >= from,
+    );
     const hash = eventHash(e);
-    const old = prev[e.uid];
+    const old = prev[uid];
+    if (old && old.status === 'active' && old.hash !== hash) {
+      // Calendars only change the future: a single event already past keeps what it was.
+      if (e.kind !== 'series' && startUtc(old.event, old.event.start.date) < now.getTime()) {
+        out.push(old.event);
+        next[uid] = old;
+        counts.unchanged++;
+        continue;
+      }
+      if (e.kind === 'series' && splitSeries(old, e, uid, held)) continue;
+    }
+    // A check-in planned in the past (a pair scheduled late) is never added after the fact.
+    if (!old && e.kind === 'checkin' && previous && startUtc(e, e.start.date) < now.getTime())
+      continue;
     let sequence = 0;
     let dtstamp = stamp;
     if (!old) counts.added++;
@@ -96,7 +186,6 @@ export function reconcile(
     }
     const final = { ...e, sequence, dtstamp };
     out.push(final);
-    const held = occurrences.get(e.uid) ?? [];
     const instances = old ? instanceCancellations(old, final, held, stamp) : [];
     for (const c of instances)
       cancellations.push({
@@ -107,7 +196,7 @@ export function reconcile(
         sequence: c.sequence,
         dtstamp: c.dtstamp,
       });
-    next[e.uid] = {
+    next[uid] = {
       hash,
       sequence,
       dtstamp,
@@ -122,6 +211,14 @@ export function reconcile(
   for (const uid of Object.keys(prev).sort()) {
     if (next[uid]) continue;
     const old = prev[uid];
+    // The held part of a split series stays as the split wrote it (its successor is handled
+    // under its own UID).
+    if (old.next && old.status === 'active') {
+      counts.unchanged++;
+      out.push(old.event);
+      next[uid] = old;
+      continue;
+    }
     // Calendars only change the future: a series that ends after meetings were held is cut short
     // (an update with an earlier UNTIL keeps the held ones), and a single event already past is
     // left alone rather than erased from everyone's calendar.
@@ -194,6 +291,7 @@ function startUtc(e: CalEvent, date: string): number {
 function endedSeries(
   old: StoredEvent,
   now: Date,
+  continuesFrom?: string,
 ): { event: CalEvent; occurrences: string[]; last: string } | undefined {
   const e = old.event;
   const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start.date]));
@@ -209,9 +307,40 @@ function endedSeries(
     rrule: e.rrule.replace(/UNTIL=[0-9TZ]+/, `UNTIL=${until}`),
     exdates: e.exdates?.filter((x) => x.date <= last),
     moved: e.moved?.filter((m) => m.recurrenceId.date <= last),
-    description: `This series ended: its last meeting was on ${movedTo.get(last) ?? last}. The meetings already held stay in your calendar.`,
+    description:
+      continuesFrom === undefined
+        ? `This series ended: its last meeting was on ${movedTo.get(last) ?? last}. The meetings already held stay in your calendar.`
+        : `The meetings held until ${movedTo.get(last) ?? last} stay as they were; from ${continuesFrom} the pair meets at the time of the new invitation.`,
   };
   return { event, occurrences: held, last };
+}
+
+/** UTC starts (ms) of a stored series' meetings before `now`, moved ones at their new time. */
+function pastStarts(old: StoredEvent, now: number): number[] {
+  const e = old.event;
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+  return old.occurrences
+    .map((d) => {
+      const m = movedTo.get(d);
+      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+    })
+    .filter((t) => t < now);
+}
+
+/** The UID of the part of a series that continues from rule date `from` after a split. */
+function splitUid(uid: string, from: string): string {
+  return `${stableHash(uid, 'from', from).slice(0, 32)}@mentor-cli`;
+}
+
+/** The planned series from rule date `from` on, under `uid` (the part after a split). */
+function continuation(e: CalEvent, uid: string, from: string): CalEvent {
+  return {
+    ...e,
+    uid,
+    start: { date: from, time: e.start.time },
+    exdates: e.exdates?.filter((x) => x.date >= from),
+    moved: e.moved?.filter((m) => m.recurrenceId.date >= from),
+  };
 }
 
 function stripped(e: CalEvent): CalEvent {

@@ -2,6 +2,7 @@
 
 import type { Plan } from './plan.js';
 import type { Reconciled } from './reconcile.js';
+import type { Conflict } from './conflicts.js';
 
 /** A pair with a note: why it fell back, stayed unscheduled or moved at a clock change. */
 interface PairNote {
@@ -21,6 +22,11 @@ export interface ScheduleSummary {
   shifted: PairNote[];
   meetings: number;
   events: Reconciled['counts'];
+  /**
+   * Meetings that clashed (a person booked twice, a milestone, a time a clock change skips or
+   * repeats): moved (`movedTo`) or left and warned about.
+   */
+  conflicts: Conflict[];
   /** Warnings of the plan, e.g. a pair ended because a person was withdrawn by re-import. */
   notes: string[];
   cancellations: number;
@@ -57,6 +63,7 @@ export function summariseSchedule(
       0,
     ),
     events: reconciled.counts,
+    conflicts: plan.conflicts,
     notes: plan.problems.filter((p) => p.severity === 'warning').map((p) => p.message),
     cancellations: reconciled.cancellations.length,
     files: written.files,

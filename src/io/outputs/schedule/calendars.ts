@@ -133,10 +133,20 @@ export function renderSchedule(
 
   const pairFiles = new Map<string, string>();
   const pairNames = new FileNamer();
-  for (const e of rec.events) {
-    if (e.kind !== 'series' || !e.unitId) continue;
+  // A series split by a re-run is two events of one pair: the part that continues is the pair's
+  // invitation (written last by reconcile), the held part an update named after its last date.
+  const current = new Map<string, CalEvent>();
+  for (const e of rec.events) if (e.kind === 'series' && e.unitId) current.set(e.unitId, e);
+  for (const e of current.values()) {
     const path = `pairs/${pairNames.parts([pairStem(e)], '.ics')}`;
-    pairFiles.set(e.unitId, path);
+    pairFiles.set(e.unitId as string, path);
+    files.set(path, calendar({ method: 'REQUEST' }, [e]));
+  }
+  for (const e of rec.events) {
+    if (e.kind !== 'series' || !e.unitId || current.get(e.unitId) === e) continue;
+    const until = /UNTIL=(\d{4})(\d\d)(\d\d)/.exec(e.rrule ?? '');
+    const tail = until ? ['until', `${until[1]}-${until[2]}-${until[3]}`] : ['earlier'];
+    const path = `pairs/${pairNames.parts([pairStem(e), ...tail], '.ics')}`;
     files.set(path, calendar({ method: 'REQUEST' }, [e]));
   }
   // iTIP (RFC 5546) wants one UID per message: one CANCEL file per cancelled event or series.

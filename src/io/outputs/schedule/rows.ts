@@ -4,7 +4,7 @@
  */
 
 import type { Plan } from '../../../core/scheduling/plan.js';
-import { dayNumber, dayString, formatClock } from '../../../core/timezones/clock.js';
+import { dayNumber, dayString, formatClock, parseClock } from '../../../core/timezones/clock.js';
 import type { FastColumn, FastValue } from '../../formats/xlsx/fast-write.js';
 
 /** Columns of the meeting list, in order (rows from meetingRows follow it). */
@@ -61,11 +61,10 @@ export function meetingRows(plan: Plan): FastValue[][] {
     const mentorClock = plan.clocks.get(mentorZone);
     const menteeClocks = menteeZones.map((z) => plan.clocks.get(z));
     const fallbackNote = s.outcome.slot?.fallback ? (s.outcome.reason ?? '') : '';
-    const minute = s.outcome.slot?.minute ?? 0;
     const zones = menteeZones.join('; ');
     for (const o of s.occurrences) {
       const date = o.status === 'skipped' ? o.ruleDate : o.date;
-      const utc = anchor.toUtc({ day: dayNumber(date), minute });
+      const utc = anchor.toUtc({ day: dayNumber(date), minute: parseClock(o.time) });
       const mentor = mentorClock.toWall(utc);
       const utcDay = Math.floor(utc / DAY_MS);
       let menteeDates: string;
@@ -97,7 +96,7 @@ export function meetingRows(plan: Plan): FastValue[][] {
         o.status === 'skipped'
           ? 'blackout date'
           : o.status === 'moved'
-            ? `moved from ${o.ruleDate} (blackout date)`
+            ? (o.note ?? `moved from ${o.ruleDate} (blackout date)`)
             : fallbackNote,
       ]);
     }
