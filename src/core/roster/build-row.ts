@@ -13,12 +13,16 @@ import { resolveTimeZone } from '../timezones/resolve.js';
 import type { Flag } from './attention.js';
 import { readCapacity as parseCapacity, readLevel as parseLevel } from './read-level-capacity.js';
 import { ALL_FIELDS, fieldBit, PENDING_IDENTITY, type MergeField } from './merge.js';
+import { pickRoleColumn, type RoleColumns, type RoleField } from './role-columns.js';
+import { readReferenceCell, type NameRef } from './name-refs.js';
 
 /** Everything about the table that is the same for every row, computed once. */
 export interface RowContext {
   file: string;
   sheet?: string;
   col: Partial<Record<FieldName, number>>;
+  /** Fields asked of each role in its own column (header-map.ts `byRole`). */
+  byRole?: ReadonlyArray<[RoleField, RoleColumns]>;
   headers: string[];
   /** [column index, attribute key] for every column kept under attributes. */
   attributes: Array<[number, string]>;
@@ -131,6 +135,8 @@ export interface RowResult {
    */
   given: number;
   pending?: Problem[];
+  /** Preference/avoid answers naming people without an email, resolved after every file. */
+  refs?: Array<Omit<NameRef, 'email'>>;
 }
 
 /** The bits of every mapped column's field (first and last name count as name). */
@@ -154,8 +160,11 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const flags: Flag[] = [];
   // Fields given by a non-blank, readable cell (or, with --replace, by the column itself).
   let given = ctx.replace ? ctx.columns & ~(fieldBit('name') | fieldBit('role')) : 0;
+  // The row's own columns: a role's own question replaces the shared one (set once the role is
+  // known).
+  let col = ctx.col;
   const cell = (f: FieldName): string => {
-    const i = ctx.col[f];
+    const i = col[f];
     if (i === undefined) return '';
     const raw = cells[i] ?? '';
     // One-line fields never keep line breaks or control characters: they would split exports and
@@ -163,7 +172,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
     return (SINGLE_LINE.has(f) && HAS_CONTROL.test(raw) ? raw.replace(CONTROL, ' ') : raw).trim();
   };
   const where = (f?: FieldName): Location => {
-    const i = f === undefined ? undefined : ctx.col[f];
+    const i = f === undefined ? undefined : col[f];
     return {
       file: ctx.file,
       sheet: ctx.sheet,
@@ -227,6 +236,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
       hint: `${ROLE_HINT}, or import the file with --role mentor or --role mentee`,
     });
   }
+  if (ctx.byRole) col = roleColumns(cells, role, ctx, warnings, line);
 
   let capacity: number | undefined;
   // Without a role (a partial file updating stored people) the capacity is read as well.
@@ -275,20 +285,12 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const level = memo(ctx, 'level', levelText, readLevel);
   if (level.error) flag('level', levelText, level.error);
 
+  let refs: RowResult['refs'];
   const emails = (f: 'preferences' | 'avoid'): string[] => {
-    const out: string[] = [];
-    for (const item of splitMulti(cell(f))) {
-      const e = normaliseEmail(item);
-      if (e.value) {
-        if (!out.includes(e.value)) out.push(own(e.value));
-      } else
-        warn(f, {
-          code: `${f === 'avoid' ? 'avoid' : 'preference'}-invalid`,
-          message: `${f} "${item}" is not an email address; ignored`,
-          hint: 'List people by their email address, separated by commas',
-        });
-    }
-    return out.length ? out : NO_ITEMS;
+    const read = readReferenceCell(cell(f), f);
+    for (const issue of read.invalid) warn(f, issue);
+    for (const text of read.names) (refs ??= []).push({ field: f, text, location: where(f) });
+    return read.emails.length ? read.emails.map(own) : NO_ITEMS;
   };
   const preferences = emails('preferences');
   const avoid = emails('avoid');
@@ -381,7 +383,41 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   if (submittedAt !== undefined) p.submittedAt = submittedAt;
   // Every column filled and readable: the record replaces the stored one outright (a fast merge).
   if (given === ctx.columns && ctx.columns === ALL_FIELDS) given = ALL_FIELDS;
-  return { participant: p, errors, warnings, flags, given, pending };
+  return { participant: p, errors, warnings, flags, given, pending, refs };
+}
+
+/**
+ * The columns a row of `role` reads: for each field asked of each role separately, its role's own
+ * question (see pickRoleColumn); a warning when it answered the other role's one as well or instead.
+ */
+function roleColumns(
+  cells: string[],
+  role: Role | undefined,
+  ctx: RowContext,
+  warnings: Problem[],
+  line: number,
+): Partial<Record<FieldName, number>> {
+  const col = { ...ctx.col };
+  const filled = (i: number) => Boolean(cells[i]?.trim());
+  for (const [field, cols] of ctx.byRole ?? []) {
+    const pick = pickRoleColumn(cols, ctx.col[field], role, filled);
+    if (pick.col === undefined) continue;
+    col[field] = pick.col;
+    const other = pick.ignored ?? (pick.fromOther ? pick.col : undefined);
+    if (other === undefined || !role) continue;
+    const own = role === 'mentee' ? cols.mentee : cols.mentor;
+    const ownHeader = own === undefined ? '' : ` ("${ctx.headers[own]}")`;
+    warnings.push({
+      severity: 'warning',
+      code: 'role-question-other',
+      location: { file: ctx.file, sheet: ctx.sheet, row: line, column: ctx.headers[other] },
+      message: pick.fromOther
+        ? `${field}: this ${role} left the ${role}s' question${ownHeader} blank and answered the other role's; that answer is used`
+        : `${field}: this ${role} answered both roles' questions; the ${role}s' answer${ownHeader} is used`,
+      hint: "Check the row's role, or clear the answer that does not apply",
+    });
+  }
+  return col;
 }
 
 /**

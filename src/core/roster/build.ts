@@ -1,7 +1,9 @@
 /** Turns a source table into participants and rejected rows, with every problem located. */
 
 import type { Participant, Problem, Role, SourceRow, SourceTable } from '../types.js';
-import type { ColumnMapping } from './header-map.js';
+import { mappedFields, type ColumnMapping } from './header-map.js';
+import type { RoleColumns, RoleField } from './role-columns.js';
+import type { NameRef } from './name-refs.js';
 import { columnBits, readRow, type RowContext } from './build-row.js';
 import { detectDateOrder } from './timestamp.js';
 import { attentionItem, type AttentionItem } from './attention.js';
@@ -74,6 +76,7 @@ export function buildParticipants(
     participants: result.participants.filter((_, i) => keep[i]),
     given: result.given.filter((_, i) => keep[i]),
     attention: result.attention.filter((a) => !dropped.has(a.email)),
+    refs: result.refs.filter((r) => !dropped.has(r.email)),
     pending: new Map(),
   };
 }
@@ -91,6 +94,8 @@ interface BuildResult {
    * Rows without a name or role: they update a stored person, or are rejected for these reasons.
    */
   pending: Map<Participant, RejectedRow>;
+  /** Preference/avoid answers naming people without an email (resolved by import-plan.ts). */
+  refs: NameRef[];
 }
 
 /** A file's rows built a chunk at a time (see startBuild). */
@@ -143,9 +148,12 @@ export function startBuild(
     defaultTimezone: opts.defaultTimezone,
     rejectOn: new Set(opts.rejectOn ?? []),
     replace: Boolean(opts.replace),
-    columns: columnBits(mapping.fields, mapping.attributes.length),
+    columns: columnBits(mappedFields(mapping), mapping.attributes.length),
     cache: new Map(),
   };
+  if (mapping.byRole)
+    ctx.byRole = Object.entries(mapping.byRole) as Array<[RoleField, RoleColumns]>;
+  const refs: NameRef[] = [];
   const add = (rows: readonly SourceRow[]): void => {
     for (const row of rows) {
       const extra = extraOf(row);
@@ -179,10 +187,11 @@ export function startBuild(
         for (const w of r.warnings) problems.push(w);
         for (const f of r.flags) attention.push(attentionItem(p.email, p.name, f));
         if (r.pending) pending.set(p, rejectedRow(r.pending));
+        for (const ref of r.refs ?? []) refs.push({ ...ref, email: p.email });
       } else reject(r.errors);
     }
   };
-  return { add, result: { participants, given, rejected, problems, attention, pending } };
+  return { add, result: { participants, given, rejected, problems, attention, pending, refs } };
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */
