@@ -115,6 +115,9 @@ function buildRows(
     role,
     defaultCapacity: program.config.participants.defaultCapacity,
     defaultTimezone: program.config.program.timezone,
+    referenceDate: program.config.program.startDate,
+    rejectOn: program.config.import?.rejectOn,
+    levelWords: program.config.participants.levelWords,
     replace,
   };
   try {

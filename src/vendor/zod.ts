@@ -15,6 +15,7 @@ export {
   minLength,
   number,
   optional,
+  record,
   regex,
   strictObject,
   string,

@@ -4,7 +4,12 @@
 
 import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
-import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
+import {
+  AVAILABILITY_EXAMPLE,
+  formatAvailability,
+  parseAvailability,
+} from '../availability/parse.js';
+import { convertWindows, splitZone } from '../availability/zone-in-text.js';
 import type { FieldName } from './fields.js';
 import { type Issue, normaliseEmail, parseBoolean, parseStatus, splitMulti } from './normalise.js';
 import { parseRole, ROLE_HINT } from './roles.js';
@@ -15,6 +20,7 @@ import { readCapacity as parseCapacity, readLevel as parseLevel } from './read-l
 import { ALL_FIELDS, fieldBit, PENDING_IDENTITY, type MergeField } from './merge.js';
 import { pickRoleColumn, type RoleColumns, type RoleField } from './role-columns.js';
 import { readReferenceCell, type NameRef } from './name-refs.js';
+import { splitWithOptions } from './options.js';
 
 /** Everything about the table that is the same for every row, computed once. */
 export interface RowContext {
@@ -34,6 +40,12 @@ export interface RowContext {
   rejectOn: ReadonlySet<string>;
   /** A blank cell clears the stored value (`--replace`) instead of keeping it. */
   replace: boolean;
+  /** Level words (config `participants.levelWords`); undefined: the built-in table. */
+  levelWords?: Readonly<Record<string, number>>;
+  /** Checkbox options with a comma, learned from the file (options.ts), by list field. */
+  options: { topics?: string[]; interests?: string[] };
+  /** The day whose UTC offsets convert availability written in another zone (program start). */
+  reference: Date;
   /** Bits of the fields this file has columns for (`fieldBit`). */
   columns: number;
   /**
@@ -267,6 +279,16 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const availText = cell('availability');
   has('availability', availText);
   const avail = memo(ctx, 'availability', availText, readAvailability);
+  let windows = avail.windows;
+  if (avail.zone && windows.length && tz.tz && avail.zone !== tz.tz) {
+    // Written in another zone than the person's own ("9-11am EST" from London): their wall clock.
+    windows = frozen(convertWindows(windows, avail.zone, tz.tz, ctx.reference));
+    warn('availability', {
+      code: 'availability-zone-converted',
+      message: `availability "${availText}" is written in ${avail.zone}, not ${tz.tz}; converted to ${formatAvailability(windows)} ${tz.tz} time`,
+      hint: 'Check the time-zone column, or write the times in the person’s own zone',
+    });
+  }
   if (avail.notice)
     warn('availability', {
       code: 'availability-partly-read',
@@ -355,7 +377,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
     languages: list(ctx, 'languages', cell('languages')),
     topics: list(ctx, 'topics', cell('topics')),
     interests: list(ctx, 'interests', cell('interests')),
-    availability: avail.windows,
+    availability: windows,
     preferences,
     avoid,
     status: status.value ?? 'active',
@@ -381,9 +403,55 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   if (cohort) p.cohort = ownShared(ctx, cohort);
   if (training.value !== undefined) p.trainingCompleted = training.value;
   if (submittedAt !== undefined) p.submittedAt = submittedAt;
+  const typed = originalText(p, col, cell, ctx);
+  if (typed) p.source!.text = typed;
   // Every column filled and readable: the record replaces the stored one outright (a fast merge).
   if (given === ctx.columns && ctx.columns === ALL_FIELDS) given = ALL_FIELDS;
   return { participant: p, errors, warnings, flags, given, pending, refs };
+}
+
+/** Fields whose stored value may differ from what was typed (text fields are kept as typed). */
+const NORMALISED: readonly FieldName[] = [
+  'email',
+  'role',
+  'level',
+  'managerEmail',
+  'timezone',
+  'languages',
+  'topics',
+  'interests',
+  'capacity',
+  'availability',
+  'preferences',
+  'avoid',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
+];
+
+/**
+ * Each mapped cell's text as typed, where the stored value does not show it as it was ("after
+ * 3pm", "Senior (L5)", "Londn"), so normalising loses nothing a participant wrote.
+ */
+function originalText(
+  p: Participant,
+  col: Partial<Record<FieldName, number>>,
+  cell: (f: FieldName) => string,
+  ctx: RowContext,
+): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  const stored = p as unknown as Record<string, unknown>;
+  for (const f of NORMALISED) {
+    if (col[f] === undefined) continue;
+    const text = cell(f);
+    if (!text) continue;
+    const v = stored[f];
+    const shown = Array.isArray(v) && typeof v[0] !== 'object' ? v.join(', ') : String(v);
+    if (shown === text) continue;
+    out ??= Object.create(null) as Record<string, string>;
+    out[f] = ownShared(ctx, text);
+  }
+  return out;
 }
 
 /**
@@ -430,19 +498,23 @@ function list(
   text: string,
 ): string[] {
   if (!text) return NO_ITEMS;
-  return memo(ctx, field, text, field === 'languages' ? readLanguages : readItems);
+  const read =
+    field === 'languages' ? readLanguages : field === 'topics' ? readTopics : readInterests;
+  return memo(ctx, field, text, read);
 }
 
 // The cell readers memo calls on a cache miss.
 const readRole = (t: string) => parseRole(t);
 const readCapacity = (t: string, ctx: RowContext) => parseCapacity(t, ctx.defaultCapacity);
-const readLevel = (t: string) => parseLevel(t);
+const readLevel = (t: string, ctx: RowContext) => parseLevel(t, ctx.levelWords);
 const readTraining = (t: string) => parseBoolean(t, 'training completed');
 const readStatus = (t: string) => parseStatus(t);
 const readAvailability = (t: string) => {
-  const parsed = parseAvailability(t);
+  const inText = splitZone(t);
+  const parsed = parseAvailability(inText.zone && inText.text ? inText.text : t);
   return {
     ...parsed,
+    zone: parsed.error ? undefined : inText.zone,
     windows: parsed.windows.length
       ? frozen(parsed.windows)
       : (NO_ITEMS as unknown as AvailabilityWindow[]),
@@ -455,4 +527,11 @@ const itemsOf = (t: string, slash: boolean): string[] => {
 // Languages are single words: "German/English", "English & French", "Spanish and Portuguese".
 const LANGUAGE_SEPARATOR = /\s*(?:\/|&|\+|\band\b)\s*/gi;
 const readLanguages = (t: string) => itemsOf(t.replace(LANGUAGE_SEPARATOR, ', '), true);
-const readItems = (t: string) => itemsOf(t, false);
+const listOf = (items: string[]): string[] => {
+  const owned = items.map(own);
+  return owned.length ? frozen(owned) : NO_ITEMS;
+};
+const readTopics = (t: string, ctx: RowContext) =>
+  ctx.options.topics ? listOf(splitWithOptions(t, ctx.options.topics)) : itemsOf(t, false);
+const readInterests = (t: string, ctx: RowContext) =>
+  ctx.options.interests ? listOf(splitWithOptions(t, ctx.options.interests)) : itemsOf(t, false);

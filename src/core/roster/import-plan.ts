@@ -147,7 +147,9 @@ export function buildImport(
         : table.chunks
           ? table.column!(col)
           : table.rows.map((r) => r.cells[col] ?? '');
-    const builder = startBuild(table, mapping, opts, submitted);
+    const column = (c: number): Iterable<string> =>
+      table.chunks ? table.column!(c) : table.rows.map((r) => r.cells[c] ?? '');
+    const builder = startBuild(table, mapping, opts, submitted, column);
     const { result } = builder;
     let rows = 0;
     // One file's rows at most CHUNK at a time: a lazily read file's rows are then let go chunk by
