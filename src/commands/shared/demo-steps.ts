@@ -34,6 +34,12 @@ export function demoSteps(): DemoStep[] {
       args: ['import', `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`],
     },
     { title: 'The roster', okCodes: [0], args: ['participants', '--status', 'active'] },
+    {
+      title: 'Who was kept with a value to fix (fix in attention.csv and import it, or use set)',
+      okCodes: [0],
+      args: ['participants', '--attention'],
+      output: 'attention.csv',
+    },
     { title: 'Match mentees with mentors', okCodes: [0, 1], args: ['match'] },
     {
       title: 'Export the matches with reasons',

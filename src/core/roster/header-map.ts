@@ -197,6 +197,9 @@ interface MapState {
   guessed: number[];
 }
 
+/** A score under this is a guess the summary lists for checking ("join as" -> role). */
+const GUESS_BELOW = 80;
+
 /** Fields a column of numbers never holds (a "Chars in name" helper column is not the name). */
 const NOT_NUMERIC = new Set<FieldName>(['email', 'name', 'firstName', 'lastName']);
 
@@ -244,7 +247,7 @@ function autoMap(headers: string[], m: MapState, numeric: ReadonlySet<number>): 
     if (m.targets[c.col] !== undefined || taken.has(key)) continue;
     m.targets[c.col] = c.field;
     m.sides[c.col] = c.side;
-    if (c.score < 100) m.guessed.push(c.col);
+    if (c.score < GUESS_BELOW) m.guessed.push(c.col);
     taken.add(key);
   }
 }
