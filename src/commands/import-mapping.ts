@@ -9,6 +9,7 @@ import type { SavedMappings } from '../io/store/import-save.js';
 import { UsageError } from '../errors.js';
 import { formSignature, mapHeaders, type ColumnMapping } from '../core/roster/header-map.js';
 import { headerChoices, missingFields, type HeaderChoice } from '../core/roster/import-rules.js';
+import { sampleRows } from '../core/roster/import-plan.js';
 import type { Role, SourceTable } from '../core/types.js';
 
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');
@@ -22,8 +23,9 @@ export async function resolveMapping(
   role: Role | undefined,
 ): Promise<ColumnMapping> {
   const asked = headerChoices(table.headers, overrides);
+  const samples = sampleRows(table);
   for (;;) {
-    const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)]);
+    const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)], samples);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
     const absent = missingFields(result.missingRequired, role);
@@ -61,4 +63,13 @@ export async function resolveMapping(
       );
     asked.push({ header, field });
   }
+}
+
+/** Whether a sheet's header holds email and name, as this import would map it (sheet choice). */
+export function holdsRoster(overrides: HeaderChoice[], saved: SavedMappings) {
+  return (headers: string[]): boolean => {
+    const choices = headerChoices(headers, overrides).filter((c) => headers.includes(c.header));
+    const { missingRequired } = mapHeaders(headers, choices, saved[formSignature(headers)]);
+    return !missingRequired.includes('email') && !missingRequired.includes('name');
+  };
 }

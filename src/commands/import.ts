@@ -6,7 +6,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Ctx } from './context.js';
 import { roleOption } from './shared/flags.js';
-import { resolveMapping } from './import-mapping.js';
+import { holdsRoster, resolveMapping } from './import-mapping.js';
 import { lockProgram, readState, type Program } from '../io/store/program.js';
 import { mergeStored, saveImport, type SavedMappings } from '../io/store/import-save.js';
 import { nulWarning, readTableNamed } from '../io/ingest/named-table.js';
@@ -42,8 +42,12 @@ export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions):
   for (const file of files) {
     const path = resolve(ctx.cwd, file);
     const { sheet, encoding } = opts;
-    const table = await readTableNamed(path, { sheet, encoding, displayName: file, chunked: true });
-    for (const note of table.notes) ctx.out.verbose(`${file}: ${note}`);
+    const holdsTable = holdsRoster(overrides, saved);
+    const read = { sheet, encoding, displayName: file, chunked: true, holdsTable };
+    const table = await readTableNamed(path, read);
+    for (const note of table.notes)
+      if (note.startsWith('sheet "')) ctx.out.info(`${file}: ${note}`);
+      else ctx.out.verbose(`${file}: ${note}`);
     const nul = await nulWarning(path, table);
     if (nul) readProblems.push(nul);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
@@ -111,6 +115,9 @@ function buildRows(
     role,
     defaultCapacity: program.config.participants.defaultCapacity,
     defaultTimezone: program.config.program.timezone,
+    referenceDate: program.config.program.startDate,
+    rejectOn: program.config.import?.rejectOn,
+    levelWords: program.config.participants.levelWords,
     replace,
   };
   try {

@@ -6,6 +6,7 @@
 
 import * as z from '../vendor/zod.js';
 import { isValidTimeZone } from './timezones/valid.js';
+import { DEFAULT_LEVEL_WORDS } from './roster/read-level-capacity.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -73,6 +74,18 @@ const list = <T extends z.ZodMiniType>(item: T, description: string, def?: z.inf
   field(z.array(item), description, def);
 
 const RULE_MODES = ['ignore', 'prefer', 'require'] as const;
+/** What `import.rejectOn` may list: the fields whose unreadable value is otherwise kept and flagged. */
+const REJECT_ON_FIELDS = [
+  'availability',
+  'level',
+  'capacity',
+  'timezone',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
+  'preferences',
+  'avoid',
+] as const;
 const weight = (criterion: string, def: number) =>
   num(0, 1000, `Weight of the ${criterion} criterion (0 switches it off)`, def);
 
@@ -319,7 +332,25 @@ const configShape = z.strictObject({
       'Attributes that may drive matching but are left out of exports and reports',
       ['gender', 'ethnicity'],
     ),
+    levelWords: z.optional(
+      field(
+        z.record(z.string(), z.int().check(z.gte(0), z.lte(99))),
+        'Words a level cell may hold instead of a number, and the level each means (replaces the built-in table)',
+        { ...DEFAULT_LEVEL_WORDS },
+      ),
+    ),
   }),
+  import: z.optional(
+    z.strictObject({
+      rejectOn: z.optional(
+        list(
+          z.enum(REJECT_ON_FIELDS),
+          'Fields whose unreadable value rejects the row instead of keeping the person for attention',
+          [],
+        ),
+      ),
+    }),
+  ),
   matching: matchingSchema,
   schedule: scheduleSchema,
   milestones: list(milestoneSchema, 'Program-wide events'),

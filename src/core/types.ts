@@ -23,6 +23,8 @@ export interface SourceRef {
   file: string;
   sheet?: string;
   row: number;
+  /** Mapped cells as typed, by field, where the stored value does not show the text as it was. */
+  text?: Record<string, string>;
 }
 
 /**

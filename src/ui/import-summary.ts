@@ -55,6 +55,8 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
     }),
     '',
   ];
+  const notes = plan.files.flatMap(columnLines);
+  if (notes.length) lines.push(...notes, '');
   const { added, updated, unchanged } = plan.merge;
   const verb = opts.written
     ? 'Imported'
@@ -91,6 +93,27 @@ export function renderImportSummary(out: Output, plan: ImportPlan, opts: Summary
   const warnings = splitImportWarnings(plan.problems).warnings.length;
   if (warnings) lines.push(color.yellow(`${warnings} warning(s)`) + ' (shown above on stderr).');
   return lines.join('\n');
+}
+
+const q = (h: string) => `"${h}"`;
+
+/** How one file's columns were read: role-specific questions, guesses to check, the unmapped. */
+function columnLines(f: FileSummary): string[] {
+  const { byRole, guessed, attributes } = f.columns;
+  if (!byRole.length && !guessed.length && !attributes.length) return [];
+  const lines = [`Columns of ${f.sheet ? `${f.file} [${f.sheet}]` : f.file}:`];
+  if (byRole.length)
+    lines.push(
+      `  asked per role: ${byRole.map((c) => `${q(c.header)} -> ${c.field} (${c.role}s)`).join(', ')}`,
+    );
+  if (guessed.length)
+    lines.push(
+      `  mapped by a guess: ${guessed.map((c) => `${q(c.header)} -> ${c.field}`).join(', ')}` +
+        ' (correct with --map "Header=field")',
+    );
+  if (attributes.length)
+    lines.push(`  not mapped, kept as attributes: ${attributes.map(q).join(', ')}`);
+  return lines;
 }
 
 /** The documented JSON shape of `import --json`. */

@@ -16,6 +16,7 @@ export {
   minLength,
   number,
   optional,
+  record,
   regex,
   strictObject,
   string,

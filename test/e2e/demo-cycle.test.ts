@@ -91,8 +91,11 @@ describe('mentor-cli demo on the sample program', () => {
       stderrTail: '',
     });
     expect(demo.stderr).not.toMatch(/^\s+at /m);
-    for (const out of ['rejected.csv', 'matches.xlsx', 'schedule', 'intro', 'report.xlsx'])
+    // The attention list is one of the demo's steps, with the file to fix it in.
+    expect(demo.stdout).toContain('$ mentor-cli participants --attention');
+    for (const out of ['rejected.csv', 'attention.csv', 'matches.xlsx', 'schedule', 'intro'])
       expect(demo.stdout).toContain(`demo/${out}`);
+    for (const out of ['report.xlsx']) expect(demo.stdout).toContain(`demo/${out}`);
     // Typeform writes yes/no as 1/0: read as yes/no, no warning per row.
     expect(demo.stderr).not.toContain('is not yes or no');
   });

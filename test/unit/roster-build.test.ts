@@ -84,7 +84,24 @@ describe('buildParticipants', () => {
         status: 'active',
         submittedAt: '2026-01-05T09:14:03.000Z',
         attributes,
-        source: { file: 'signups.csv', row: 2 },
+        source: {
+          file: 'signups.csv',
+          row: 2,
+          // Issue 9: every mapped cell keeps its original text where normalising changed it.
+          text: {
+            availability: 'Mon 9-11am; Wed afternoons',
+            capacity: 'two',
+            email: 'Ana.Ruiz@Example.com',
+            languages: 'Spanish / English',
+            level: 'L5',
+            preferences: 'Bo <bo@example.com>',
+            role: 'I want to be a mentor',
+            submittedAt: '1/5/2026 9:14:03',
+            timezone: '(UTC+01:00) Brussels, Copenhagen, Madrid, Paris',
+            topics: 'Leadership, Career growth; leadership',
+            trainingCompleted: 'yes',
+          },
+        },
       },
     ]);
     expect(Object.getPrototypeOf(participants[0].attributes)).toBeNull();

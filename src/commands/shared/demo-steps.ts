@@ -28,12 +28,18 @@ export function demoSteps(): DemoStep[] {
     {
       title:
         'Import an HR export and a hand-made sheet ' +
-        '(3 rows are wrong on purpose: they go to rejected.csv)',
+        '(wrong on purpose: 1 row has no valid email and goes to rejected.csv; 2 are kept with a value to fix)',
       okCodes: [0, 1],
       output: 'rejected.csv',
       args: ['import', `${s}/hr-export-windows1252.csv`, `${s}/hr-late-joiners.xlsx`],
     },
     { title: 'The roster', okCodes: [0], args: ['participants', '--status', 'active'] },
+    {
+      title: 'Who was kept with a value to fix (fix in attention.csv and import it, or use set)',
+      okCodes: [0],
+      args: ['participants', '--attention'],
+      output: 'attention.csv',
+    },
     { title: 'Match mentees with mentors (a proposal)', okCodes: [0, 1], args: ['match'] },
     {
       title: 'Approve the proposed pairs (after reviewing them)',

@@ -36,6 +36,8 @@ export async function runEdit(ctx: Ctx, req: EditRequest): Promise<void> {
       {
         defaultCapacity: program.config.participants.defaultCapacity,
         defaultTimezone: program.config.program.timezone,
+        referenceDate: program.config.program.startDate,
+        levelWords: program.config.participants.levelWords,
       },
       req.label,
       req.attributes,

@@ -4,7 +4,12 @@
 
 import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
-import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
+import {
+  AVAILABILITY_EXAMPLE,
+  formatAvailability,
+  parseAvailability,
+} from '../availability/parse.js';
+import { convertWindows, splitZone } from '../availability/zone-in-text.js';
 import type { FieldName } from './fields.js';
 import {
   clipIssue,
@@ -20,12 +25,17 @@ import { resolveTimeZone } from '../timezones/resolve.js';
 import type { Flag } from './attention.js';
 import { readCapacity as parseCapacity, readLevel as parseLevel } from './read-level-capacity.js';
 import { ALL_FIELDS, fieldBit, PENDING_IDENTITY, type MergeField } from './merge.js';
+import { pickRoleColumn, type RoleColumns, type RoleField } from './role-columns.js';
+import { readReferenceCell, type NameRef } from './name-refs.js';
+import { splitWithOptions } from './options.js';
 
 /** Everything about the table that is the same for every row, computed once. */
 export interface RowContext {
   file: string;
   sheet?: string;
   col: Partial<Record<FieldName, number>>;
+  /** Fields asked of each role in its own column (header-map.ts `byRole`). */
+  byRole?: ReadonlyArray<[RoleField, RoleColumns]>;
   headers: string[];
   /** [column index, attribute key] for every column kept under attributes. */
   attributes: Array<[number, string]>;
@@ -37,6 +47,12 @@ export interface RowContext {
   rejectOn: ReadonlySet<string>;
   /** A blank cell clears the stored value (`--replace`) instead of keeping it. */
   replace: boolean;
+  /** Level words (config `participants.levelWords`); undefined: the built-in table. */
+  levelWords?: Readonly<Record<string, number>>;
+  /** Checkbox options with a comma, learned from the file (options.ts), by list field. */
+  options: { topics?: string[]; interests?: string[] };
+  /** The day whose UTC offsets convert availability written in another zone (program start). */
+  reference: Date;
   /** Bits of the fields this file has columns for (`fieldBit`). */
   columns: number;
   /**
@@ -138,6 +154,8 @@ export interface RowResult {
    */
   given: number;
   pending?: Problem[];
+  /** Preference/avoid answers naming people without an email, resolved after every file. */
+  refs?: Array<Omit<NameRef, 'email'>>;
 }
 
 /** The bits of every mapped column's field (first and last name count as name). */
@@ -161,8 +179,11 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const flags: Flag[] = [];
   // Fields given by a non-blank, readable cell (or, with --replace, by the column itself).
   let given = ctx.replace ? ctx.columns & ~(fieldBit('name') | fieldBit('role')) : 0;
+  // The row's own columns: a role's own question replaces the shared one (set once the role is
+  // known).
+  let col = ctx.col;
   const cell = (f: FieldName): string => {
-    const i = ctx.col[f];
+    const i = col[f];
     if (i === undefined) return '';
     const raw = cells[i] ?? '';
     // One-line fields never keep line breaks or control characters: they would split exports and
@@ -170,7 +191,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
     return (SINGLE_LINE.has(f) && HAS_CONTROL.test(raw) ? raw.replace(CONTROL, ' ') : raw).trim();
   };
   const where = (f?: FieldName): Location => {
-    const i = f === undefined ? undefined : ctx.col[f];
+    const i = f === undefined ? undefined : col[f];
     return {
       file: ctx.file,
       sheet: ctx.sheet,
@@ -235,6 +256,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
       hint: `${ROLE_HINT}, or import the file with --role mentor or --role mentee`,
     });
   }
+  if (ctx.byRole) col = roleColumns(cells, role, ctx, warnings, line);
 
   let capacity: number | undefined;
   // Without a role (a partial file updating stored people) the capacity is read as well.
@@ -265,6 +287,16 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const availText = cell('availability');
   has('availability', availText);
   const avail = memo(ctx, 'availability', availText, readAvailability);
+  let windows = avail.windows;
+  if (avail.zone && windows.length && tz.tz && avail.zone !== tz.tz) {
+    // Written in another zone than the person's own ("9-11am EST" from London): their wall clock.
+    windows = frozen(convertWindows(windows, avail.zone, tz.tz, ctx.reference));
+    warn('availability', {
+      code: 'availability-zone-converted',
+      message: `availability "${availText}" is written in ${avail.zone}, not ${tz.tz}; converted to ${formatAvailability(windows)} ${tz.tz} time`,
+      hint: 'Check the time-zone column, or write the times in the person’s own zone',
+    });
+  }
   if (avail.notice)
     warn('availability', {
       code: 'availability-partly-read',
@@ -283,20 +315,12 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   const level = memo(ctx, 'level', levelText, readLevel);
   if (level.error) flag('level', levelText, level.error);
 
+  let refs: RowResult['refs'];
   const emails = (f: 'preferences' | 'avoid'): string[] => {
-    const out: string[] = [];
-    for (const item of splitMulti(cell(f))) {
-      const e = normaliseEmail(item);
-      if (e.value) {
-        if (!out.includes(e.value)) out.push(own(e.value));
-      } else
-        warn(f, {
-          code: `${f === 'avoid' ? 'avoid' : 'preference'}-invalid`,
-          message: `${f} "${item}" is not an email address; ignored`,
-          hint: 'List people by their email address, separated by commas',
-        });
-    }
-    return out.length ? out : NO_ITEMS;
+    const read = readReferenceCell(cell(f), f);
+    for (const issue of read.invalid) warn(f, issue);
+    for (const text of read.names) (refs ??= []).push({ field: f, text, location: where(f) });
+    return read.emails.length ? read.emails.map(own) : NO_ITEMS;
   };
   const preferences = emails('preferences');
   const avoid = emails('avoid');
@@ -361,7 +385,7 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
     languages: list(ctx, 'languages', cell('languages')),
     topics: list(ctx, 'topics', cell('topics')),
     interests: list(ctx, 'interests', cell('interests')),
-    availability: avail.windows,
+    availability: windows,
     preferences,
     avoid,
     status: status.value ?? 'active',
@@ -387,9 +411,89 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   if (cohort) p.cohort = ownShared(ctx, cohort);
   if (training.value !== undefined) p.trainingCompleted = training.value;
   if (submittedAt !== undefined) p.submittedAt = submittedAt;
+  const typed = originalText(p, col, cell, ctx);
+  if (typed) p.source!.text = typed;
   // Every column filled and readable: the record replaces the stored one outright (a fast merge).
   if (given === ctx.columns && ctx.columns === ALL_FIELDS) given = ALL_FIELDS;
-  return { participant: p, errors, warnings, flags, given, pending };
+  return { participant: p, errors, warnings, flags, given, pending, refs };
+}
+
+/** Fields whose stored value may differ from what was typed (text fields are kept as typed). */
+const NORMALISED: readonly FieldName[] = [
+  'email',
+  'role',
+  'level',
+  'managerEmail',
+  'timezone',
+  'languages',
+  'topics',
+  'interests',
+  'capacity',
+  'availability',
+  'preferences',
+  'avoid',
+  'trainingCompleted',
+  'status',
+  'submittedAt',
+];
+
+/**
+ * Each mapped cell's text as typed, where the stored value does not show it as it was ("after
+ * 3pm", "Senior (L5)", "Londn"), so normalising loses nothing a participant wrote.
+ */
+function originalText(
+  p: Participant,
+  col: Partial<Record<FieldName, number>>,
+  cell: (f: FieldName) => string,
+  ctx: RowContext,
+): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  const stored = p as unknown as Record<string, unknown>;
+  for (const f of NORMALISED) {
+    if (col[f] === undefined) continue;
+    const text = cell(f);
+    if (!text) continue;
+    const v = stored[f];
+    const shown = Array.isArray(v) && typeof v[0] !== 'object' ? v.join(', ') : String(v);
+    if (shown === text) continue;
+    out ??= Object.create(null) as Record<string, string>;
+    out[f] = ownShared(ctx, text);
+  }
+  return out;
+}
+
+/**
+ * The columns a row of `role` reads: for each field asked of each role separately, its role's own
+ * question (see pickRoleColumn); a warning when it answered the other role's one as well or instead.
+ */
+function roleColumns(
+  cells: string[],
+  role: Role | undefined,
+  ctx: RowContext,
+  warnings: Problem[],
+  line: number,
+): Partial<Record<FieldName, number>> {
+  const col = { ...ctx.col };
+  const filled = (i: number) => Boolean(cells[i]?.trim());
+  for (const [field, cols] of ctx.byRole ?? []) {
+    const pick = pickRoleColumn(cols, ctx.col[field], role, filled);
+    if (pick.col === undefined) continue;
+    col[field] = pick.col;
+    const other = pick.ignored ?? (pick.fromOther ? pick.col : undefined);
+    if (other === undefined || !role) continue;
+    const own = role === 'mentee' ? cols.mentee : cols.mentor;
+    const ownHeader = own === undefined ? '' : ` ("${ctx.headers[own]}")`;
+    warnings.push({
+      severity: 'warning',
+      code: 'role-question-other',
+      location: { file: ctx.file, sheet: ctx.sheet, row: line, column: ctx.headers[other] },
+      message: pick.fromOther
+        ? `${field}: this ${role} left the ${role}s' question${ownHeader} blank and answered the other role's; that answer is used`
+        : `${field}: this ${role} answered both roles' questions; the ${role}s' answer${ownHeader} is used`,
+      hint: "Check the row's role, or clear the answer that does not apply",
+    });
+  }
+  return col;
 }
 
 /**
@@ -402,19 +506,23 @@ function list(
   text: string,
 ): string[] {
   if (!text) return NO_ITEMS;
-  return memo(ctx, field, text, field === 'languages' ? readLanguages : readItems);
+  const read =
+    field === 'languages' ? readLanguages : field === 'topics' ? readTopics : readInterests;
+  return memo(ctx, field, text, read);
 }
 
 // The cell readers memo calls on a cache miss.
 const readRole = (t: string) => parseRole(t);
 const readCapacity = (t: string, ctx: RowContext) => parseCapacity(t, ctx.defaultCapacity);
-const readLevel = (t: string) => parseLevel(t);
+const readLevel = (t: string, ctx: RowContext) => parseLevel(t, ctx.levelWords);
 const readTraining = (t: string) => parseBoolean(t, 'training completed');
 const readStatus = (t: string) => parseStatus(t);
 const readAvailability = (t: string) => {
-  const parsed = parseAvailability(t);
+  const inText = splitZone(t);
+  const parsed = parseAvailability(inText.zone && inText.text ? inText.text : t);
   return {
     ...parsed,
+    zone: parsed.error ? undefined : inText.zone,
     windows: parsed.windows.length
       ? frozen(parsed.windows)
       : (NO_ITEMS as unknown as AvailabilityWindow[]),
@@ -427,4 +535,11 @@ const itemsOf = (t: string, slash: boolean): string[] => {
 // Languages are single words: "German/English", "English & French", "Spanish and Portuguese".
 const LANGUAGE_SEPARATOR = /\s*(?:\/|&|\+|\band\b)\s*/gi;
 const readLanguages = (t: string) => itemsOf(t.replace(LANGUAGE_SEPARATOR, ', '), true);
-const readItems = (t: string) => itemsOf(t, false);
+const listOf = (items: string[]): string[] => {
+  const owned = items.map(own);
+  return owned.length ? frozen(owned) : NO_ITEMS;
+};
+const readTopics = (t: string, ctx: RowContext) =>
+  ctx.options.topics ? listOf(splitWithOptions(t, ctx.options.topics)) : itemsOf(t, false);
+const readInterests = (t: string, ctx: RowContext) =>
+  ctx.options.interests ? listOf(splitWithOptions(t, ctx.options.interests)) : itemsOf(t, false);

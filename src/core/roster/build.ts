@@ -1,7 +1,10 @@
 /** Turns a source table into participants and rejected rows, with every problem located. */
 
 import type { Participant, Problem, Role, SourceRow, SourceTable } from '../types.js';
-import type { ColumnMapping } from './header-map.js';
+import { mappedFields, type ColumnMapping } from './header-map.js';
+import type { RoleColumns, RoleField } from './role-columns.js';
+import type { NameRef } from './name-refs.js';
+import { learnOptions } from './options.js';
 import { columnBits, readRow, type RowContext } from './build-row.js';
 import { detectDateOrder } from './timestamp.js';
 import { attentionItem, type AttentionItem } from './attention.js';
@@ -25,8 +28,15 @@ export interface BuildOptions {
   defaultTimezone?: string;
   /** Fields whose unreadable value still rejects the row (config `import.rejectOn`). */
   rejectOn?: readonly string[];
+  /** Level words and their numbers (config `participants.levelWords`; default: the built-in). */
+  levelWords?: Readonly<Record<string, number>>;
   /** The file is the full truth for its columns: a blank cell clears the stored value. */
   replace?: boolean;
+  /**
+   * YYYY-MM-DD whose UTC offsets convert availability written in another zone (the program start;
+   * default 2027-01-11, a winter Monday).
+   */
+  referenceDate?: string;
 }
 
 /**
@@ -58,6 +68,7 @@ export function buildParticipants(
     mapping,
     opts,
     col === undefined ? [] : table.rows.map((r) => r.cells[col] ?? ''),
+    (c) => table.rows.map((r) => r.cells[c] ?? ''),
   );
   builder.add(table.rows);
   // Without a stored roster every row is a new person: one without a name or role is rejected.
@@ -74,6 +85,7 @@ export function buildParticipants(
     participants: result.participants.filter((_, i) => keep[i]),
     given: result.given.filter((_, i) => keep[i]),
     attention: result.attention.filter((a) => !dropped.has(a.email)),
+    refs: result.refs.filter((r) => !dropped.has(r.email)),
     pending: new Map(),
   };
 }
@@ -91,6 +103,8 @@ interface BuildResult {
    * Rows without a name or role: they update a stored person, or are rejected for these reasons.
    */
   pending: Map<Participant, RejectedRow>;
+  /** Preference/avoid answers naming people without an email (resolved by import-plan.ts). */
+  refs: NameRef[];
 }
 
 /** A file's rows built a chunk at a time (see startBuild). */
@@ -110,6 +124,7 @@ export function startBuild(
   mapping: ColumnMapping,
   opts: BuildOptions,
   submitted: Iterable<string>,
+  column?: (col: number) => Iterable<string>,
 ): RowBuilder {
   const participants: Participant[] = [];
   const given: number[] = [];
@@ -143,9 +158,15 @@ export function startBuild(
     defaultTimezone: opts.defaultTimezone,
     rejectOn: new Set(opts.rejectOn ?? []),
     replace: Boolean(opts.replace),
-    columns: columnBits(mapping.fields, mapping.attributes.length),
+    reference: new Date(`${opts.referenceDate ?? '2027-01-11'}T12:00:00Z`),
+    columns: columnBits(mappedFields(mapping), mapping.attributes.length),
     cache: new Map(),
+    options: column ? listOptions(mapping, column) : {},
+    levelWords: opts.levelWords,
   };
+  if (mapping.byRole)
+    ctx.byRole = Object.entries(mapping.byRole) as Array<[RoleField, RoleColumns]>;
+  const refs: NameRef[] = [];
   const add = (rows: readonly SourceRow[]): void => {
     for (const row of rows) {
       const extra = extraOf(row);
@@ -179,10 +200,33 @@ export function startBuild(
         for (const w of r.warnings) problems.push(w);
         for (const f of r.flags) attention.push(attentionItem(p.email, p.name, f));
         if (r.pending) pending.set(p, rejectedRow(r.pending));
+        for (const ref of r.refs ?? []) refs.push({ ...ref, email: p.email });
       } else reject(r.errors);
     }
   };
-  return { add, result: { participants, given, rejected, problems, attention, pending } };
+  return { add, result: { participants, given, rejected, problems, attention, pending, refs } };
+}
+
+/**
+ * The checkbox options with a comma of the topics and interests columns (each role's own column
+ * too), learned from every row before any is split.
+ */
+function listOptions(
+  mapping: ColumnMapping,
+  column: (col: number) => Iterable<string>,
+): { topics?: string[]; interests?: string[] } {
+  const out: { topics?: string[]; interests?: string[] } = {};
+  for (const field of ['topics', 'interests'] as const) {
+    const cols = [
+      mapping.fields[field],
+      mapping.byRole?.topics?.mentor,
+      mapping.byRole?.topics?.mentee,
+    ];
+    const used = (field === 'topics' ? cols : cols.slice(0, 1)).filter((c) => c !== undefined);
+    const options = used.flatMap((c) => learnOptions(column(c)));
+    if (options.length) out[field] = [...new Set(options)].sort((a, b) => b.length - a.length);
+  }
+  return out;
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */

@@ -9,6 +9,8 @@ export interface FieldRule {
   phrases: Array<[string, number]>;
   /** Any of these words rules the field out (e.g. "manager" for email). */
   not?: string[];
+  /** Any of `if` lifts the `not` words in `lifts` ("Who would you like? (name or email)"). */
+  unless?: { if: string[]; lifts: string[] };
 }
 
 const PEOPLE_REFS = [
@@ -22,6 +24,12 @@ const PEOPLE_REFS = [
   'avoid',
   'mentors',
   'mentees',
+  'who',
+  'whom',
+  'anyone',
+  'someone',
+  'paired',
+  'matched',
 ];
 
 /**
@@ -59,6 +67,14 @@ export const FIELD_RULES: Record<FieldName, FieldRule> = {
       'display name',
       'preferred name',
       'name surname',
+      // "<role> name": the respondent's own name on a form for one role.
+      'mentor name',
+      'mentee name',
+      'coach name',
+      'coachee name',
+      'protege name',
+      'learner name',
+      'participant full name',
     ],
     phrases: [
       ['full name', 70],
@@ -79,6 +95,15 @@ export const FIELD_RULES: Record<FieldName, FieldRule> = {
       'team',
       'department',
       'project',
+      // A helper column about the name ("Chars in name", "Name length") is never the name.
+      'length',
+      'count',
+      'number',
+      'num',
+      'chars',
+      'characters',
+      'letters',
+      'words',
       'mentor',
       'mentee',
       'mentors',
@@ -257,6 +282,10 @@ export const FIELD_RULES: Record<FieldName, FieldRule> = {
       ['time slots', 60],
       ['free time', 50],
       ['best times', 60],
+      ['best time', 60],
+      ['when are you free', 80],
+      ['when can you meet', 80],
+      ['times that work', 60],
     ],
   },
   preferences: {
@@ -272,7 +301,15 @@ export const FIELD_RULES: Record<FieldName, FieldRule> = {
       ['preference', 70],
       ['preferences', 70],
       ['like to be matched with', 70],
+      ['who would you like', 80],
+      ['would you like to be paired with', 80],
+      ['like to work with', 70],
+      ['anyone in mind', 75],
+      ['someone in mind', 75],
+      ['paired with', 55],
+      ['matched with', 55],
     ],
+    unless: { if: ['who', 'whom', 'anyone', 'someone'], lifts: ['name', 'contact'] },
     not: [
       'not',
       'avoid',

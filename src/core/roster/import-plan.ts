@@ -6,7 +6,13 @@ import type { Participant, Problem, SourceRow, SourceTable } from '../types.js';
 import { startBuild, type BuildOptions, type RejectedRow } from './build.js';
 import { MERGE_FIELDS, mergeParticipants, type MergeResult } from './merge.js';
 import { checkReferences } from './references.js';
-import type { ColumnMapping } from './header-map.js';
+import {
+  describeColumns,
+  mappedFields,
+  type ColumnMapping,
+  type ColumnNotes,
+} from './header-map.js';
+import { resolveNameRefs, type NameRef } from './name-refs.js';
 import { columnBits } from './build-row.js';
 import { mergeAttention, type AttentionItem } from './attention.js';
 
@@ -34,6 +40,20 @@ export function tableRowCount(table: ImportTable): number {
   return table.chunks ? (table.rowCount ?? 0) : table.rows.length;
 }
 
+/** The first `n` data rows' cells, for a look at what columns hold (header-map.ts samples). */
+export function sampleRows(table: ImportTable, n = 50): string[][] {
+  if (!table.column) return table.rows.slice(0, n).map((r) => r.cells);
+  const rows: string[][] = [];
+  table.headers.forEach((_, col) => {
+    let r = 0;
+    for (const v of table.column!(col)) {
+      (rows[r] ??= [])[col] = v;
+      if (++r >= n) break;
+    }
+  });
+  return rows;
+}
+
 export interface FileInput {
   table: ImportTable;
   mapping: ColumnMapping;
@@ -47,6 +67,8 @@ export interface FileSummary {
   rejected: number;
   /** Accepted people with at least one value that could not be read. */
   attention: number;
+  /** How the columns were read: guesses, role-specific questions, extra attributes. */
+  columns: ColumnNotes;
 }
 
 export interface ImportPlan {
@@ -74,6 +96,8 @@ export interface BuiltImport {
   attention: AttentionItem[];
   pending: Map<Participant, RejectedRow>;
   fields: Set<string>;
+  /** Preference/avoid answers naming people without an email: see resolveBuiltNames. */
+  refs: NameRef[];
 }
 
 /**
@@ -111,9 +135,10 @@ export function buildImport(
   const attention: AttentionItem[] = [];
   const pending = new Map<Participant, RejectedRow>();
   const fields = new Set<string>();
+  const refs: NameRef[] = [];
   let done = 0;
   for (const { table, mapping } of files) {
-    const bits = columnBits(mapping.fields, mapping.attributes.length);
+    const bits = columnBits(mappedFields(mapping), mapping.attributes.length);
     MERGE_FIELDS.forEach((f, b) => bits & (1 << b) && fields.add(f));
     const col = mapping.fields.submittedAt;
     const submitted =
@@ -122,7 +147,9 @@ export function buildImport(
         : table.chunks
           ? table.column!(col)
           : table.rows.map((r) => r.cells[col] ?? '');
-    const builder = startBuild(table, mapping, opts, submitted);
+    const column = (c: number): Iterable<string> =>
+      table.chunks ? table.column!(c) : table.rows.map((r) => r.cells[c] ?? '');
+    const builder = startBuild(table, mapping, opts, submitted, column);
     const { result } = builder;
     let rows = 0;
     // One file's rows at most CHUNK at a time: a lazily read file's rows are then let go chunk by
@@ -143,6 +170,7 @@ export function buildImport(
     for (const p of result.problems) problems.push(p);
     for (const a of result.attention) attention.push(a);
     for (const [p, r] of result.pending) pending.set(p, r);
+    for (const r of result.refs) refs.push(r);
     summaries.push({
       file: table.file,
       sheet: table.sheet,
@@ -150,9 +178,20 @@ export function buildImport(
       accepted: result.participants.length,
       rejected: result.rejected.length,
       attention: new Set(result.attention.map((a) => a.email)).size,
+      columns: describeColumns(table.headers, mapping),
     });
   }
-  return { incoming, given, rejected, problems, files: summaries, attention, pending, fields };
+  return {
+    incoming,
+    given,
+    rejected,
+    problems,
+    files: summaries,
+    attention,
+    pending,
+    fields,
+    refs,
+  };
 }
 
 function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
@@ -164,7 +203,26 @@ function* sliceRows(rows: SourceRow[]): Generator<SourceRow[]> {
  * cross-references.
  */
 function finishImport(built: BuiltImport, existing: Participant[]): ImportPlan {
+  resolveBuiltNames(built, existing);
   return planFromMerge(built, mergeParticipants(existing, built.incoming, mergeOptionsOf(built)));
+}
+
+/**
+ * Resolves the names typed in preference/avoid answers against everyone: `stored` and every file of
+ * this import (so a preference may name someone in a later file). Call before the merge; unresolved
+ * names join the attention items.
+ */
+export function resolveBuiltNames(
+  built: BuiltImport,
+  stored: Iterable<{ email: string; name: string }>,
+): void {
+  if (!built.refs.length) return;
+  const roster = new Map<string, string>();
+  for (const p of stored) roster.set(p.email, p.name);
+  for (const p of built.incoming) if (p.name) roster.set(p.email, p.name);
+  const people = [...roster].map(([email, name]) => ({ email, name }));
+  for (const a of resolveNameRefs(built.incoming, built.refs, people)) built.attention.push(a);
+  built.refs = [];
 }
 
 /**

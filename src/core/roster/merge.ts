@@ -493,8 +493,20 @@ function overlay(old: Participant, p: Participant, mask: number): Participant {
   }
   // A mentee has no capacity, even when a file without a role column gives one.
   if (out.role === 'mentee') delete out.capacity;
-  if (p.source) out.source = p.source;
+  // What was typed for fields this row did not give stays from the earlier row.
+  if (p.source)
+    out.source = old.source?.text ? keptText(old.source.text, p.source, mask) : p.source;
   return out as unknown as Participant;
+}
+
+/** The incoming source, with the typed text of fields the row did not give kept from `old`. */
+function keptText(old: Record<string, string>, source: SourceRef, mask: number): SourceRef {
+  const text = Object.create(null) as Record<string, string>;
+  for (const [f, v] of Object.entries(old))
+    if (!(MERGE_FIELDS as readonly string[]).includes(f) || !(mask & fieldBit(f as MergeField)))
+      text[f] = v;
+  Object.assign(text, source.text);
+  return Object.keys(text).length ? { ...source, text } : source;
 }
 
 const isEmpty = (v: unknown): boolean =>

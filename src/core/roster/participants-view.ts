@@ -149,6 +149,8 @@ export function participantsToJson(
           configurable: true,
         });
     o.attributes = attributes;
+    // Where the person came from and what they typed where it was normalised (README).
+    if (p.source) o.source = { ...p.source, text: { ...p.source.text } };
     return o;
   });
 }

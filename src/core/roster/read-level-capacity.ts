@@ -9,7 +9,7 @@ import type { Parsed } from './normalise.js';
  * Level words and the number each stands for (documented in README; config
  * `participants.levelWords` is meant to extend it).
  */
-const DEFAULT_LEVEL_WORDS: Readonly<Record<string, number>> = Object.freeze({
+export const DEFAULT_LEVEL_WORDS: Readonly<Record<string, number>> = Object.freeze({
   intern: 1,
   graduate: 1,
   junior: 2,

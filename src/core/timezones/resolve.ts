@@ -12,6 +12,7 @@ import {
   WINDOWS_ZONES,
 } from './names.js';
 import { foldText } from '../roster/text.js';
+import { countryZones, nearestZone } from './near-miss.js';
 
 /** The zone read from a cell, or why not; `code` names the warning or error. */
 export interface ResolvedZone {
@@ -70,7 +71,8 @@ export function resolveTimeZone(text: string, defaultTimezone?: string): Resolve
     // The cache outlives the import: key it (and the messages built from it) by a copy of the cell,
     // not by a slice that would keep the whole text it was cut from alive.
     const own = JSON.parse(JSON.stringify(t)) as string;
-    hit = resolveUncached(own) ?? { ...NOT_FOUND, error: `time zone "${own}" is not recognised` };
+    hit = resolveUncached(own) ??
+      resolveNearly(own) ?? { ...NOT_FOUND, error: `time zone "${own}" is not recognised` };
     if (cache.size > 10_000) cache.clear();
     cache.set(own, hit);
   }
@@ -90,6 +92,33 @@ function resolveUncached(t: string): ResolvedZone | undefined {
   const offset = OFFSET.exec(t);
   if (offset) return fromOffset(t, offset[1], offset[2], offset[3]);
   return undefined;
+}
+
+/**
+ * What a person almost wrote: a country with several zones is an error listing them (the person
+ * must say which); a typo of one zone or city ("Londn", "Amercia/New_York") is that zone, with a
+ * warning naming it.
+ */
+function resolveNearly(t: string): ResolvedZone | undefined {
+  const key = foldText(t);
+  const zones = countryZones(key);
+  if (zones)
+    return {
+      error: `time zone "${t}" names a country with several time zones (${zones.join(', ')})`,
+      code: 'timezone-country',
+      hint: `Write the person's city or zone, such as ${zones[0]}`,
+    };
+  const { iana, places } = getIndexes();
+  const tz = t.includes('/')
+    ? nearestZone(t.toLowerCase().replace(/ /g, '_'), iana)
+    : nearestZone(key, places);
+  if (!tz) return undefined;
+  return {
+    tz,
+    code: 'timezone-near-miss',
+    warning: `time zone "${t}" is not a zone name; read as ${tz}, the closest one`,
+    hint: 'Correct the spelling if another zone was meant',
+  };
 }
 
 function lookupName(t: string): ResolvedZone | undefined {

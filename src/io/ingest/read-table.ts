@@ -20,6 +20,11 @@ export interface ReadOptions {
    * a time by the table's `chunks` (RowChunks in core/import-plan.ts); `rows` is then empty.
    */
   chunked?: boolean;
+  /**
+   * Without `sheet`, a workbook's sheet is the largest whose header this accepts (for an import:
+   * email and name map); none accepted is an error listing the sheets.
+   */
+  holdsTable?: (headers: string[]) => boolean;
 }
 
 const EXCEL_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb']);
@@ -82,7 +87,7 @@ export async function readTable(path: string, opts: ReadOptions = {}): Promise<S
     checkZipSafety(buf, file);
     // exceljs takes ~0.3 s to load: only when the file really is a workbook.
     const { readXlsxBuffer } = await import('../formats/xlsx/read.js');
-    return readXlsxBuffer(tameWorkbook(buf, file), file, opts.sheet);
+    return readXlsxBuffer(tameWorkbook(buf, file), file, opts.sheet, [], opts.holdsTable);
   }
   if (isOle2(buf)) {
     throw new InputError(

@@ -12,6 +12,7 @@ import {
   attentionAfterImport,
   mergeOptionsOf,
   planFromMerge,
+  resolveBuiltNames,
   rejectedTable,
   type BuiltImport,
   type FileInput,
@@ -32,6 +33,14 @@ export async function mergeStored(
   built: BuiltImport,
   readProblems: Problem[],
 ): Promise<ImportPlan> {
+  if (built.refs.length) {
+    // Names in preference answers need every stored name: read once more, only when names appear.
+    const stored: Array<{ email: string; name: string }> = [];
+    await readStateEach<Participant>(program, 'participants', (p) =>
+      stored.push({ email: p.email, name: p.name }),
+    );
+    resolveBuiltNames(built, stored);
+  }
   const merge = startMerge(built.incoming, mergeOptionsOf(built));
   await readStateEach<Participant>(program, 'participants', (p) => merge.take(p));
   return planFromMerge(built, merge.finish(), readProblems);

@@ -4,7 +4,7 @@
  */
 
 import ExcelJS from 'exceljs';
-import { InputError } from '../../../errors.js';
+import { InputError, UsageError } from '../../../errors.js';
 import type { SourceTable } from '../../../core/types.js';
 import { gridToTable } from '../../ingest/grid-table.js';
 import type { GridRow } from '../../ingest/header-row.js';
@@ -56,6 +56,7 @@ export async function readXlsxBuffer(
   file: string,
   sheetName?: string,
   notes: string[] = [],
+  holdsTable?: (headers: string[]) => boolean,
 ): Promise<SourceTable> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -76,6 +77,8 @@ export async function readXlsxBuffer(
   if (sheetName !== undefined) {
     ws = findSheet(wb, sheetName, file);
     grid = sheetToGrid(ws, date1904, onMissing);
+  } else if (holdsTable && wb.worksheets.length > 1) {
+    return pickSheet(wb, file, date1904, holdsTable, allNotes);
   } else {
     // The first visible sheet with a header and at least one data row; hidden "Lists" sheets are
     // skipped.
@@ -96,10 +99,51 @@ export async function readXlsxBuffer(
     grid = pick.grid;
     if (wb.worksheets.length > 1) allNotes.push(`sheet "${ws.name}" chosen`);
   }
-  if (missing > 0) {
-    allNotes.push(
+  missingNote(missing, allNotes);
+  return gridToTable(grid, { file, sheet: ws.name, notes: allNotes, widthFromHeader: false });
+}
+
+function missingNote(missing: number, notes: string[]): void {
+  if (missing > 0)
+    notes.push(
       `${missing} formula cell(s) had no saved result and were read as empty; open and save the file in Excel to compute them`,
     );
+}
+
+/**
+ * Without --sheet, in a workbook of several sheets: the sheet whose header `holdsTable` accepts
+ * (for an import: email and name map), the one with most rows when several do. A read-me or
+ * instructions sheet in front is passed over; when no sheet fits, the error lists them all.
+ */
+function pickSheet(
+  wb: ExcelJS.Workbook,
+  file: string,
+  date1904: boolean,
+  holdsTable: (headers: string[]) => boolean,
+  notes: string[],
+): SourceTable {
+  let best: SourceTable | undefined;
+  let missing = 0;
+  for (const w of wb.worksheets) {
+    if (w.state !== undefined && w.state !== 'visible') continue;
+    const grid = sheetToGrid(w, date1904, () => void missing++);
+    if (grid.length < 2) continue;
+    let table: SourceTable;
+    try {
+      table = gridToTable(grid, { file, sheet: w.name, notes: [], widthFromHeader: false });
+    } catch {
+      continue;
+    }
+    if (holdsTable(table.headers) && (!best || table.rows.length > best.rows.length)) best = table;
   }
-  return gridToTable(grid, { file, sheet: ws.name, notes: allNotes, widthFromHeader: false });
+  if (!best) {
+    const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
+    throw new UsageError(
+      `${file}: no sheet has a header with email and name columns (sheets: ${names})`,
+      'Add --sheet NAME naming the sheet of participants, or --map "Header=email"',
+    );
+  }
+  missingNote(missing, notes);
+  notes.push(`sheet "${best.sheet}" chosen: its header holds email and name`);
+  return { ...best, notes: [...notes, ...best.notes] };
 }
