@@ -40,6 +40,7 @@ function withOutputOptions(cmd: Command): Command {
 /** Declares every command on `program`, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
   declareInit(program);
+  declareConfig(program);
   declareImport(program);
   declareParticipants(program);
   declareSet(program);
@@ -71,6 +72,34 @@ function declareInit(program: Command): void {
     .option('--force', 'overwrite an existing mentor.config.json')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(lazy(async () => (await import('./init.js')).runInit));
+}
+
+function declareConfig(program: Command): void {
+  const config = program
+    .command('config')
+    .description('read and change mentor.config.json: get, set, list and check its keys');
+  config
+    .command('get')
+    .description('print the value of one key, e.g. schedule.frequency or milestones[1].date')
+    .argument('<key>', 'dotted key')
+    .action(lazy(async () => (await import('./config.js')).runConfigGet));
+  config
+    .command('set')
+    .description(
+      'check a value against the schema and write it, keeping the file as it was laid out',
+    )
+    .argument('<key>', 'dotted key, e.g. kpiTargets.nps or program.manager.email')
+    .argument('<value>', 'the new value (lists: comma-separated or JSON)')
+    .option('--dry-run', 'check the value and show the change, write nothing')
+    .action(lazy(async () => (await import('./config.js')).runConfigSet));
+  config
+    .command('list')
+    .description('print every key and its value')
+    .action(lazy(async () => (await import('./config.js')).runConfigList));
+  config
+    .command('check')
+    .description('validate mentor.config.json and print its warnings (exit 2 when invalid)')
+    .action(lazy(async () => (await import('./config.js')).runConfigCheck));
 }
 
 function declareImport(program: Command): void {
