@@ -62,13 +62,17 @@ function declareInit(program: Command): void {
     .command('init')
     .description(
       'create a program folder: mentor.config.json, its JSON Schema, ' +
-        'and participant templates (CSV, XLSX)',
+        'and participant templates (CSV, XLSX); asks on a terminal unless --yes',
     )
     .argument('[dir]', 'folder to create or fill', '.')
     .option('--name <name>', 'program name')
     .option('--start <date>', 'program start date (YYYY-MM-DD)')
     .option('--end <date>', 'program end date (YYYY-MM-DD)')
     .option('--timezone <tz>', 'default IANA time zone, e.g. Europe/London')
+    .option('--manager-name <name>', 'your name: invitations and emails come from you')
+    .option('--manager-email <email>', 'your email address (the organizer of every event)')
+    .option('--frequency <how-often>', 'how often pairs meet: weekly, biweekly or monthly')
+    .option('--meeting-minutes <n>', 'length of a meeting in minutes')
     .option('--force', 'overwrite an existing mentor.config.json')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(lazy(async () => (await import('./init.js')).runInit));

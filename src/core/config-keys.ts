@@ -163,6 +163,13 @@ export type Assignment =
   | { ok: true; path: KeyPath; before: unknown; value: unknown; data: unknown; notes: string[] }
   | { ok: false; message: string; hint: string };
 
+/** Why `raw` cannot be the value of `key` on its own (type, range, format), or undefined. */
+export function valueProblem(data: unknown, key: string, raw: string): string | undefined {
+  const found = resolveKey(key, data);
+  if (!found.ok) return found.message;
+  return checkConfigValue(found.schema, found.path, coerce(found.schema, raw));
+}
+
 /** Checks `key = raw` against the schema and the cross-field rules; `data` is left unchanged. */
 export function assignConfigValue(data: unknown, key: string, raw: string): Assignment {
   const key_ = resolveKey(key, data);
