@@ -203,7 +203,7 @@ function declareExport(program: Command): void {
 }
 
 function declareMatch(program: Command): void {
-  program
+  const match = program
     .command('match')
     .description(
       'match mentees to mentors (most mentees matched, then highest total score), ' +
@@ -252,6 +252,11 @@ function declareMatch(program: Command): void {
     .option('--strict', 'exit 1 when any mentee is left unmatched')
     .option('--dry-run', 'show the result, save nothing')
     .action(lazy(async () => (await import('./match.js')).runMatch));
+  match
+    .command('show')
+    .description('one pair in full: every reason, the score by criterion, the close alternatives')
+    .argument('<pair>', 'a pair id, or the name or email of a mentee or mentor')
+    .action(lazy(async () => (await import('./match-show.js')).runMatchShow));
 }
 
 function declareUnmatch(program: Command): void {

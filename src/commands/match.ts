@@ -17,6 +17,7 @@ import {
   shownReport,
 } from '../core/matching/policy.js';
 import { renderMatchSummary } from '../ui/match-summary.js';
+import { personLabels } from '../ui/people.js';
 import { loadMatchInput, type MatchInputOptions } from './match-input.js';
 import { suggest } from './match-suggest.js';
 
@@ -103,7 +104,11 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
       hadPairs: previous.length > 0,
     });
     if (ctx.out.json) ctx.out.resultJson(shown);
-    else ctx.out.result(renderMatchSummary(shown, { verbose: ctx.out.isVerbose }));
+    else {
+      const { isVerbose: verbose, width } = ctx.out;
+      const label = personLabels(participants, verbose);
+      ctx.out.result(renderMatchSummary(shown, { verbose, width, label }));
+    }
     if (!opts.dryRun)
       ctx.out.info(
         `saved ${matches.length} pairs; export them with ` +

@@ -5,6 +5,7 @@ import { loadReportInput } from './shared/report-input.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderStatus } from '../ui/status-summary.js';
+import { personLabels } from '../ui/people.js';
 import { readState } from '../io/store/program.js';
 import type { AttentionItem } from '../core/roster/attention.js';
 import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
@@ -23,5 +24,6 @@ export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   for (const w of report.warnings) ctx.out.warn(w);
   if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster });
   const limit = ctx.out.isVerbose ? Infinity : Math.max(0, Number(opts.limit) || 20);
-  ctx.out.result(renderStatus(ctx.out, report, limit, rosterNotesLine(roster)));
+  const label = personLabels(input.participants, ctx.out.isVerbose);
+  ctx.out.result(renderStatus(ctx.out, report, limit, rosterNotesLine(roster), label));
 }

@@ -25,12 +25,11 @@ export function renderConfigValue(
 
 /** Every key and value, aligned. */
 export function renderConfigList(out: Output, entries: { key: string; value: unknown }[]): void {
-  const width = out.stdout.columns ?? 100;
   out.result(
     renderTable(
       ['Key', 'Value'],
       entries.map((e) => [e.key, valueText(e.value)]),
-      { maxWidth: Math.max(20, width - 45) },
+      { maxWidth: 60, width: out.width },
     ),
   );
 }
