@@ -6,6 +6,7 @@ import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderStatus } from '../ui/status-summary.js';
 import { personLabels } from '../ui/people.js';
+import { noWaveOpenYet, surveyWaves } from '../core/surveys/waves.js';
 import { readState } from '../io/store/program.js';
 import type { AttentionItem } from '../core/roster/attention.js';
 import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
@@ -25,5 +26,7 @@ export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster });
   const limit = ctx.out.isVerbose ? Infinity : Math.max(0, Number(opts.limit) || 20);
   const label = personLabels(input.participants, ctx.out.isVerbose);
-  ctx.out.result(renderStatus(ctx.out, report, limit, rosterNotesLine(roster), label));
+  const waves = noWaveOpenYet(surveyWaves(program.config), ctx.now);
+  const notes = [rosterNotesLine(roster), waves].filter(Boolean).join('\n');
+  ctx.out.result(renderStatus(ctx.out, report, limit, notes, label));
 }

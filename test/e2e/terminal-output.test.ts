@@ -104,3 +104,21 @@ describe('terminal output reads like a colleague wrote it (issue 15)', () => {
     });
   }
 });
+
+describe('status before a wave opens (issue 15)', () => {
+  it('says no wave is open and when the first opens, and stops saying it once one is', () => {
+    const cwd = tempDir();
+    dirs.push(cwd);
+    expect(runCli(['init', '.'], { cwd }).code).toBe(0);
+    const before = runCli(['status', '--now', '2026-12-01'], { cwd });
+    expect(before.code).toBe(0);
+    expect(before.stdout.split('\n')[1]).toBe(
+      'No survey wave is open yet on 2026-12-01: kickoff opens 2027-01-11, so the survey ' +
+        'figures have no data (use --now DATE to see the program as of another day)',
+    );
+    expect(before.stdout).not.toMatch(/Response rate: kickoff.* met$/m);
+    const after = runCli(['status', '--now', '2027-01-12'], { cwd });
+    expect(after.stdout).not.toContain('No survey wave is open yet');
+    expect(after.stdout.split('\n')[0]).toContain('current survey wave: kickoff');
+  });
+});
