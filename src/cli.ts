@@ -1,6 +1,6 @@
 /** The commander program: global flags, command registration, and the error -> exit code policy. */
 
-import { Command, CommanderError, Option } from './vendor/commander.js';
+import { Command, CommanderError } from './vendor/commander.js';
 import { MentorError, ExitCode, ProblemsReported } from './errors.js';
 import type { Output } from './ui/output.js';
 import { registerCommands } from './commands/index.js';
@@ -25,8 +25,10 @@ function buildProgram(): Command {
     .option('-v, --verbose', 'explain decisions on stderr')
     .option('--debug', 'show stack traces for errors')
     .option('-y, --yes', 'never ask questions; use defaults and flags')
-    .addOption(
-      new Option('--now <date>', 'pretend today is this date (for reproducible runs)').hideHelp(),
+    .option(
+      '--now <date>',
+      'treat this date (YYYY-MM-DD) as today: the survey wave, what is due, at-risk pairs and ' +
+        'report dates (default: today)',
     )
     .showSuggestionAfterError(true);
   // Declared eagerly, loaded lazily: each command's module is imported only when it runs.

@@ -40,6 +40,7 @@ function withOutputOptions(cmd: Command): Command {
 /** Declares every command on `program`, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
   declareInit(program);
+  declareConfig(program);
   declareImport(program);
   declareParticipants(program);
   declareSet(program);
@@ -62,16 +63,48 @@ function declareInit(program: Command): void {
     .command('init')
     .description(
       'create a program folder: mentor.config.json, its JSON Schema, ' +
-        'and participant templates (CSV, XLSX)',
+        'and participant templates (CSV, XLSX); asks on a terminal unless --yes',
     )
     .argument('[dir]', 'folder to create or fill', '.')
     .option('--name <name>', 'program name')
     .option('--start <date>', 'program start date (YYYY-MM-DD)')
     .option('--end <date>', 'program end date (YYYY-MM-DD)')
     .option('--timezone <tz>', 'default IANA time zone, e.g. Europe/London')
+    .option('--manager-name <name>', 'your name: invitations and emails come from you')
+    .option('--manager-email <email>', 'your email address (the organizer of every event)')
+    .option('--frequency <how-often>', 'how often pairs meet: weekly, biweekly or monthly')
+    .option('--meeting-minutes <n>', 'length of a meeting in minutes')
     .option('--force', 'overwrite an existing mentor.config.json')
     .option('--dry-run', 'show what would be written, write nothing')
     .action(lazy(async () => (await import('./init.js')).runInit));
+}
+
+function declareConfig(program: Command): void {
+  const config = program
+    .command('config')
+    .description('read and change mentor.config.json: get, set, list and check its keys');
+  config
+    .command('get')
+    .description('print the value of one key, e.g. schedule.frequency or milestones[1].date')
+    .argument('<key>', 'dotted key')
+    .action(lazy(async () => (await import('./config.js')).runConfigGet));
+  config
+    .command('set')
+    .description(
+      'check a value against the schema and write it, keeping the file as it was laid out',
+    )
+    .argument('<key>', 'dotted key, e.g. kpiTargets.nps or program.manager.email')
+    .argument('<value>', 'the new value (lists: comma-separated or JSON)')
+    .option('--dry-run', 'check the value and show the change, write nothing')
+    .action(lazy(async () => (await import('./config.js')).runConfigSet));
+  config
+    .command('list')
+    .description('print every key and its value')
+    .action(lazy(async () => (await import('./config.js')).runConfigList));
+  config
+    .command('check')
+    .description('validate mentor.config.json and print its warnings (exit 2 when invalid)')
+    .action(lazy(async () => (await import('./config.js')).runConfigCheck));
 }
 
 function declareImport(program: Command): void {
@@ -236,6 +269,11 @@ function declareMatch(program: Command): void {
     .option('--reason <text>', 'why (kept in the history)')
     .option('--dry-run', 'show what would change, save nothing')
     .action(lazy(async () => (await import('./match-review.js')).runReject));
+  match
+    .command('show')
+    .description('one pair in full: every reason, the score by criterion, the close alternatives')
+    .argument('<pair>', 'a pair id, or the name or email of a mentee or mentor')
+    .action(lazy(async () => (await import('./match-show.js')).runMatchShow));
 }
 
 function declareUnmatch(program: Command): void {

@@ -14,6 +14,7 @@ import { givenToCsr } from '../core/matching/request.js';
 import { mergeSensitiveReasons } from '../core/matching/policy.js';
 import { suggestMentors } from '../core/matching/suggest.js';
 import { renderSuggestions } from '../ui/match-summary.js';
+import { personLabels } from '../ui/people.js';
 
 /** What a suggestion run starts from: the match input, split into sides, and N. */
 interface SuggestInput extends MatchInput {
@@ -38,7 +39,10 @@ export async function suggest(
   const found = suggestMentors(graph, mentees, mentors, input.count, settings, input.scoresFile);
   const list = mergeSensitiveReasons(found, Boolean(opts.includeSensitive));
   if (ctx.out.json) ctx.out.resultJson({ model: 'self-directed', suggestions: list });
-  else ctx.out.result(renderSuggestions(list));
+  else {
+    const label = personLabels(input.participants, ctx.out.isVerbose);
+    ctx.out.result(renderSuggestions(list, { width: ctx.out.width, label }));
+  }
   if (!opts.out) return;
   const format = exportFormat(undefined, opts.out);
   const data = await suggestionsData(list, format);

@@ -18,6 +18,7 @@ import {
 } from '../core/matching/policy.js';
 import { autoApproves, proposePairs } from '../core/matching/review.js';
 import { renderMatchSummary, savedNote } from '../ui/match-summary.js';
+import { personLabels } from '../ui/people.js';
 import { loadMatchInput, type MatchInputOptions } from './match-input.js';
 import { suggest } from './match-suggest.js';
 
@@ -110,7 +111,11 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
       hadPairs: previous.length > 0,
     });
     if (ctx.out.json) ctx.out.resultJson(shown);
-    else ctx.out.result(renderMatchSummary(shown, { verbose: ctx.out.isVerbose }));
+    else {
+      const { isVerbose: verbose, width } = ctx.out;
+      const label = personLabels(participants, verbose);
+      ctx.out.result(renderMatchSummary(shown, { verbose, width, label }));
+    }
     if (!opts.dryRun)
       ctx.out.info(savedNote(matches.length, opts.autoApprove || autoApproves(config)));
     if (opts.strict && report.unmatched.length)

@@ -5,6 +5,8 @@ import { loadReportInput } from './shared/report-input.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
 import { renderStatus } from '../ui/status-summary.js';
+import { personLabels } from '../ui/people.js';
+import { noWaveOpenYet, surveyWaves } from '../core/surveys/waves.js';
 import { readState } from '../io/store/program.js';
 import type { AttentionItem } from '../core/roster/attention.js';
 import { rosterNotes, rosterNotesLine } from '../ui/roster-notes.js';
@@ -28,6 +30,8 @@ export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   for (const w of report.warnings) ctx.out.warn(w);
   if (ctx.out.json) return ctx.out.resultJson({ ...reportToJson(report), roster, stages });
   const limit = ctx.out.isVerbose ? Infinity : Math.max(0, Number(opts.limit) || 20);
-  const notes = [stagesLine(stages), rosterNotesLine(roster)].filter(Boolean).join('\n');
-  ctx.out.result(renderStatus(ctx.out, report, limit, notes));
+  const label = personLabels(input.participants, ctx.out.isVerbose);
+  const waves = noWaveOpenYet(surveyWaves(program.config), ctx.now);
+  const notes = [stagesLine(stages), rosterNotesLine(roster), waves].filter(Boolean).join('\n');
+  ctx.out.result(renderStatus(ctx.out, report, limit, notes, label));
 }

@@ -84,3 +84,32 @@ export function checkConfigData(data: unknown): ConfigCheck {
     issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : HINT;
   return { ok: false, message: issueText(issue, data), hint };
 }
+
+/**
+ * Checks one value against the schema of the key at `path` (before it is set); the message reads
+ * as for the whole file, e.g. `schedule.frequency must be one of weekly, biweekly, monthly`.
+ */
+export function checkConfigValue(
+  schema: z.ZodMiniType,
+  path: readonly (string | number)[],
+  value: unknown,
+): string | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  const data = {};
+  setAt(data, path, value);
+  return issueText({ ...issue, path: [...path, ...issue.path] }, data);
+}
+
+/** Puts `value` at `path` of a skeleton made for it (numbers index arrays). */
+function setAt(data: unknown, path: readonly (string | number)[], value: unknown): void {
+  let node = data as Record<PropertyKey, unknown>;
+  path.forEach((key, i) => {
+    if (i === path.length - 1) node[key] = value;
+    else {
+      node[key] ??= typeof path[i + 1] === 'number' ? [] : {};
+      node = node[key] as Record<PropertyKey, unknown>;
+    }
+  });
+}

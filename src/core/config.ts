@@ -567,12 +567,20 @@ export function defaultConfig(
   program.timezone = overrides.timezone ?? program.timezone;
   const { startDate, endDate } = program;
   const mid = midpoint(startDate, endDate);
+  // Milestones fall on working days: kickoff moves on, closing moves back, the midpoint to the
+  // nearest one (a Saturday to Friday, a Sunday to Monday).
+  const saturday = new Date(`${mid}T00:00:00Z`).getUTCDay() === 6;
+  const [kickoff, middle, closing] = [
+    workingDay(startDate, 1),
+    workingDay(mid, saturday ? -1 : 1),
+    workingDay(endDate, -1),
+  ];
   const everyone = 'everyone' as const;
   config.milestones = [
     {
       id: 'kickoff',
       name: 'Program kickoff',
-      date: startDate,
+      date: kickoff,
       time: '15:00',
       durationMinutes: 60,
       audience: everyone,
@@ -580,7 +588,7 @@ export function defaultConfig(
     {
       id: 'mentor-training',
       name: 'Mentor training',
-      date: startDate,
+      date: kickoff,
       time: '11:00',
       durationMinutes: 90,
       audience: 'mentors',
@@ -588,7 +596,7 @@ export function defaultConfig(
     {
       id: 'midpoint',
       name: 'Mid-point check-in',
-      date: mid,
+      date: middle,
       time: '15:00',
       durationMinutes: 45,
       audience: everyone,
@@ -596,7 +604,7 @@ export function defaultConfig(
     {
       id: 'closing',
       name: 'Closing celebration',
-      date: endDate,
+      date: closing,
       time: '16:00',
       durationMinutes: 90,
       audience: everyone,
@@ -608,6 +616,13 @@ export function defaultConfig(
     { name: 'final', opens: endDate },
   ];
   return config;
+}
+
+/** `date` if it is Monday to Friday, else the nearest working day in `direction` (1 or -1). */
+function workingDay(date: string, direction: 1 | -1): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  while (t.getUTCDay() === 0 || t.getUTCDay() === 6) t.setUTCDate(t.getUTCDate() + direction);
+  return t.toISOString().slice(0, 10);
 }
 
 function midpoint(start: string, end: string): string {

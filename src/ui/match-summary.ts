@@ -11,9 +11,20 @@ import { renderTable } from './table.js';
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
 const plural = (n: number) => (n === 1 ? '' : 's');
 
+/** How a summary shows people and how wide it may be. */
+interface SummaryOptions {
+  verbose?: boolean;
+  /** Terminal columns; tables fit them (see renderTable). */
+  width?: number;
+  /** An email as the person's name (see ui/people.ts); emails as they are without it. */
+  label?: (email: string) => string;
+}
+
 /** Plain-text summary (colour-free: the caller may emphasise). */
-export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolean } = {}): string {
+export function renderMatchSummary(report: MatchReport, opts: SummaryOptions = {}): string {
   const lines: string[] = [];
+  const who = opts.label ?? ((email: string) => email);
+  const width = opts.width;
   // The peer model pairs people among themselves: nobody there is a "mentee".
   const counted =
     report.model === 'peer'
@@ -46,7 +57,8 @@ export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolea
     lines.push(
       renderTable(
         ['mentee', 'mentor', 'score'],
-        report.weakest.map((w) => [w.mentee, w.mentor, String(w.score)]),
+        report.weakest.map((w) => [who(w.mentee), who(w.mentor), String(w.score)]),
+        { width },
       ),
     );
   }
@@ -55,8 +67,13 @@ export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolea
     lines.push(
       renderTable(
         ['mentee', 'mentor', 'score', 'reasons'],
-        report.pairs.map((p) => [p.mentee, p.mentor, String(p.score), p.reasons.join('; ')]),
-        { maxWidth: 80 },
+        report.pairs.map((p) => [
+          who(p.mentee),
+          who(p.mentor),
+          String(p.score),
+          p.reasons.join('; '),
+        ]),
+        { maxWidth: 80, width },
       ),
     );
   }
@@ -65,8 +82,8 @@ export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolea
     lines.push(
       renderTable(
         ['mentee', 'reason'],
-        report.unmatched.slice(0, 20).map((u) => [u.email, u.reason]),
-        { maxWidth: 100 },
+        report.unmatched.slice(0, 20).map((u) => [who(u.email), u.reason]),
+        { maxWidth: 100, width },
       ),
     );
     if (report.unmatched.length > 20)
@@ -83,12 +100,12 @@ export function renderMatchSummary(report: MatchReport, opts: { verbose?: boolea
         report.changes
           .slice(0, 20)
           .map((c) => [
-            c.mentee,
-            c.before.map((x) => x.mentor).join(', ') || '-',
-            c.after.map((x) => x.mentor).join(', ') || '-',
+            who(c.mentee),
+            c.before.map((x) => who(x.mentor)).join(', ') || '-',
+            c.after.map((x) => who(x.mentor)).join(', ') || '-',
             c.why,
           ]),
-        { maxWidth: 80 },
+        { maxWidth: 80, width },
       ),
     );
   }
@@ -123,20 +140,24 @@ function renderAudit(audit: MatchAudit): string {
 }
 
 /** Suggestions for self-directed programs. */
-export function renderSuggestions(list: Suggestion[]): string {
+export function renderSuggestions(list: Suggestion[], opts: SummaryOptions = {}): string {
+  const who = opts.label ?? ((email: string) => email);
   const rows: string[][] = [];
   for (const s of list) {
-    if (!s.mentors.length) rows.push([s.mentee, '-', '-', '-', 'no allowed mentor']);
+    if (!s.mentors.length) rows.push([who(s.mentee), '-', '-', '-', 'no allowed mentor']);
     for (const m of s.mentors)
       rows.push([
-        m.rank === 1 ? s.mentee : '',
+        m.rank === 1 ? who(s.mentee) : '',
         String(m.rank),
-        m.email,
+        who(m.email),
         String(m.score),
         m.reasons.join('; '),
       ]);
   }
-  return renderTable(['mentee', '#', 'mentor', 'score', 'reasons'], rows, { maxWidth: 80 });
+  return renderTable(['mentee', '#', 'mentor', 'score', 'reasons'], rows, {
+    maxWidth: 80,
+    width: opts.width,
+  });
 }
 
 /** The note after `match` saved its pairs: the next step, review or export. */

@@ -40,6 +40,7 @@ export class Output {
   readonly stderrColor: ChalkInstance;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
+  private readonly env: NodeJS.ProcessEnv;
 
   constructor(
     opts: OutputOptions,
@@ -57,6 +58,7 @@ export class Output {
           : 'normal';
     this.stdout = stdout;
     this.stderr = stderr;
+    this.env = env;
     this.color = new Chalk({ level: !this.json && shouldColor(stdout, env, opts.color) ? 1 : 0 });
     this.stderrColor = new Chalk({ level: shouldColor(stderr, env, opts.color) ? 1 : 0 });
   }
@@ -95,6 +97,16 @@ export class Output {
   /** Explanations shown with --verbose. */
   verbose(text: string): void {
     if (this.isVerbose) this.err(this.stderrColor.dim(text));
+  }
+
+  /**
+   * Columns the result may use: the terminal's width, or COLUMNS when set (e.g. in a pipe);
+   * undefined when neither is known, and tables keep their own column caps.
+   */
+  get width(): number | undefined {
+    if (this.stdout.isTTY && this.stdout.columns) return this.stdout.columns;
+    const env = Number(this.env.COLUMNS);
+    return Number.isInteger(env) && env >= 20 ? env : undefined;
   }
 
   /** True with --verbose or --debug: explain decisions, list everything. */

@@ -37,6 +37,6 @@ export function renderRoster(out: Output, summary: RosterSummary, list: Particip
     p.cohort ?? '',
     p.status === 'withdrawn' ? color.dim('withdrawn') : 'active',
   ]);
-  const table = renderTable(HEADERS, rows, { header: (s) => color.bold(s) });
+  const table = renderTable(HEADERS, rows, { header: (s) => color.bold(s), width: out.width });
   return [head, `Cohorts: ${cohorts}`, '', table].join('\n');
 }

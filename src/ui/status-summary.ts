@@ -10,8 +10,14 @@ import { surveyItemsStatus } from './survey-items.js';
  * The status screen; at most `limit` at-risk pairs are listed. `notes` (people who need attention,
  * paused mentors) goes under the headline when there is one.
  */
-export function renderStatus(out: Output, report: KpiReport, limit: number, notes = ''): string {
-  const { color } = out;
+export function renderStatus(
+  out: Output,
+  report: KpiReport,
+  limit: number,
+  notes = '',
+  label: (email: string) => string = (email) => email,
+): string {
+  const { color, width } = out;
   const risk = report.atRisk.length ? ` (${riskBreakdown(report)})` : '';
   const wave = report.currentWave ? `; current survey wave: ${report.currentWave}` : '';
   const lines = [
@@ -25,12 +31,12 @@ export function renderStatus(out: Output, report: KpiReport, limit: number, note
     const rows = report.atRisk
       .slice(0, limit)
       .map((health) => [
-        health.match.id,
-        health.match.mentee,
-        health.match.mentor,
+        label(health.match.mentee),
+        label(health.match.mentor),
         health.reasons.map((r) => r.text).join('; '),
       ]);
-    lines.push(renderTable(['Pair', 'Mentee', 'Mentor', 'Reasons'], rows, { maxWidth: 60 }));
+    // Pair ids stay in the files (report, exports); people read names.
+    lines.push(renderTable(['Mentee', 'Mentor', 'Reasons'], rows, { maxWidth: 60, width }));
     if (report.atRisk.length > limit)
       lines.push(
         `... and ${report.atRisk.length - limit} more (--verbose lists all, ` +
@@ -44,10 +50,10 @@ export function renderStatus(out: Output, report: KpiReport, limit: number, note
     kpi.target === undefined ? '' : formatKpiValue(kpi.target, kpi.format),
     targetStatus(out, kpi),
   ]);
-  lines.push(renderTable(['KPI', 'Value', 'Target', 'Status'], kpiRows, { maxWidth: 50 }));
+  lines.push(renderTable(['KPI', 'Value', 'Target', 'Status'], kpiRows, { maxWidth: 50, width }));
   lines.push(
     ...surveyItemsStatus(report.surveyItems, report.currentWave, limit === Infinity, (h, r) =>
-      renderTable(h, r, { maxWidth: 50 }),
+      renderTable(h, r, { maxWidth: 50, width }),
     ),
   );
   return lines.join('\n');

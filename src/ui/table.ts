@@ -34,24 +34,51 @@ function truncate(text: string, max: number): string {
     if (displayWidth(out + ch) > max - 1) break;
     out += ch;
   }
-  return `${out}…`;
+  return `${out.trimEnd()}…`;
+}
+
+/** Narrowest a column is cut to when a row must fit the terminal. */
+const MIN_COLUMN = 8;
+
+/**
+ * The widths of columns whose natural `widths` must fit `total` terminal columns (two spaces
+ * between): the widest column gives way first, down to MIN_COLUMN, then the next widest.
+ */
+function fitWidths(widths: number[], total: number): number[] {
+  const out = [...widths];
+  let excess = out.reduce((a, b) => a + b, 0) + 2 * (out.length - 1) - total;
+  const widestFirst = out.map((_, i) => i).sort((a, b) => out[b] - out[a] || b - a);
+  for (const i of widestFirst) {
+    if (excess <= 0) break;
+    const cut = Math.min(excess, Math.max(0, out[i] - MIN_COLUMN));
+    out[i] -= cut;
+    excess -= cut;
+  }
+  return out;
 }
 
 /**
- * Renders rows under headers; `maxWidth` caps any single column. Newlines in cells become spaces.
+ * Renders rows under headers. With `width` (the terminal's columns) each row fits it, the widest
+ * column truncated first; without, `maxWidth` caps any single column. Newlines become spaces.
  */
 export function renderTable(
   headers: string[],
   rows: string[][],
-  opts: { maxWidth?: number; header?: (s: string) => string } = {},
+  opts: { maxWidth?: number; width?: number; header?: (s: string) => string } = {},
 ): string {
-  const max = opts.maxWidth ?? 40;
+  const max = opts.width ? Infinity : (opts.maxWidth ?? 40);
   const clean = (s: string) => truncate(String(s ?? '').replace(/[\r\n\t]+/g, ' '), max);
-  const body = rows.map((r) => r.map(clean));
-  const head = headers.map(clean);
-  const widths = head.map((h, i) =>
+  let body = rows.map((r) => r.map(clean));
+  let head = headers.map(clean);
+  let widths = head.map((h, i) =>
     Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))),
   );
+  if (opts.width) {
+    widths = fitWidths(widths, opts.width);
+    const cut = (r: string[]) => r.map((c, i) => truncate(c ?? '', widths[i]));
+    body = body.map(cut);
+    head = cut(head);
+  }
   const pad = (s: string, i: number) => s + ' '.repeat(Math.max(0, widths[i] - displayWidth(s)));
   const style = opts.header ?? ((s: string) => s);
   const lines = [

@@ -8,6 +8,7 @@ afterAll(() => removeDir(cwd));
 
 const COMMANDS = [
   'init',
+  'config',
   'import',
   'participants',
   'set',

@@ -130,8 +130,9 @@ describe('survey merge', () => {
       'Pilot: 2 active pair(s), 1 at risk (low satisfaction: 1, concerns: 1, few meetings: 1, no answer: 0); current survey wave: midpoint',
     );
     expect(lines[2]).toBe('Pairs that need help (most severe first)');
+    // Issue 15: people by name; the pair id stays in the files.
     expect(lines[5]).toMatch(
-      /^m2 +carol@example\.com +dave@example\.com +mentee satisfaction 2\/5; mentee concern: We keep cancelling/,
+      /^Carol Cole +Dave Dunn +mentee satisfaction 2\/5; mentee concern: We keep cancelling/,
     );
   });
 });

@@ -52,3 +52,17 @@ export function currentWave(waves: readonly SurveyWave[], now: Date): SurveyWave
 export function orderedWaves(waves: readonly SurveyWave[]): SurveyWave[] {
   return [...waves].sort((a, b) => (a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : 0));
 }
+
+/**
+ * Before the first wave opens, one line saying so and when it opens (the survey KPIs have no data
+ * until then); undefined once a wave is open or when there are no waves.
+ */
+export function noWaveOpenYet(waves: readonly SurveyWave[], now: Date): string | undefined {
+  const [first] = orderedWaves(waves);
+  if (!first || currentWave(waves, now)) return undefined;
+  const today = now.toISOString().slice(0, 10);
+  return (
+    `No survey wave is open yet on ${today}: ${first.name} opens ${first.opens}, so the survey ` +
+    'figures have no data (use --now DATE to see the program as of another day)'
+  );
+}

@@ -1,12 +1,13 @@
 /** Finding a program folder, loading its config, and reading/writing its state files. */
 
-import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, InputError } from '../../errors.js';
 import type { ProgramConfig } from '../../core/config.js';
 import { checkConfigData } from '../../core/config-check.js';
+import { scanJson, textPlace } from '../../core/json-text.js';
 import { writeFileAtomicChunks } from './atomic.js';
 import { eachStateItemInFile, parseStateJson, stateJsonChunks } from './state-json.js';
 import { withLock } from './lock.js';
@@ -40,7 +41,7 @@ export interface Program {
  * Finds the program folder: `--dir` if given, else the nearest folder upwards holding
  * mentor.config.json.
  */
-function findProgramDir(start: string, explicit?: string): string {
+export function findProgramDir(start: string, explicit?: string): string {
   if (explicit) {
     const dir = resolve(start, explicit);
     if (!existsSync(join(dir, CONFIG_FILE))) {
@@ -65,15 +66,20 @@ function findProgramDir(start: string, explicit?: string): string {
 }
 
 /**
- * Where JSON.parse stopped, as "line L, column C", from its message; never the text itself, which
- * may be another file's content when the config is a link (e.g. to /etc/passwd).
+ * A syntax error in the config as one line: line, column, what is wrong and the text around it.
+ * The text is left out when the config is a link or does not even start like a config: it may be
+ * another file (e.g. /etc/passwd).
  */
-function jsonErrorPlace(text: string, message: string): string {
-  const pos = /at position (\d+)/.exec(message);
-  if (!pos) return /Unexpected end/.test(message) ? 'it ends too early' : 'an unexpected character';
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+export function configSyntaxError(text: string, file: string, linked = false): InputError {
+  const scan = scanJson(text);
+  const what = scan.ok ? 'an unexpected character' : scan.what;
+  const { line, column, near } = textPlace(text, scan.ok ? 0 : scan.offset);
+  const quote = !linked && text.trimStart().startsWith('{') ? ` (near: ${near})` : '';
+  return new InputError(
+    `is not valid JSON: line ${line}, column ${column}: ${what}${quote}`,
+    { file },
+    'Fix it there in an editor; your other settings are kept. Then run `mentor-cli config check`',
+  );
 }
 
 /** Parses and validates a config text; throws a one-line InputError naming the bad key. */
@@ -84,18 +90,15 @@ export function parseConfig(text: string, file = CONFIG_FILE): ProgramConfig {
 function checkConfigText(
   text: string,
   file: string,
+  linked = false,
 ): { config: ProgramConfig; warnings: string[] } {
   // Notepad and some editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
     data = JSON.parse(json);
-  } catch (err) {
-    throw new InputError(
-      `is not valid JSON (${jsonErrorPlace(json, (err as Error).message)})`,
-      { file },
-      'Fix the syntax, or recreate it with `mentor-cli init`',
-    );
+  } catch {
+    throw configSyntaxError(json, file, linked);
   }
   const check = checkConfigData(data);
   if (!check.ok) throw new InputError(check.message, { file }, check.hint);
@@ -106,7 +109,7 @@ function checkConfigText(
  * Reads a config file, refusing anything that is not a small regular file (a link to /dev/zero,
  * a pipe or a huge file must neither hang nor exhaust memory).
  */
-async function readConfigText(path: string): Promise<string> {
+export async function readConfigText(path: string): Promise<string> {
   // O_NONBLOCK: opening a FIFO must not wait for a writer (no effect on a regular file).
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -115,7 +118,7 @@ async function readConfigText(path: string): Promise<string> {
       throw new InputError(
         'is not a regular file',
         { file: path },
-        'Make mentor.config.json a plain file, e.g. recreate it with `mentor-cli init --force`',
+        'Make mentor.config.json a plain file (copy your settings into one in its place)',
       );
     }
     // Read at most one byte past the limit, whatever size stat reports (/proc files say 0).
@@ -140,8 +143,14 @@ async function readConfigText(path: string): Promise<string> {
 export async function openProgram(cwd: string, explicitDir?: string): Promise<Program> {
   const dir = findProgramDir(cwd, explicitDir);
   const file = join(dir, CONFIG_FILE);
-  const { config, warnings } = checkConfigText(await readConfigText(file), file);
-  return { dir, stateDir: join(dir, STATE_DIR), config, warnings };
+  const linked = lstatSync(file).isSymbolicLink();
+  const { config, warnings } = checkConfigText(await readConfigText(file), file, linked);
+  return { dir, stateDir: stateDirOf(dir), config, warnings };
+}
+
+/** The state folder (.mentor/) of a program folder; the lock lives there. */
+export function stateDirOf(dir: string): string {
+  return join(dir, STATE_DIR);
 }
 
 /** Names of the state documents kept in `.mentor/`. */
