@@ -42,6 +42,7 @@ interface ReportJson {
   atRiskPairs: JsonRisk[];
   atRiskByReason: Array<{ code: string; pairs: number }>;
   unknownResponses: Array<{ wave: string; email: string }>;
+  breakdowns: Array<{ field: string; groups: unknown[] }>;
 }
 
 let root: string;
@@ -236,16 +237,27 @@ describe('mentor-cli demo on the sample program', () => {
       rate(EXPECTED.surveys.midpoint.respondents),
       rate(EXPECTED.surveys.final.respondents),
     ]);
-    // Every meeting of every series is before the end of June: the sum of the stored occurrences.
-    const occ = (
+    // Every meeting of every series is before the end of June: the sum of the stored occurrences,
+    // a late joiner's counted from their "Start date" (issue 13), not from the program start.
+    const joined = new Map(
+      (state('participants') as Array<{ email: string; attributes: Record<string, string> }>).map(
+        (p) => [p.email.toLowerCase(), (p.attributes['Start date'] ?? '').slice(0, 10)],
+      ),
+    );
+    const series = (
       Object.values(state('schedule').events) as Array<{
         status: string;
-        event: { kind: string };
+        event: { kind: string; attendees: Array<{ email: string }> };
         occurrences: string[];
       }>
-    )
-      .filter((e) => e.status === 'active' && e.event.kind === 'series')
-      .reduce((s, e) => s + e.occurrences.length, 0);
+    ).filter((e) => e.status === 'active' && e.event.kind === 'series');
+    const from = (e: (typeof series)[number]) =>
+      e.event.attendees
+        .map((a) => joined.get(a.email.toLowerCase()) ?? '')
+        .sort()
+        .at(-1) ?? '';
+    const occ = series.reduce((s, e) => s + e.occurrences.filter((d) => d >= from(e)).length, 0);
+    expect(series.some((e) => from(e) === '2027-03-01')).toBe(true);
     expect(summary.get('Meetings scheduled to date (from the schedule)')).toBe(occ);
     expect(summary.get('Relationships established (active pairs)')).toBe(active().length);
   });
@@ -288,6 +300,9 @@ describe('mentor-cli demo on the sample program', () => {
     expect(fromJson(report)).toEqual(sheet);
     expect(fromJson(status)).toEqual(sheet);
     expect([status.atRiskPairs, status.waves]).toEqual([report.atRiskPairs, report.waves]);
+    // Issue 13: status --json carries the same breakdowns as the report, not an empty list.
+    expect(status.breakdowns.map((b) => b.field)).toEqual(['department', 'cohort']);
+    expect(status.breakdowns).toEqual(report.breakdowns);
     // The sheet names the people first; the pair id is its fifth column.
     const atRiskSheet = rows('At-risk pairs', 2).map((r) => r[4]);
     expect(atRiskSheet).toEqual(report.atRiskPairs.map((p) => p.pair));

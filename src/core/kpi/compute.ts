@@ -14,7 +14,8 @@ import { mean, netPromoterScore, ratio } from './stats.js';
 import { countedResponses } from './survey-counting.js';
 import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
-import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
+import type { AddKpi, Kpi, KpiReport, WaveStats } from './types.js';
+import { addRetention } from './retention.js';
 
 export type { KpiInput } from './facts.js';
 
@@ -37,13 +38,12 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
         const v = pick(r);
         return v === undefined ? [] : [v];
       });
+    const bySide = (side?: 'mentor' | 'mentee') =>
+      side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs;
     const sat = (side?: 'mentor' | 'mentee') =>
-      mean(
-        nums(
-          (r) => r.measures.satisfaction,
-          side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs,
-        ),
-      );
+      mean(nums((r) => r.measures.satisfaction, bySide(side)));
+    const goal = (side?: 'mentor' | 'mentee') =>
+      mean(nums((r) => r.measures.goalProgress, bySide(side)));
     const rec = nums((r) => r.measures.recommend);
     const cont = rs.flatMap((r) =>
       r.measures.wouldContinue === undefined ? [] : [r.measures.wouldContinue],
@@ -60,7 +60,9 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
       satisfactionMentor: sat('mentor'),
       nps: netPromoterScore(rec),
       recommendAnswers: rec.length,
-      goalProgress: mean(nums((r) => r.measures.goalProgress)),
+      goalProgress: goal(),
+      goalProgressMentee: goal('mentee'),
+      goalProgressMentor: goal('mentor'),
       skillsImproved: mean(nums((r) => r.measures.skillsImproved)),
       wouldContinue: ratio(cont.filter(Boolean).length, cont.length),
       unknownResponses: facts.linked.unknown.filter((r) => r.wave === w.name).length,
@@ -78,15 +80,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const { config } = input;
   const t = config.kpiTargets;
   const kpis: Kpi[] = [];
-  const add = (
-    section: string,
-    id: string,
-    label: string,
-    value: number | null,
-    format: KpiFormat,
-    target?: number,
-    lowerIsBetter = false,
-  ) => {
+  const add: AddKpi = (section, id, label, value, format, target, lowerIsBetter = false) => {
     const k: Kpi = { id, section, label, value, format };
     if (target !== undefined) {
       k.target = target;
@@ -110,7 +104,6 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     warnings.push('no matches yet: match KPIs are empty; run `mentor-cli match` first');
   const mentees = active.filter(isMenteeRole);
   const mentors = active.filter(isMentorRole);
-  const matched = new Set(activeMatches.flatMap((m) => [emailKey(m.mentee), emailKey(m.mentor)]));
   const menteeSide = new Set(activeMatches.map((m) => emailKey(m.mentee)));
   const anyMatch = activeMatches.length > 0;
   add(
@@ -119,11 +112,8 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     'Match rate (mentees matched)',
     anyMatch
       ? ratio(
-          mentees.filter(
-            (p) =>
-              menteeSide.has(emailKey(p.email)) ||
-              (p.role === 'both' && matched.has(emailKey(p.email))),
-          ).length,
+          // A "both" counts as a matched mentee only when mentored: mentoring someone is not it.
+          mentees.filter((p) => menteeSide.has(emailKey(p.email))).length,
           mentees.length,
         )
       : null,
@@ -165,13 +155,23 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     'percent',
     t.mentorUtilisation,
   );
+  // Unknown is not "no": mentors whose file had no training answer are left out of the rate and
+  // counted on their own line.
+  const trainingKnown = mentors.filter((p) => p.trainingCompleted !== undefined);
   add(
     'Matching',
     'trainingCompletion',
-    'Mentor training completed',
-    ratio(mentors.filter((p) => p.trainingCompleted === true).length, mentors.length),
+    'Mentor training completed (mentors with a training record)',
+    ratio(trainingKnown.filter((p) => p.trainingCompleted === true).length, trainingKnown.length),
     'percent',
     t.trainingCompletion,
+  );
+  add(
+    'Matching',
+    'trainingUnknown',
+    'Mentors with no training record (unknown)',
+    mentors.length - trainingKnown.length,
+    'integer',
   );
   add(
     'Matching',
@@ -193,11 +193,21 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     anyMatch ? scheduled : null,
     'integer',
   );
+  // Held is compared like for like: with what was scheduled up to each pair's report date, and
+  // the label names the waves those reports come from.
+  const heldWaves = [...new Set(reported.map((h) => h.heldWave).filter(Boolean))];
   add(
     'Meetings',
     'meetingsHeld',
-    'Meetings held (reported)',
+    `Meetings held (reported${heldWaves.length ? `, ${heldWaves.join(' and ')} survey` : ''})`,
     reported.length ? held : null,
+    'integer',
+  );
+  add(
+    'Meetings',
+    'meetingsScheduledWhenReported',
+    'Meetings scheduled up to each report date (pairs reporting)',
+    reported.length ? scheduledReported : null,
     'integer',
   );
   // Rate over the pairs that reported, each against what was scheduled when they reported, so a
@@ -270,22 +280,16 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     t.nps,
   );
   const goalW = headline((r) => r.measures.goalProgress);
-  add(
-    'Outcomes',
-    'goalProgress',
-    `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}`,
-    goalW?.goalProgress ?? null,
-    'number',
-    t.goalProgress,
-  );
-  add(
-    'Outcomes',
-    'retention',
-    'Retention (active / enrolled)',
-    ratio(active.length, input.participants.length),
-    'percent',
-    t.retention,
-  );
+  for (const side of ['mentee', 'mentor'] as const)
+    add(
+      'Outcomes',
+      `goalProgress.${side}`,
+      `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}, ${side}s`,
+      (side === 'mentee' ? goalW?.goalProgressMentee : goalW?.goalProgressMentor) ?? null,
+      'number',
+      t.goalProgress,
+    );
+  addRetention(facts, add);
   const atRisk = sortBySeverity(facts.pairs);
   add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length)

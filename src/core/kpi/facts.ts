@@ -7,7 +7,7 @@ import type { ProgramConfig, SurveyWave } from '../config.js';
 import type { Match, Participant } from '../types.js';
 import { linkResponses, type LinkedSurveys } from '../surveys/link.js';
 import { emailKey } from '../keys.js';
-import { meetingsBy } from '../surveys/meetings.js';
+import { joinedDay, meetingsBy } from '../surveys/meetings.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
 import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
@@ -38,6 +38,8 @@ export interface ProgramFacts {
   byEmail: Map<string, Participant>;
   active: Participant[];
   activeMatches: Match[];
+  /** emailKey of everyone who has been in a pair (active or ended), either side. */
+  everMatched: Set<string>;
   linked: LinkedSurveys;
   waves: SurveyWave[];
   current?: SurveyWave;
@@ -73,7 +75,10 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const linked = linkResponses(input.responses, input.participants, input.matches, input.now);
   const waves = orderedWaves(surveyWaves(input.config));
   const current = currentWave(waves, input.now);
-  const meetings = meetingsBy(input.config, input.schedule, activeMatches);
+  const joined = (email: string) => joinedDay(byEmail.get(emailKey(email))?.attributes);
+  const meetings = meetingsBy(input.config, input.schedule, activeMatches, (m) =>
+    Math.max(joined(m.mentee), joined(m.mentor)),
+  );
   const pairs = assessPairs(
     activeMatches,
     linked,
@@ -100,6 +105,7 @@ export function buildFacts(input: KpiInput): ProgramFacts {
     byEmail,
     active,
     activeMatches,
+    everMatched: new Set(input.matches.flatMap((m) => [emailKey(m.mentee), emailKey(m.mentor)])),
     linked,
     waves,
     current,

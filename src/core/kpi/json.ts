@@ -29,6 +29,7 @@ export function reportToJson(report: KpiReport) {
       meetingsHeld: h.meetingsHeld ?? null,
       scheduledWhenReported: h.scheduledAtReport ?? null,
       reportedAt: h.heldReportedAt ?? null,
+      reportedInWave: h.heldWave ?? null,
       reasons: h.reasons.map((r) => ({ code: r.code, text: r.text })),
     })),
     atRiskByReason: report.atRiskByReason,

@@ -20,6 +20,17 @@ export interface Kpi {
   met?: boolean | null;
 }
 
+/** Adds one KPI to the Summary: the target (if any) decides met / not met. */
+export type AddKpi = (
+  section: string,
+  id: string,
+  label: string,
+  value: number | null,
+  format: KpiFormat,
+  target?: number,
+  lowerIsBetter?: boolean,
+) => void;
+
 /** Survey facts for one wave. */
 export interface WaveStats {
   wave: string;
@@ -34,6 +45,8 @@ export interface WaveStats {
   nps: number | null;
   recommendAnswers: number;
   goalProgress: number | null;
+  goalProgressMentee: number | null;
+  goalProgressMentor: number | null;
   skillsImproved: number | null;
   wouldContinue: number | null;
   unknownResponses: number;
@@ -53,10 +66,18 @@ export interface GroupStats {
   mentees: number | null;
   matchRate: number | null;
   averageScore: number | null;
+  /** Headline-wave satisfaction (the Summary's wave: Breakdown.satisfactionWave). */
   satisfaction: number | null;
+  /** How many answers the satisfaction rests on. */
+  satisfactionAnswers: number | null;
   nps: number | null;
+  npsAnswers: number | null;
+  /** True when satisfaction or NPS rests on 1-4 answers: read with care. */
+  fewAnswers: boolean;
   responseRate: number | null;
+  /** Of the group's people ever in a pair, those still active (withdrawals before matching out). */
   retention: number | null;
+  /** At-risk pairs whose mentee is in this group (each pair counts once). */
   atRiskPairs: number | null;
 }
 
@@ -64,6 +85,10 @@ export interface GroupStats {
 export interface Breakdown {
   field: string;
   sensitive: boolean;
+  /** The wave the groups' satisfaction comes from (null: no answers yet). */
+  satisfactionWave: string | null;
+  /** The wave the groups' NPS comes from. */
+  npsWave: string | null;
   groups: GroupStats[];
 }
 

@@ -8,6 +8,7 @@
 
 import { UsageError } from '../../../errors.js';
 import { RISK_REASON_WORDS, type ReportDigest } from '../../../core/kpi/digest.js';
+import { breakdownNote } from '../../../core/kpi/groups.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
 import { formatKpi, showKpi, type RenderedChart } from './charts.js';
@@ -138,21 +139,26 @@ function atRiskSection(report: KpiReport, input: KpiInput, audience: ReportAudie
   return `${intro}${counts}${table(['Mentee', 'Mentor', 'Why'], rows)}`;
 }
 
+/** "4.20 (n=3, under 5)": a figure with the answers it rests on, small samples marked. */
+const answered = (shown: string, n: number | null) =>
+  n === null ? shown : `${shown} (n=${n}${n < 5 ? ', under 5' : ''})`;
+
 function breakdownSection(report: KpiReport): string {
   const parts = report.breakdowns.map((b) => {
     const rows = b.groups.map((g) => [
       g.value,
       g.participants,
       g.matchRate === null ? '' : formatKpi(g.matchRate, 'percent'),
-      g.satisfaction === null ? '' : g.satisfaction.toFixed(2),
-      g.nps === null ? '' : Math.round(g.nps),
+      g.satisfaction === null ? '' : answered(g.satisfaction.toFixed(2), g.satisfactionAnswers),
+      g.nps === null ? '' : answered(String(Math.round(g.nps)), g.npsAnswers),
       g.responseRate === null ? '' : formatKpi(g.responseRate, 'percent'),
       g.retention === null ? '' : formatKpi(g.retention, 'percent'),
     ]);
     const headers = [b.field, 'People', 'Matched', 'Satisfaction', 'NPS', 'Responded', 'Retained'];
-    const note = b.sensitive
-      ? '<p class="note">A sensitive attribute: groups under 5 people are shown as &lt;5 with no figures.</p>'
-      : '';
+    const note =
+      (b.sensitive
+        ? '<p class="note">A sensitive attribute: groups under 5 people are shown as &lt;5 with no figures.</p>'
+        : '') + `<p class="note">${e(breakdownNote(b))}</p>`;
     return `<h3>By ${e(b.field)}</h3>${note}${table(headers, rows)}`;
   });
   return parts.join('\n');
