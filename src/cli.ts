@@ -1,6 +1,6 @@
 /** The commander program: global flags, command registration, and the error -> exit code policy. */
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from './vendor/commander.js';
 import { MentorError, ExitCode, ProblemsReported } from './errors.js';
 import type { Output } from './ui/output.js';
 import { registerCommands } from './commands/index.js';

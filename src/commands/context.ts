@@ -3,7 +3,7 @@
  * flags.
  */
 
-import type { Command } from 'commander';
+import type { Command } from '../vendor/commander.js';
 import { Output } from '../ui/output.js';
 import { UsageError } from '../errors.js';
 import { openProgram, type Program } from '../io/store/program.js';

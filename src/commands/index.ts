@@ -3,7 +3,7 @@
  * is loaded with `await import()` only when its command runs.
  */
 
-import type { Command } from 'commander';
+import type { Command } from '../vendor/commander.js';
 import { STATE_NAMES } from '../io/store/state-names.js';
 import type { Ctx } from './context.js';
 

@@ -1,6 +1,6 @@
 /**
  * The part of zod/mini this program uses. `npm run build` bundles this file into dist/vendor/zod.js
- * (scripts/bundle-zod.mjs).
+ * (scripts/bundle-vendor.mjs).
  */
 // perf: zod's package entry loads its ~50 locale files and JIT compiler (~130 ms CPU per command);
 // the tree-shaken bundle of what is listed here loads in ~10 ms (bench: startup.mjs)

@@ -14,7 +14,7 @@ import { mean, netPromoterScore, ratio } from './stats.js';
 import { countedResponses } from './survey-counting.js';
 import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
-import type { AddKpi, Kpi, KpiReport, WaveStats } from './types.js';
+import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 import { addRetention } from './retention.js';
 
 export type { KpiInput } from './facts.js';
@@ -72,41 +72,59 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
   });
 }
 
-/**
- * Computes every KPI, the per-wave survey stats, pair health, breakdowns and the cohort comparison.
- */
-export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiReport {
-  const facts = buildFacts(input);
-  const { config } = input;
-  const t = config.kpiTargets;
-  const kpis: Kpi[] = [];
-  const add: AddKpi = (section, id, label, value, format, target, lowerIsBetter = false) => {
+/** Collects the KPIs of one report in order, each with its target and met / not met. */
+class KpiList {
+  readonly items: Kpi[] = [];
+  add(
+    section: string,
+    id: string,
+    label: string,
+    value: number | null,
+    format: KpiFormat,
+    target?: number,
+    lowerIsBetter = false,
+  ): void {
     const k: Kpi = { id, section, label, value, format };
     if (target !== undefined) {
       k.target = target;
       k.met = value === null ? null : lowerIsBetter ? value <= target : value >= target;
     }
-    kpis.push(k);
-  };
-  const warnings: string[] = [];
-  const { active, activeMatches } = facts;
-  add('Enrolment', 'enrolment.total', 'Participants enrolled (active)', active.length, 'integer');
+    this.items.push(k);
+  }
+}
+
+/** Enrolment: active participants in all and per role. */
+function enrolmentKpis(facts: ProgramFacts, out: KpiList): void {
+  const { active } = facts;
+  out.add(
+    'Enrolment',
+    'enrolment.total',
+    'Participants enrolled (active)',
+    active.length,
+    'integer',
+  );
   for (const role of ['mentor', 'mentee', 'both'] as const)
-    add(
+    out.add(
       'Enrolment',
       `enrolment.${role}`,
       `Enrolled as ${role}`,
       active.filter((p) => p.role === role).length,
       'integer',
     );
+}
 
+/** Matching: match rate, score, mentor utilisation, training and relationships. */
+function matchingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): void {
+  const { config } = facts.input;
+  const t = config.kpiTargets;
+  const { active, activeMatches } = facts;
   if (activeMatches.length === 0)
     warnings.push('no matches yet: match KPIs are empty; run `mentor-cli match` first');
   const mentees = active.filter(isMenteeRole);
   const mentors = active.filter(isMentorRole);
   const menteeSide = new Set(activeMatches.map((m) => emailKey(m.mentee)));
   const anyMatch = activeMatches.length > 0;
-  add(
+  out.add(
     'Matching',
     'matchRate',
     'Match rate (mentees matched)',
@@ -120,7 +138,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     'percent',
     t.matchRate,
   );
-  add(
+  out.add(
     'Matching',
     'averageMatchScore',
     'Average match score (0-100)',
@@ -130,23 +148,17 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const load = new Map<string, number>();
   for (const m of activeMatches)
     load.set(emailKey(m.mentor), (load.get(emailKey(m.mentor)) ?? 0) + 1);
-  const capacity = mentors.reduce(
-    (s, p) => s + (p.capacity ?? config.participants.defaultCapacity),
-    0,
-  );
-  add(
+  const capacityOf = (p: (typeof mentors)[number]) =>
+    p.capacity ?? config.participants.defaultCapacity;
+  const capacity = mentors.reduce((s, p) => s + capacityOf(p), 0);
+  out.add(
     'Matching',
     'mentorUtilisation',
     'Mentor utilisation (places filled)',
     anyMatch
       ? ratio(
           mentors.reduce(
-            (s, p) =>
-              s +
-              Math.min(
-                load.get(emailKey(p.email)) ?? 0,
-                p.capacity ?? config.participants.defaultCapacity,
-              ),
+            (s, p) => s + Math.min(load.get(emailKey(p.email)) ?? 0, capacityOf(p)),
             0,
           ),
           capacity,
@@ -158,7 +170,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   // Unknown is not "no": mentors whose file had no training answer are left out of the rate and
   // counted on their own line.
   const trainingKnown = mentors.filter((p) => p.trainingCompleted !== undefined);
-  add(
+  out.add(
     'Matching',
     'trainingCompletion',
     'Mentor training completed (mentors with a training record)',
@@ -166,14 +178,14 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     'percent',
     t.trainingCompletion,
   );
-  add(
+  out.add(
     'Matching',
     'trainingUnknown',
     'Mentors with no training record (unknown)',
     mentors.length - trainingKnown.length,
     'integer',
   );
-  add(
+  out.add(
     'Matching',
     'relationships',
     'Relationships established (active pairs)',
@@ -181,12 +193,17 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     'integer',
     t.relationships,
   );
+}
 
+/** Meetings: scheduled to date, held as reported, and the held rate like for like. */
+function meetingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): void {
+  const t = facts.input.config.kpiTargets;
+  const anyMatch = facts.activeMatches.length > 0;
   const scheduled = facts.pairs.reduce((s, h) => s + h.scheduledToDate, 0);
   const reported = facts.pairs.filter((h) => h.meetingsHeld !== undefined);
   const held = reported.reduce((s, h) => s + (h.meetingsHeld ?? 0), 0);
   const scheduledReported = reported.reduce((s, h) => s + (h.scheduledAtReport ?? 0), 0);
-  add(
+  out.add(
     'Meetings',
     'meetingsScheduled',
     `Meetings scheduled to date${facts.scheduleFromState ? ' (from the schedule)' : ' (estimated from frequency: no schedule yet)'}`,
@@ -196,14 +213,14 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   // Held is compared like for like: with what was scheduled up to each pair's report date, and
   // the label names the waves those reports come from.
   const heldWaves = [...new Set(reported.map((h) => h.heldWave).filter(Boolean))];
-  add(
+  out.add(
     'Meetings',
     'meetingsHeld',
     `Meetings held (reported${heldWaves.length ? `, ${heldWaves.join(' and ')} survey` : ''})`,
     reported.length ? held : null,
     'integer',
   );
-  add(
+  out.add(
     'Meetings',
     'meetingsScheduledWhenReported',
     'Meetings scheduled up to each report date (pairs reporting)',
@@ -213,7 +230,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   // Rate over the pairs that reported, each against what was scheduled when they reported, so a
   // pair that did not answer does not count as zero meetings and an early report is not held
   // against the whole program.
-  add(
+  out.add(
     'Meetings',
     'meetingsHeldRate',
     'Meetings held / scheduled when reported (pairs reporting)',
@@ -229,10 +246,13 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
         .join(', ')}${facts.unscheduled.length > 5 ? ', ...' : ''}`,
     );
   }
+}
 
-  const waves = waveStats(facts);
+/** Surveys: response rate and satisfaction per side, per wave. */
+function surveyKpis(facts: ProgramFacts, waves: WaveStats[], out: KpiList): void {
+  const t = facts.input.config.kpiTargets;
   for (const w of waves) {
-    add(
+    out.add(
       'Surveys',
       `responseRate.${w.wave}`,
       `Response rate: ${w.wave}`,
@@ -240,48 +260,45 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
       'percent',
       t.responseRate,
     );
-    add(
-      'Surveys',
-      `satisfaction.${w.wave}.mentee`,
-      `Satisfaction (1-5): ${w.wave}, mentees`,
-      w.satisfactionMentee,
-      'number',
-      t.satisfaction,
-    );
-    add(
-      'Surveys',
-      `satisfaction.${w.wave}.mentor`,
-      `Satisfaction (1-5): ${w.wave}, mentors`,
-      w.satisfactionMentor,
-      'number',
-      t.satisfaction,
-    );
+    for (const side of ['mentee', 'mentor'] as const)
+      out.add(
+        'Surveys',
+        `satisfaction.${w.wave}.${side}`,
+        `Satisfaction (1-5): ${w.wave}, ${side}s`,
+        side === 'mentee' ? w.satisfactionMentee : w.satisfactionMentor,
+        'number',
+        t.satisfaction,
+      );
   }
+}
+
+/** Outcomes: the headline satisfaction, NPS and goal progress, retention and pairs at risk. */
+function outcomeKpis(
+  facts: ProgramFacts,
+  waves: WaveStats[],
+  atRisk: readonly unknown[],
+  out: KpiList,
+  warnings: string[],
+): void {
+  const t = facts.input.config.kpiTargets;
   const headline = (pick: (r: SurveyResponse) => number | undefined) => {
     const wave = facts.headlineWave(pick);
     return wave ? waves.find((w) => w.wave === wave) : undefined;
   };
-  const satW = headline((r) => r.measures.satisfaction);
-  add(
-    'Outcomes',
-    'satisfaction',
-    `Satisfaction (1-5)${satW ? `, ${satW.wave}` : ''}`,
-    satW?.satisfaction ?? null,
-    'number',
-    t.satisfaction,
-  );
-  const npsW = headline((r) => r.measures.recommend);
-  add(
-    'Outcomes',
-    'nps',
-    `Net Promoter Score (-100..100)${npsW ? `, ${npsW.wave}` : ''}`,
-    npsW?.nps ?? null,
-    'number',
-    t.nps,
-  );
+  const measure = (
+    id: 'satisfaction' | 'nps',
+    label: string,
+    pick: (r: SurveyResponse) => number | undefined,
+  ) => {
+    const w = headline(pick);
+    out.add('Outcomes', id, `${label}${w ? `, ${w.wave}` : ''}`, w?.[id] ?? null, 'number', t[id]);
+  };
+  measure('satisfaction', 'Satisfaction (1-5)', (r) => r.measures.satisfaction);
+  measure('nps', 'Net Promoter Score (-100..100)', (r) => r.measures.recommend);
+  // Goal progress per side: mentees' goals and mentors' view of them are not one figure.
   const goalW = headline((r) => r.measures.goalProgress);
   for (const side of ['mentee', 'mentor'] as const)
-    add(
+    out.add(
       'Outcomes',
       `goalProgress.${side}`,
       `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}, ${side}s`,
@@ -289,13 +306,31 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
       'number',
       t.goalProgress,
     );
-  addRetention(facts, add);
-  const atRisk = sortBySeverity(facts.pairs);
-  add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
+  addRetention(facts, (...kpi) => out.add(...kpi));
+  const anyMatch = facts.activeMatches.length > 0;
+  out.add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length)
     warnings.push(
       `${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`,
     );
+}
+
+/**
+ * Computes every KPI, the per-wave survey stats, pair health, breakdowns and the cohort comparison.
+ * Each Summary section has its own function above; this only puts them together in order.
+ */
+export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiReport {
+  const facts = buildFacts(input);
+  const { config } = input;
+  const out = new KpiList();
+  const warnings: string[] = [];
+  enrolmentKpis(facts, out);
+  matchingKpis(facts, out, warnings);
+  meetingKpis(facts, out, warnings);
+  const waves = waveStats(facts);
+  surveyKpis(facts, waves, out);
+  const atRisk = sortBySeverity(facts.pairs);
+  outcomeKpis(facts, waves, atRisk, out, warnings);
 
   const sensitive = new Set(config.participants.sensitiveAttributes.map((a) => a.toLowerCase()));
   const breakdowns = (options.by ?? []).map((f) =>
@@ -304,7 +339,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   const report: KpiReport = {
     program: config.program.name,
     generatedAt: input.now.toISOString(),
-    kpis,
+    kpis: out.items,
     waves,
     pairs: facts.pairs,
     atRisk,

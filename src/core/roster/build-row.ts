@@ -6,7 +6,14 @@ import type { Location } from '../../errors.js';
 import type { AvailabilityWindow, Participant, Problem, Role } from '../types.js';
 import { AVAILABILITY_EXAMPLE, parseAvailability } from '../availability/parse.js';
 import type { FieldName } from './fields.js';
-import { type Issue, normaliseEmail, parseBoolean, parseStatus, splitMulti } from './normalise.js';
+import {
+  clipIssue,
+  type Issue,
+  normaliseEmail,
+  parseBoolean,
+  parseStatus,
+  splitMulti,
+} from './normalise.js';
 import { parseRole, ROLE_HINT } from './roles.js';
 import { parseTimestamp, type DateOrder } from './timestamp.js';
 import { resolveTimeZone } from '../timezones/resolve.js';
@@ -172,14 +179,15 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
     };
   };
   const err = (f: FieldName | undefined, issue: Issue): void =>
-    void errors.push({ severity: 'error', ...issue, location: where(f) });
+    void errors.push({ severity: 'error', ...clipIssue(issue), location: where(f) });
   const warn = (f: FieldName | undefined, issue: Issue): void =>
-    void warnings.push({ severity: 'warning', ...issue, location: where(f) });
+    void warnings.push({ severity: 'warning', ...clipIssue(issue), location: where(f) });
   // An unreadable optional value keeps the person and flags the field, unless config says reject.
   const flag = (f: FieldName & MergeField, text: string, issue: Issue): void => {
     if (ctx.rejectOn.has(f)) return err(f, issue);
     given &= ~fieldBit(f);
-    flags.push({ field: f, text, problem: { severity: 'warning', ...issue, location: where(f) } });
+    const problem = { severity: 'warning' as const, ...clipIssue(issue), location: where(f) };
+    flags.push({ field: f, text, problem });
   };
   const has = (f: FieldName & MergeField, text: string): void => {
     if (text) given |= fieldBit(f);

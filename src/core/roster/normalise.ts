@@ -44,6 +44,20 @@ function clipValue(text: string, max = 60): string {
 }
 
 /**
+ * The issue with every double-quoted value in its message and hint clipped as clipValue does, so
+ * no warning, attention reason or rejection reason repeats a huge cell, whichever parser wrote it.
+ * The cell itself is kept whole in the state and in rejected.csv / attention.csv.
+ */
+export function clipIssue<T extends Issue>(issue: T): T {
+  const clip = (m: string) => m.replace(/"([^"]{61,})"/g, (_, v: string) => `"${clipValue(v)}"`);
+  return {
+    ...issue,
+    message: clip(issue.message),
+    ...(issue.hint === undefined ? {} : { hint: clip(issue.hint) }),
+  };
+}
+
+/**
  * Unwraps `mailto:`, `Name <a@b.c>` and quotes, then keys it (NFC, trimmed, lower-case); invalid ->
  * email-invalid.
  */
