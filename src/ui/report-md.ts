@@ -1,6 +1,7 @@
 /** The KPIs as Markdown (report --format md) and as the terminal summary of `status`. */
 
 import type { Kpi, KpiReport, GroupStats } from '../core/kpi/types.js';
+import type { OutcomeComparison } from '../core/outcomes/compare.js';
 import { surveyItemsMarkdown } from './survey-items.js';
 import { breakdownNote } from '../core/kpi/groups.js';
 
@@ -73,6 +74,30 @@ function groupTable(first: string, groups: GroupStats[]): string[] {
   );
 }
 
+/** Participants against non-participants: sizes, rates (withheld under 5), the caveat. */
+function outcomesMarkdown(o: OutcomeComparison): string[] {
+  const pct = (v: number | null) => formatKpiValue(v, 'percent');
+  return [
+    `## Outcomes: participants and non-participants (${o.periodStart} to ${o.periodEnd})`,
+    '',
+    ...o.findings,
+    ...(o.findings.length ? [''] : []),
+    ...table(
+      ['Group', 'People', 'Retention', 'Promotion or role change', 'Average score'],
+      o.groups.map((g) => [
+        g.group,
+        String(g.people),
+        g.small ? 'under 5: not shown' : pct(g.retentionRate),
+        g.small ? 'under 5: not shown' : pct(g.promotionRate),
+        formatKpiValue(g.averageScore, 'number'),
+      ]),
+    ),
+    '',
+    `> ${o.caveat}`,
+    '',
+  ];
+}
+
 /** The whole report as Markdown. */
 export function renderReportMarkdown(report: KpiReport): string {
   const out = [
@@ -126,6 +151,7 @@ export function renderReportMarkdown(report: KpiReport): string {
     );
   if (report.cohorts && !report.breakdowns.some((b) => b.field.toLowerCase() === 'cohort'))
     out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
+  if (report.outcomes) out.push(...outcomesMarkdown(report.outcomes));
   out.push(...surveyItemsMarkdown(report.surveyItems));
   return out.join('\n');
 }

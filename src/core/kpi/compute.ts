@@ -16,6 +16,7 @@ import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 import { addRetention } from './retention.js';
+import { compareOutcomes } from '../outcomes/compare.js';
 
 export type { KpiInput } from './facts.js';
 
@@ -356,5 +357,13 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     breakdowns.find((b) => b.field.toLowerCase() === 'cohort'),
   );
   if (cohorts) report.cohorts = cohorts;
+  if (input.outcomes?.length)
+    report.outcomes = compareOutcomes(
+      input.outcomes,
+      input.participants,
+      input.matches,
+      config,
+      input.now,
+    );
   return report;
 }

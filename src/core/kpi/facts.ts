@@ -13,6 +13,7 @@ import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { ColumnInfo } from '../surveys/classify.js';
 import type { Vocabulary } from '../surveys/vocabulary.js';
+import type { OutcomeRecord } from '../outcomes/records.js';
 import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
 
 /**
@@ -30,6 +31,8 @@ export interface KpiInput {
   surveyColumns?: ColumnInfo[][];
   /** The program's survey vocabulary (built-in plus survey-vocabulary.json). */
   vocab?: Vocabulary;
+  /** The HR outcomes file's records (`mentor-cli outcomes import`), when imported. */
+  outcomes?: OutcomeRecord[];
 }
 
 /** Derived facts. */

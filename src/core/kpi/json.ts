@@ -42,6 +42,7 @@ export function reportToJson(report: KpiReport) {
     breakdowns: report.breakdowns,
     surveyItems: report.surveyItems,
     cohorts: report.cohorts ?? null,
+    outcomes: report.outcomes ?? null,
     warnings: report.warnings,
   };
 }

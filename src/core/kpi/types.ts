@@ -5,6 +5,7 @@ import type { SurveyResponse } from '../surveys/state.js';
 import type { LinkedSurveys } from '../surveys/link.js';
 import type { SurveyItemStats } from './survey-items.js';
 import type { LeaverStats } from './survey-counting.js';
+import type { OutcomeComparison } from '../outcomes/compare.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -115,5 +116,7 @@ export interface KpiReport {
   surveyItems: SurveyItemStats[];
   /** Present when the program has two or more cohorts. */
   cohorts?: GroupStats[];
+  /** Participants against non-participants, when an HR outcomes file was imported. */
+  outcomes?: OutcomeComparison;
   warnings: string[];
 }

@@ -146,7 +146,14 @@ export async function openProgram(cwd: string, explicitDir?: string): Promise<Pr
 
 /** Names of the state documents kept in `.mentor/`. */
 export type StateName =
-  'participants' | 'matches' | 'mappings' | 'schedule' | 'surveys' | 'history' | 'attention';
+  | 'participants'
+  | 'matches'
+  | 'mappings'
+  | 'schedule'
+  | 'surveys'
+  | 'history'
+  | 'attention'
+  | 'outcomes';
 
 interface StateEnvelope<T> {
   version: 1;

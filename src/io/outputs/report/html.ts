@@ -164,6 +164,29 @@ function breakdownSection(report: KpiReport): string {
   return parts.join('\n');
 }
 
+/** Participants against non-participants, with group sizes and the caveat in plain words. */
+function outcomesSection(report: KpiReport): string {
+  const o = report.outcomes;
+  if (!o) return '';
+  const rate = (small: boolean, v: number | null) =>
+    small ? 'under 5 people: not shown' : v === null ? '' : formatKpi(v, 'percent');
+  const rows = o.groups.map((g) => [
+    g.group,
+    g.people,
+    rate(g.small, g.retentionRate),
+    rate(g.small, g.promotionRate),
+    g.averageScore === null ? '' : g.averageScore.toFixed(1),
+  ]);
+  const headers = ['Group', 'People', 'Retention', 'Promotion or role change', 'Average score'];
+  return `<section class="detail" aria-labelledby="outcomes">
+<h2 id="outcomes">Outcomes: participants and non-participants</h2>
+<p class="note">${e(`From the HR outcomes file, ${o.periodStart} to ${o.periodEnd}.`)}</p>
+<ul class="findings">${o.findings.map((f) => `<li>${e(f)}</li>`).join('')}</ul>
+${table(headers, rows)}
+<p class="caveat">${e(o.caveat)}</p>
+</section>`;
+}
+
 /** The whole HTML document. */
 export function renderReportHtml(
   report: KpiReport,
@@ -222,6 +245,7 @@ ${detailCharts.map((c) => figure(c, true)).join('\n')}
 <h2 id="risk">Pairs that need attention</h2>
 ${atRiskSection(report, input, audience)}
 </section>
+${outcomesSection(report)}
 <section class="detail" aria-labelledby="groups">
 <h2 id="groups">Breakdowns</h2>
 ${breakdownSection(report) || '<p>No breakdowns.</p>'}

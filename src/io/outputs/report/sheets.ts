@@ -3,6 +3,7 @@
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { GroupStats, KpiReport } from '../../../core/kpi/types.js';
 import { breakdownNote } from '../../../core/kpi/groups.js';
+import type { OutcomeComparison } from '../../../core/outcomes/compare.js';
 import { emailKey } from '../../../core/keys.js';
 import { MEASURES, type MeasureId } from '../../../core/surveys/measures.js';
 import type { SurveyResponse } from '../../../core/surveys/state.js';
@@ -304,6 +305,25 @@ const GROUP_COLS = (first: string): ColumnSpec[] => [
   col('At-risk pairs (by mentee)', 'atRiskPairs', 'integer'),
 ];
 
+/** Participants against non-participants: aggregates only, small groups withheld, the caveat. */
+function outcomesSheet(o: OutcomeComparison): SheetSpec {
+  return {
+    name: 'Outcomes',
+    title: `HR outcomes ${o.periodStart} to ${o.periodEnd}, groups under 5 not shown. ${o.caveat}`,
+    columns: [
+      col('Group', 'group', 'text', 20),
+      col('People', 'people', 'integer'),
+      col('Retained', 'retained', 'integer'),
+      col('Retention', 'retentionRate', 'percent'),
+      col('Promoted or role change', 'promoted', 'integer'),
+      col('Promotion rate', 'promotionRate', 'percent'),
+      col('Average score', 'averageScore', 'number'),
+      col('Under 5 people', 'smallText'),
+    ],
+    rows: o.groups.map((g) => ({ ...g, smallText: g.small ? 'yes: not shown' : '' })),
+  };
+}
+
 /**
  * One sheet per --by field (sensitive ones as diversity views with small groups suppressed) and the
  * cohort comparison.
@@ -319,6 +339,7 @@ export function groupSheets(report: KpiReport): SheetSpec[] {
     columns: GROUP_COLS(b.field),
     rows: rows(b.groups),
   }));
+  if (report.outcomes) sheets.push(outcomesSheet(report.outcomes));
   // A "By cohort" breakdown already shows the cohorts: no second sheet with the same rows.
   const byCohort = report.breakdowns.find((b) => b.field.toLowerCase() === 'cohort');
   if (report.cohorts && !byCohort)
