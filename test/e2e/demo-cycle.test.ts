@@ -362,4 +362,68 @@ describe('mentor-cli demo on the sample program', () => {
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatch(/^mentee concern \(2027-01-\d\d, superseded\): /);
   });
+
+  it('outcomes: participants by side against non-participants, from hr-outcomes.csv, aggregates only', async () => {
+    const hr = Papa.parse<Record<string, string>>(
+      readFileSync(join(FIXTURES, 'sample', 'hr-outcomes.csv'), 'utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const start = EXPECTED.program.startDate as string;
+    const end = EXPECTED.program.endDate as string; // --now 2027-06-30 is after the end
+    const all = state('matches').matches as Pair[];
+    const people = new Set(
+      (state('participants') as Array<{ email: string }>).map((p) => p.email.toLowerCase()),
+    );
+    const base = hr.filter((r) => !(r['Termination date'] && r['Termination date'] < start));
+    const group = (rows: typeof hr) => {
+      const stayed = rows.filter((r) => r['Employment status'] === 'Active').length;
+      const promoted = rows.filter(
+        (r) =>
+          r['Last promotion / role change'] >= start && r['Last promotion / role change'] <= end,
+      ).length;
+      const rate = (n: number) => Math.round((n / rows.length) * 10000) / 10000;
+      return [rows.length, stayed, rate(stayed), promoted, rate(promoted)];
+    };
+    const side = (pick: (m: Pair) => string) => {
+      const emails = new Set(all.map(pick));
+      return base.filter((r) => emails.has(r['Work email']));
+    };
+    const expected = [
+      ['Mentees', ...group(side((m) => m.mentee))],
+      ['Mentors', ...group(side((m) => m.mentor))],
+      ['Non-participants', ...group(base.filter((r) => !people.has(r['Work email'])))],
+    ];
+    const doc = json(['report', '--format', 'json', '--now', NOW]) as unknown as {
+      outcomes: {
+        periodEnd: string;
+        caveat: string;
+        groups: Array<Record<string, unknown>>;
+      };
+    };
+    expect(doc.outcomes.periodEnd).toBe(end);
+    expect(
+      doc.outcomes.groups.map((g) => [
+        g.group,
+        g.people,
+        g.retained,
+        g.retentionRate,
+        g.promoted,
+        g.promotionRate,
+      ]),
+    ).toEqual(expected);
+    expect(doc.outcomes.caveat).toContain('not prove');
+    // The workbook's Outcomes sheet holds the same figures; no non-participant is named anywhere.
+    const sheet = rows('Outcomes', 3).map((r) => r.slice(0, 6));
+    expect(sheet).toEqual(expected);
+    const outsiders = base.filter((r) => !people.has(r['Work email'])).map((r) => r['Work email']);
+    expect(outsiders.length).toBeGreaterThan(100);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const md = cli(['report', '--format', 'md', '--now', NOW]).stdout;
+    const texts = [html, md, JSON.stringify(doc)];
+    wb.eachSheet((ws) => ws.eachRow((row) => texts.push(JSON.stringify(row.values))));
+    const all_ = texts.join('\n');
+    for (const e of outsiders) expect(all_).not.toContain(e);
+    expect(html).toContain('Outcomes: participants and non-participants');
+    expect(md).toContain('## Outcomes: participants and non-participants');
+  });
 });

@@ -189,6 +189,7 @@ describe('report with matches and survey answers', () => {
       'breakdowns',
       'surveyItems',
       'cohorts',
+      'outcomes',
       'warnings',
     ]);
     expect(doc.program).toBe('Pilot');
