@@ -11,10 +11,10 @@ import { mean, ratio } from '../kpi/stats.js';
 import type { OutcomeRecord } from './records.js';
 
 /** Groups of fewer people than this show no rates (too few to compare, and too identifying). */
-export const MIN_OUTCOME_GROUP = 5;
+const MIN_OUTCOME_GROUP = 5;
 
 /** One compared group: its size and, when large enough, its rates. */
-export interface OutcomeGroup {
+interface OutcomeGroup {
   group: 'Mentees' | 'Mentors' | 'Non-participants';
   /** People in the HR file who were employed at the start of the period. */
   people: number;

@@ -61,9 +61,7 @@ export function readOutcomeRows(table: SourceTable): {
   records: OutcomeRecord[];
   problems: Problem[];
 } {
-  const fieldOf = table.headers.map(
-    (h) => HEADERS.find(([, re]) => re.test(h.trim()))?.[0],
-  );
+  const fieldOf = table.headers.map((h) => HEADERS.find(([, re]) => re.test(h.trim()))?.[0]);
   const problems: Problem[] = [];
   const at = (row: number, col: number) => ({
     file: table.file,
