@@ -127,3 +127,13 @@ describe('late joiners', () => {
     expect(m2.scheduledToDate).toBe(3);
   });
 });
+
+describe('mentoring hours', () => {
+  it('are meetings held x the meeting length, in all and per side', () => {
+    // m1 held 4, m2 held 1 (best report of each pair), 45-minute meetings: 5 x 0.75 = 3.75 h.
+    expect(value(base, 'mentoringHours')).toBe(3.8);
+    // Per mentee: alice 4 x 0.75 = 3, carol 1 x 0.75 = 0.75: mean 1.875.
+    expect(value(base, 'mentoringHours.mentee')).toBe(1.9);
+    expect(value(base, 'mentoringHours.mentor')).toBe(1.9);
+  });
+});

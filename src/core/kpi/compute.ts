@@ -228,6 +228,31 @@ function meetingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): voi
     reported.length ? scheduledReported : null,
     'integer',
   );
+  // Mentoring hours: meetings held (as reported) x the configured meeting length; per side, the
+  // mean over the people of that side in a reporting pair (a pair's hours count for both people).
+  const hours = (n: number) =>
+    Math.round(((n * facts.input.config.schedule.meetingMinutes) / 60) * 10) / 10;
+  out.add(
+    'Meetings',
+    'mentoringHours',
+    'Mentoring hours (held x meeting length)',
+    reported.length ? hours(held) : null,
+    'number',
+  );
+  for (const side of ['mentee', 'mentor'] as const) {
+    const per = new Map<string, number>();
+    for (const h of reported) {
+      const who = emailKey(side === 'mentee' ? h.match.mentee : h.match.mentor);
+      per.set(who, (per.get(who) ?? 0) + (h.meetingsHeld ?? 0));
+    }
+    out.add(
+      'Meetings',
+      `mentoringHours.${side}`,
+      `Mentoring hours per ${side} (pairs reporting)`,
+      per.size ? hours([...per.values()].reduce((a, b) => a + b, 0) / per.size) : null,
+      'number',
+    );
+  }
   // Rate over the pairs that reported, each against what was scheduled when they reported, so a
   // pair that did not answer does not count as zero meetings and an early report is not held
   // against the whole program.
