@@ -238,6 +238,19 @@ const waveSchema = z.strictObject({
   opens: isoDate('Date the wave opens'),
 });
 
+/** A custom rating question that flags a pair when either side answers it low. */
+const riskItemSchema = z.strictObject({
+  question: field(
+    z.string().check(z.minLength(1)),
+    'Words of the question (or of a grid row, as "Question [Row]"), found in its header ignoring case',
+  ),
+  atMost: field(
+    z.number(),
+    "Flag the pair when a side's latest answer is this value or lower, on the question's own scale",
+  ),
+});
+export type RiskItem = z.infer<typeof riskItemSchema>;
+
 const share = (description: string, def: number) => num(0, 1, description, def);
 const kpiTargetsSchema = z.strictObject({
   matchRate: share('Share of mentees matched (0-1)', 0.9),
@@ -270,6 +283,15 @@ const configShape = z.strictObject({
   milestones: list(milestoneSchema, 'Program-wide events'),
   surveys: z.strictObject({
     waves: list(waveSchema, 'Survey waves, used to assign responses to a wave'),
+    // Optional in the file (configs written before it existed stay valid); [] when absent.
+    riskItems: z._default(
+      list(
+        riskItemSchema,
+        'Your own rating questions that also put a pair at risk (README "Pairs at risk")',
+        [],
+      ),
+      [],
+    ),
   }),
   kpiTargets: kpiTargetsSchema,
 });

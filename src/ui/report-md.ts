@@ -16,6 +16,7 @@ export function formatKpiValue(value: number | null | undefined, format: Kpi['fo
 const REASON_WORDS: Record<KpiReport['atRiskByReason'][number]['code'], string> = {
   'low-satisfaction': 'low satisfaction',
   concern: 'concerns',
+  'low-rating': 'low ratings',
   'few-meetings': 'few meetings',
   'no-answer': 'no answer',
 };

@@ -5,6 +5,7 @@
 // perf: zod's package entry loads its ~50 locale files and JIT compiler (~130 ms CPU per command);
 // the tree-shaken bundle of what is listed here loads in ~10 ms (bench: startup.mjs)
 export {
+  _default,
   array,
   boolean,
   enum,

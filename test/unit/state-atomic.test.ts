@@ -37,18 +37,24 @@ describe('atomic writes', () => {
     const script = `
       import { writeFileAtomic } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'store', 'atomic.js'))};
       const payload = ${payload.toString()};
-      for (let n = 1; ; n++) await writeFileAtomic(${JSON.stringify(file)}, payload(n));
+      for (let n = 1; ; n++) {
+        await writeFileAtomic(${JSON.stringify(file)}, payload(n));
+        if (n === 1) process.stdout.write('first\\n');
+      }
     `;
     let lastSeen = 0;
     for (const delay of [15, 40, 90, 160, 400]) {
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       // Listen before killing: a child that already exited (say, a wrong import path) must fail
       // the test at once instead of hanging until the timeout.
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      // Kill `delay` ms after the first complete write, so that on a slow machine the kill still
+      // lands among writes, not during Node's start-up.
+      await Promise.race([new Promise((r) => child.stdout.once('data', r)), exited]);
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       const code = await exited;

@@ -42,6 +42,19 @@ describe('temp files of killed writers', () => {
     expect(existsSync(p.dir)).toBe(false);
   });
 
+  it('a program folder deleted mid-command and recreated by an output write is still noticed', async () => {
+    const p = program();
+    await expect(
+      lockProgram(p, 'report', async () => {
+        rmSync(p.dir, { recursive: true });
+        // What an output write does: its mkdir -p brings back a folder without a config.
+        mkdirSync(p.dir, { recursive: true });
+        writeFileSync(join(p.dir, 'report.xlsx'), 'x');
+      }),
+    ).rejects.toThrow(/was deleted or moved while mentor-cli was running/);
+    expect(existsSync(join(p.dir, 'mentor.config.json'))).toBe(false);
+  });
+
   it('a program folder deleted while the command waited for the lock stops it', async () => {
     const p = program();
     await expect(

@@ -40,11 +40,9 @@ describe('waves', () => {
     expect(currentWave(waves, new Date('2027-05-01T12:00:00Z'))?.name).toBe('midpoint');
   });
   it('falls back to milestones when no waves are configured', () => {
-    expect(surveyWaves({ ...config, surveys: { waves: [] } }).map((w) => w.name)).toEqual([
-      'kickoff',
-      'midpoint',
-      'final',
-    ]);
+    expect(
+      surveyWaves({ ...config, surveys: { waves: [], riskItems: [] } }).map((w) => w.name),
+    ).toEqual(['kickoff', 'midpoint', 'final']);
   });
 });
 

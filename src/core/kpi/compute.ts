@@ -369,7 +369,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     waves,
     pairs: facts.pairs,
     atRisk,
-    atRiskByReason: reasonCounts(atRisk),
+    atRiskByReason: reasonCounts(atRisk, config.surveys.riskItems.length > 0),
     unknownResponses: facts.linked.unknown,
     linked: facts.linked,
     breakdowns,

@@ -157,6 +157,7 @@ function findingsOf(
 export const RISK_REASON_WORDS: Record<RiskReason['code'], string> = {
   'low-satisfaction': 'low satisfaction',
   concern: 'concern raised',
+  'low-rating': 'low rating on a chosen question',
   'few-meetings': 'few meetings held',
   'no-answer': 'no survey answer',
 };

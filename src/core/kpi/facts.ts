@@ -90,6 +90,7 @@ export function buildFacts(input: KpiInput): ProgramFacts {
     meetings.by,
     input.now,
     input.vocab,
+    { items: input.config.surveys.riskItems, columnSets: input.surveyColumns ?? [] },
   );
   const mentoring = new Set(activeMatches.map((m) => emailKey(m.mentor)));
   const sideOf = (email: string) =>

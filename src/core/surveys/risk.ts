@@ -3,7 +3,9 @@
  * latest wave.
  */
 
-import type { SurveyWave } from '../config.js';
+import type { RiskItem, SurveyWave } from '../config.js';
+import type { ColumnInfo } from './classify.js';
+import { readOnScale } from './scale-detect.js';
 import type { Match } from '../types.js';
 import { type LinkedSurveys } from './link.js';
 import { emailKey } from '../keys.js';
@@ -15,7 +17,7 @@ import type { MeetingsBy } from './meetings.js';
 
 /** Why a pair is at risk (stable codes, plain-words text). */
 export interface RiskReason {
-  code: 'low-satisfaction' | 'concern' | 'few-meetings' | 'no-answer';
+  code: 'low-satisfaction' | 'concern' | 'low-rating' | 'few-meetings' | 'no-answer';
   text: string;
 }
 
@@ -23,6 +25,7 @@ export interface RiskReason {
 const RISK_ORDER: readonly RiskReason['code'][] = [
   'low-satisfaction',
   'concern',
+  'low-rating',
   'few-meetings',
   'no-answer',
 ];
@@ -68,6 +71,51 @@ function mostRecent(
   return undefined;
 }
 
+/** Custom rating questions that flag a pair (config surveys.riskItems), with the stored columns. */
+export interface CustomRiskRules {
+  items: readonly RiskItem[];
+  /** SurveyState.columnSets: how each stored header set was classified. */
+  columnSets: readonly ColumnInfo[][];
+}
+const NO_CUSTOM_RULES: CustomRiskRules = { items: [], columnSets: [] };
+
+/**
+ * One side's answers to the configured risk questions that are at or below the threshold: for each
+ * question, the latest wave in which the person answered it on a readable scale speaks for them.
+ */
+function lowRatings(
+  custom: CustomRiskRules,
+  linked: LinkedSurveys,
+  order: readonly SurveyWave[],
+  email: string,
+  side: 'mentee' | 'mentor',
+  vocab: Vocabulary,
+): RiskReason[] {
+  const out: RiskReason[] = [];
+  for (const item of custom.items) {
+    const words = item.question.trim().toLowerCase();
+    const valueIn = (r: SurveyResponse) => {
+      const cols = custom.columnSets[r.headerSet] ?? [];
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
+        if ((c.kind !== 'rating' && c.kind !== 'matrix') || !c.scale) continue;
+        if (!c.header.toLowerCase().includes(words)) continue;
+        const v = readOnScale((r.answers[i] ?? '').trim(), c.scale, vocab);
+        if (v?.kind === 'value') return { value: v.value, question: c.header };
+      }
+      return undefined;
+    };
+    const r = mostRecent(linked, order, email, (x) => valueIn(x) !== undefined);
+    const got = r && valueIn(r);
+    if (got && got.value <= item.atMost)
+      out.push({
+        code: 'low-rating',
+        text: `${side} answered ${got.value} to "${got.question}" (${r.wave}; ${item.atMost} or lower flags a pair)`,
+      });
+  }
+  return out;
+}
+
 /** The moment a response speaks for: its submission, else the end of its wave's opening day. */
 function reportedAt(r: SurveyResponse, waves: readonly SurveyWave[]): Date | undefined {
   const ms = r.submittedAt ? Date.parse(r.submittedAt) : Number.NaN;
@@ -91,6 +139,7 @@ export function assessPairs(
   scheduled: MeetingsBy,
   now: Date,
   vocab: Vocabulary = DEFAULT_VOCABULARY,
+  custom: CustomRiskRules = NO_CUSTOM_RULES,
 ): PairHealth[] {
   const out: PairHealth[] = [];
   // Answers to a wave not open yet at `now` do not count, so that `--now` shows the program as it
@@ -125,6 +174,8 @@ export function assessPairs(
         const when = old.submittedAt?.slice(0, 10) ?? 'an earlier submission';
         reasons.push({ code: 'concern', text: `${side} concern (${when}, superseded): ${text}` });
       }
+      for (const reason of lowRatings(custom, linked, order, email, side, vocab))
+        reasons.push(reason);
       const report = mostRecent(linked, order, email, (r) => r.measures.meetingsHeld !== undefined);
       const at = report && reportedAt(report, waves);
       if (!report || !at) continue;
@@ -208,8 +259,11 @@ export function sortBySeverity(pairs: readonly PairHealth[]): PairHealth[] {
  */
 export function reasonCounts(
   pairs: readonly PairHealth[],
+  customRules = false,
 ): Array<{ code: RiskReason['code']; pairs: number }> {
-  return RISK_ORDER.map((code) => ({
+  // 'low-rating' exists only where config sets surveys.riskItems, so it is listed only then.
+  const codes = customRules ? RISK_ORDER : RISK_ORDER.filter((c) => c !== 'low-rating');
+  return codes.map((code) => ({
     code,
     pairs: pairs.filter((h) => h.reasons.some((r) => r.code === code)).length,
   }));

@@ -246,10 +246,11 @@ function readError(err: unknown, path: string): Error {
 
 /**
  * Stops when the program folder has gone (deleted or moved while the command ran): writing on
- * would recreate a partial folder without its config.
+ * would recreate a partial folder without its config. The config file is what is checked, so a
+ * folder that an output write has already recreated (without a config) is noticed too.
  */
 function assertProgramPresent(program: Program): void {
-  if (!existsSync(program.dir))
+  if (!existsSync(join(program.dir, CONFIG_FILE)))
     throw new UsageError(
       `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,
       'Nothing more was written. Put the folder back and run the command again',
@@ -283,7 +284,11 @@ export async function lockProgram<T>(
       assertProgramPresent(program);
       // Temp files of writers killed mid-write are cleaned here, where no other writer runs.
       removeStaleTemps(tempFolders(program.dir, program.stateDir));
-      return fn();
+      const result = await fn();
+      // An output written after the folder was deleted (report.xlsx, schedule/) recreates part of
+      // it: say so and exit with an error instead of reporting success.
+      assertProgramPresent(program);
+      return result;
     },
     { command },
   );
