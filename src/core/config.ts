@@ -465,6 +465,8 @@ export function defaultConfig(
   overrides: { name?: string; startDate?: string; endDate?: string; timezone?: string } = {},
 ): ProgramConfig {
   const config = defaultsOf(configShape) as ProgramConfig;
+  // defaultsOf leaves a defaulted optional list out; the KPIs read it as a list.
+  config.surveys.riskItems = [];
   const program = config.program;
   program.name = overrides.name ?? program.name;
   program.startDate = overrides.startDate ?? program.startDate;
