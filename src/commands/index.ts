@@ -52,6 +52,7 @@ export function registerCommands(program: Command): void {
   declareDemo(program);
   declareSurvey(program);
   declareStatus(program);
+  declareOutcomes(program);
   declareReport(program);
   declareSchedule(program);
   declareIntro(program);
@@ -361,6 +362,23 @@ function declareStatus(program: Command): void {
     )
     .option('--limit <n>', 'at-risk pairs to list (default 20; all with --verbose)', '20')
     .action(lazy(async () => (await import('./status.js')).runStatus));
+}
+
+function declareOutcomes(program: Command): void {
+  const outcomes = program
+    .command('outcomes')
+    .description('HR outcomes (retention, promotion) to compare participants with everyone else');
+  outcomes
+    .command('import')
+    .description(
+      'read an HR export (email, still employed or leaving date, promotion date, optional ' +
+        'score and department); replaces the last one',
+    )
+    .argument('<file>', 'the HR export (CSV or XLSX)')
+    .option('--sheet <name>', 'worksheet to read in an XLSX')
+    .option('--encoding <name>', 'text encoding of CSV files when detection is wrong')
+    .option('--dry-run', 'read and report, write nothing')
+    .action(lazy(async () => (await import('./outcomes.js')).runOutcomesImport));
 }
 
 function declareReport(program: Command): void {

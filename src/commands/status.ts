@@ -4,6 +4,7 @@ import type { Ctx } from './context.js';
 import { loadReportInput } from './shared/report-input.js';
 import { computeKpis } from '../core/kpi/compute.js';
 import { reportToJson } from '../core/kpi/json.js';
+import { resolveBreakdownFields } from '../core/kpi/by-fields.js';
 import { renderStatus } from '../ui/status-summary.js';
 import { personLabels } from '../ui/people.js';
 import { noWaveOpenYet, surveyWaves } from '../core/surveys/waves.js';
@@ -23,7 +24,8 @@ export interface StatusOptions {
 export async function runStatus(ctx: Ctx, opts: StatusOptions): Promise<void> {
   const program = await ctx.program();
   const input = await loadReportInput(program, ctx.now);
-  const report = computeKpis(input);
+  // The same breakdowns as `report` (department and cohort when used): one JSON document for both.
+  const report = computeKpis(input, { by: resolveBreakdownFields([], input.participants) });
   const attention = await readState<AttentionItem[]>(program, 'attention', []);
   const roster = rosterNotes(input.participants, attention);
   const stages = pairStages(input.matches, introducedPairs(await readOutbox(program)));

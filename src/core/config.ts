@@ -560,6 +560,8 @@ export function defaultConfig(
   // Sending is set up by the user (an SMTP server has no sensible default): init writes no email
   // section.
   delete config.email;
+  // defaultsOf leaves a defaulted optional list out; the KPIs read it as a list.
+  config.surveys.riskItems = [];
   const program = config.program;
   program.name = overrides.name ?? program.name;
   program.startDate = overrides.startDate ?? program.startDate;

@@ -1,7 +1,9 @@
 /** The KPIs as Markdown (report --format md) and as the terminal summary of `status`. */
 
 import type { Kpi, KpiReport, GroupStats } from '../core/kpi/types.js';
+import type { OutcomeComparison } from '../core/outcomes/compare.js';
 import { surveyItemsMarkdown } from './survey-items.js';
+import { breakdownNote } from '../core/kpi/groups.js';
 
 /** A KPI value as text: percent, 2 decimals or a count; "-" for no data. */
 export function formatKpiValue(value: number | null | undefined, format: Kpi['format']): string {
@@ -39,6 +41,10 @@ function table(headers: string[], rows: string[][]): string[] {
   ];
 }
 
+/** "4.20 (n=3, under 5)": a group figure with the answers it rests on, small samples marked. */
+const withAnswers = (shown: string, n: number | null) =>
+  n === null || shown === '-' ? shown : `${shown} (n=${n}${n < 5 ? ', under 5' : ''})`;
+
 function groupTable(first: string, groups: GroupStats[]): string[] {
   const pct = (v: number | null) => formatKpiValue(v, 'percent');
   const num = (v: number | null) => formatKpiValue(v, 'number');
@@ -47,23 +53,50 @@ function groupTable(first: string, groups: GroupStats[]): string[] {
       first,
       'Participants',
       'Match rate',
-      'Satisfaction',
-      'NPS',
+      'Satisfaction (answers)',
+      'NPS (answers)',
       'Response rate',
       'Retention',
-      'At risk',
+      'At risk (by mentee)',
     ],
     groups.map((g) => [
       g.value,
       String(g.participants),
       pct(g.matchRate),
-      num(g.satisfaction),
-      num(g.nps),
+      withAnswers(num(g.satisfaction), g.satisfactionAnswers),
+      withAnswers(
+        formatKpiValue(g.nps === null ? null : Math.round(g.nps), 'integer'),
+        g.npsAnswers,
+      ),
       pct(g.responseRate),
       pct(g.retention),
       g.atRiskPairs === null ? '-' : String(g.atRiskPairs),
     ]),
   );
+}
+
+/** Participants against non-participants: sizes, rates (withheld under 5), the caveat. */
+function outcomesMarkdown(o: OutcomeComparison): string[] {
+  const pct = (v: number | null) => formatKpiValue(v, 'percent');
+  return [
+    `## Outcomes: participants and non-participants (${o.periodStart} to ${o.periodEnd})`,
+    '',
+    ...o.findings,
+    ...(o.findings.length ? [''] : []),
+    ...table(
+      ['Group', 'People', 'Retention', 'Promotion or role change', 'Average score'],
+      o.groups.map((g) => [
+        g.group,
+        String(g.people),
+        g.small ? 'under 5: not shown' : pct(g.retentionRate),
+        g.small ? 'under 5: not shown' : pct(g.promotionRate),
+        formatKpiValue(g.averageScore, 'number'),
+      ]),
+    ),
+    '',
+    `> ${o.caveat}`,
+    '',
+  ];
 }
 
 /** The whole report as Markdown. */
@@ -112,10 +145,14 @@ export function renderReportMarkdown(report: KpiReport): string {
     out.push(
       `## By ${b.field}${b.sensitive ? ' (groups under 5 shown as "<5")' : ''}`,
       '',
+      breakdownNote(b),
+      '',
       ...groupTable(b.field, b.groups),
       '',
     );
-  if (report.cohorts) out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
+  if (report.cohorts && !report.breakdowns.some((b) => b.field.toLowerCase() === 'cohort'))
+    out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
+  if (report.outcomes) out.push(...outcomesMarkdown(report.outcomes));
   out.push(...surveyItemsMarkdown(report.surveyItems));
   return out.join('\n');
 }

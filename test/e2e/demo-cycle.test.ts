@@ -42,6 +42,7 @@ interface ReportJson {
   atRiskPairs: JsonRisk[];
   atRiskByReason: Array<{ code: string; pairs: number }>;
   unknownResponses: Array<{ wave: string; email: string }>;
+  breakdowns: Array<{ field: string; groups: unknown[] }>;
 }
 
 let root: string;
@@ -239,16 +240,27 @@ describe('mentor-cli demo on the sample program', () => {
       rate(EXPECTED.surveys.midpoint.respondents),
       rate(EXPECTED.surveys.final.respondents),
     ]);
-    // Every meeting of every series is before the end of June: the sum of the stored occurrences.
-    const occ = (
+    // Every meeting of every series is before the end of June: the sum of the stored occurrences,
+    // a late joiner's counted from their "Start date" (issue 13), not from the program start.
+    const joined = new Map(
+      (state('participants') as Array<{ email: string; attributes: Record<string, string> }>).map(
+        (p) => [p.email.toLowerCase(), (p.attributes['Start date'] ?? '').slice(0, 10)],
+      ),
+    );
+    const series = (
       Object.values(state('schedule').events) as Array<{
         status: string;
-        event: { kind: string };
+        event: { kind: string; attendees: Array<{ email: string }> };
         occurrences: string[];
       }>
-    )
-      .filter((e) => e.status === 'active' && e.event.kind === 'series')
-      .reduce((s, e) => s + e.occurrences.length, 0);
+    ).filter((e) => e.status === 'active' && e.event.kind === 'series');
+    const from = (e: (typeof series)[number]) =>
+      e.event.attendees
+        .map((a) => joined.get(a.email.toLowerCase()) ?? '')
+        .sort()
+        .at(-1) ?? '';
+    const occ = series.reduce((s, e) => s + e.occurrences.filter((d) => d >= from(e)).length, 0);
+    expect(series.some((e) => from(e) === '2027-03-01')).toBe(true);
     expect(summary.get('Meetings scheduled to date (from the schedule)')).toBe(occ);
     expect(summary.get('Relationships established (active pairs)')).toBe(active().length);
   });
@@ -291,6 +303,9 @@ describe('mentor-cli demo on the sample program', () => {
     expect(fromJson(report)).toEqual(sheet);
     expect(fromJson(status)).toEqual(sheet);
     expect([status.atRiskPairs, status.waves]).toEqual([report.atRiskPairs, report.waves]);
+    // Issue 13: status --json carries the same breakdowns as the report, not an empty list.
+    expect(status.breakdowns.map((b) => b.field)).toEqual(['department', 'cohort']);
+    expect(status.breakdowns).toEqual(report.breakdowns);
     // The sheet names the people first; the pair id is its fifth column.
     const atRiskSheet = rows('At-risk pairs', 2).map((r) => r[4]);
     expect(atRiskSheet).toEqual(report.atRiskPairs.map((p) => p.pair));
@@ -349,5 +364,69 @@ describe('mentor-cli demo on the sample program', () => {
       .flatMap((p) => p.reasons.filter((r) => r.code === 'concern').map((r) => r.text));
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatch(/^mentee concern \(2027-01-\d\d, superseded\): /);
+  });
+
+  it('outcomes: participants by side against non-participants, from hr-outcomes.csv, aggregates only', async () => {
+    const hr = Papa.parse<Record<string, string>>(
+      readFileSync(join(FIXTURES, 'sample', 'hr-outcomes.csv'), 'utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const start = EXPECTED.program.startDate as string;
+    const end = EXPECTED.program.endDate as string; // --now 2027-06-30 is after the end
+    const all = state('matches').matches as Pair[];
+    const people = new Set(
+      (state('participants') as Array<{ email: string }>).map((p) => p.email.toLowerCase()),
+    );
+    const base = hr.filter((r) => !(r['Termination date'] && r['Termination date'] < start));
+    const group = (rows: typeof hr) => {
+      const stayed = rows.filter((r) => r['Employment status'] === 'Active').length;
+      const promoted = rows.filter(
+        (r) =>
+          r['Last promotion / role change'] >= start && r['Last promotion / role change'] <= end,
+      ).length;
+      const rate = (n: number) => Math.round((n / rows.length) * 10000) / 10000;
+      return [rows.length, stayed, rate(stayed), promoted, rate(promoted)];
+    };
+    const side = (pick: (m: Pair) => string) => {
+      const emails = new Set(all.map(pick));
+      return base.filter((r) => emails.has(r['Work email']));
+    };
+    const expected = [
+      ['Mentees', ...group(side((m) => m.mentee))],
+      ['Mentors', ...group(side((m) => m.mentor))],
+      ['Non-participants', ...group(base.filter((r) => !people.has(r['Work email'])))],
+    ];
+    const doc = json(['report', '--format', 'json', '--now', NOW]) as unknown as {
+      outcomes: {
+        periodEnd: string;
+        caveat: string;
+        groups: Array<Record<string, unknown>>;
+      };
+    };
+    expect(doc.outcomes.periodEnd).toBe(end);
+    expect(
+      doc.outcomes.groups.map((g) => [
+        g.group,
+        g.people,
+        g.retained,
+        g.retentionRate,
+        g.promoted,
+        g.promotionRate,
+      ]),
+    ).toEqual(expected);
+    expect(doc.outcomes.caveat).toContain('not prove');
+    // The workbook's Outcomes sheet holds the same figures; no non-participant is named anywhere.
+    const sheet = rows('Outcomes', 3).map((r) => r.slice(0, 6));
+    expect(sheet).toEqual(expected);
+    const outsiders = base.filter((r) => !people.has(r['Work email'])).map((r) => r['Work email']);
+    expect(outsiders.length).toBeGreaterThan(100);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const md = cli(['report', '--format', 'md', '--now', NOW]).stdout;
+    const texts = [html, md, JSON.stringify(doc)];
+    wb.eachSheet((ws) => ws.eachRow((row) => texts.push(JSON.stringify(row.values))));
+    const all_ = texts.join('\n');
+    for (const e of outsiders) expect(all_).not.toContain(e);
+    expect(html).toContain('Outcomes: participants and non-participants');
+    expect(md).toContain('## Outcomes: participants and non-participants');
   });
 });

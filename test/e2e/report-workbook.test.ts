@@ -156,8 +156,12 @@ describe('report with matches and survey answers', () => {
       expect(media?.buffer.subarray(1, 4).toString()).toBe('PNG');
     }
     const dept = wb.getWorksheet('By department')!;
-    expect(dept.getRow(2).getCell(1).value).toBe('Eng');
-    expect(dept.getRow(2).getCell(5).numFmt).toBe('0.0%');
+    // Issue 13: every breakdown sheet opens with a note (which wave, how at-risk pairs count).
+    expect(String(dept.getRow(1).getCell(1).value)).toContain(
+      "An at-risk pair counts once, in its mentee's group.",
+    );
+    expect(dept.getRow(3).getCell(1).value).toBe('Eng');
+    expect(dept.getRow(3).getCell(5).numFmt).toBe('0.0%');
   }, 60_000);
 
   it('--include-sensitive adds the sensitive attributes', async () => {
@@ -185,6 +189,7 @@ describe('report with matches and survey answers', () => {
       'breakdowns',
       'surveyItems',
       'cohorts',
+      'outcomes',
       'warnings',
     ]);
     expect(doc.program).toBe('Pilot');
@@ -208,6 +213,7 @@ describe('report with matches and survey answers', () => {
         meetingsHeld: 1,
         scheduledWhenReported: 7,
         reportedAt: '2027-04-06T14:30:00.000Z',
+        reportedInWave: 'midpoint',
         reasons: [
           { code: 'low-satisfaction', text: 'mentee satisfaction 2/5' },
           { code: 'concern', text: 'mentee concern: We keep cancelling, my mentor is too busy' },

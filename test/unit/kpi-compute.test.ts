@@ -83,8 +83,14 @@ describe('computeKpis on the hand-built program', () => {
   });
   it('NPS, goal progress, retention', () => {
     expect(kpi('nps')).toEqual({ value: 25, target: 30, met: false });
-    expect(kpi('goalProgress')).toEqual({ value: 4, target: 3.5, met: true });
-    expect(kpi('retention')).toEqual({ value: 0.8333, target: 0.85, met: false });
+    // Goal progress per side (issue 13): only mentees answered it.
+    expect(kpi('goalProgress.mentee')).toEqual({ value: 4, target: 3.5, met: true });
+    expect(kpi('goalProgress.mentor')).toEqual({ value: null, target: 3.5, met: null });
+    // Retention follows matched people (issue 13): Frank withdrew before being matched, so he is
+    // on his own line, not a loss (was 5/6 = 0.8333 when counted over everyone enrolled).
+    expect(kpi('retention')).toEqual({ value: 1, target: 0.85, met: true });
+    expect(kpi('withdrewBeforeMatch').value).toBe(1);
+    expect(kpi('completion').value).toBe(1);
   });
   it('at-risk pairs with reasons; unknown emails kept', () => {
     expect(kpi('atRiskPairs').value).toBe(1);
@@ -118,9 +124,11 @@ describe('computeKpis on the hand-built program', () => {
         g.atRiskPairs,
       ]),
     ).toEqual([
+      // The at-risk pair m2 counts once, in its mentee's (Carol's) group, not also in Ops (issue
+      // 13); Sales retention is Bob's: Frank withdrew before being matched.
       ['Eng', 3, 3, 0.6667, 1, 1],
-      ['Ops', 1, 0, null, 1, 1],
-      ['Sales', 2, 0, null, 0.5, 0],
+      ['Ops', 1, 0, null, 1, 0],
+      ['Sales', 2, 0, null, 1, 0],
     ]);
   });
   it('sensitive attributes: groups under 5 shown as "<5" with no rates; larger groups shown', () => {
@@ -175,7 +183,7 @@ describe('cohort comparison and --by cohort', () => {
   it('reuses the --by cohort groups, with the same figures as computed on its own', () => {
     const input = { config, participants, matches, responses, schedule, now: NOW };
     const withBy = computeKpis(input, { by: ['cohort'] });
-    expect(withBy.cohorts).toBe(withBy.breakdowns[0].groups);
+    expect(withBy.cohorts).toEqual(withBy.breakdowns[0].groups);
     expect(withBy.cohorts).toEqual(computeKpis(input).cohorts);
     expect(withBy.cohorts!.map((g) => [g.value, g.participants, g.atRiskPairs])).toEqual([
       ['A', 3, 0],

@@ -73,6 +73,11 @@ export function demoSteps(): DemoStep[] {
         '2027-06-30',
       ],
     },
+    {
+      title: 'Import the HR outcomes to compare participants with the rest of the organisation',
+      okCodes: [0],
+      args: ['outcomes', 'import', `${s}/hr-outcomes.csv`],
+    },
     { title: 'Program status', okCodes: [0, 1], args: ['status', '--now', '2027-06-30'] },
     {
       title: 'KPI report for leadership',

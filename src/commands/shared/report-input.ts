@@ -8,6 +8,7 @@ import { EMPTY_SURVEY_STATE, type SurveyState } from '../../core/surveys/state.j
 import { emptyMatchesState, type MatchesState } from '../../core/matching/state.js';
 import { isScheduleState } from '../../core/surveys/meetings.js';
 import type { KpiInput } from '../../core/kpi/facts.js';
+import type { OutcomesState } from '../../core/outcomes/records.js';
 import { readState, type Program } from '../../io/store/program.js';
 import { loadSurveyVocabulary } from '../../io/ingest/survey-vocabulary.js';
 
@@ -16,11 +17,12 @@ import { loadSurveyVocabulary } from '../../io/ingest/survey-vocabulary.js';
  * survey responses and the schedule.
  */
 export async function loadReportInput(program: Program, now: Date): Promise<KpiInput> {
-  const [participants, matches, surveys, schedule] = await Promise.all([
+  const [participants, matches, surveys, schedule, outcomes] = await Promise.all([
     readState<Participant[]>(program, 'participants', []),
     readState<MatchesState>(program, 'matches', emptyMatchesState()),
     readState<SurveyState>(program, 'surveys', EMPTY_SURVEY_STATE),
     readState<unknown>(program, 'schedule', undefined),
+    readState<OutcomesState | undefined>(program, 'outcomes', undefined),
   ]);
   const input: KpiInput = {
     config: program.config,
@@ -34,5 +36,6 @@ export async function loadReportInput(program: Program, now: Date): Promise<KpiI
   // A schedule state from another version is ignored: meetings are then estimated from the
   // frequency (and the KPI says so).
   if (isScheduleState(schedule)) input.schedule = schedule;
+  if (outcomes?.records.length) input.outcomes = outcomes.records;
   return input;
 }

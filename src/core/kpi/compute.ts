@@ -15,6 +15,8 @@ import { countedResponses } from './survey-counting.js';
 import { surveyItemStats } from './survey-items.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
+import { addRetention } from './retention.js';
+import { compareOutcomes } from '../outcomes/compare.js';
 
 export type { KpiInput } from './facts.js';
 
@@ -37,13 +39,12 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
         const v = pick(r);
         return v === undefined ? [] : [v];
       });
+    const bySide = (side?: 'mentor' | 'mentee') =>
+      side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs;
     const sat = (side?: 'mentor' | 'mentee') =>
-      mean(
-        nums(
-          (r) => r.measures.satisfaction,
-          side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs,
-        ),
-      );
+      mean(nums((r) => r.measures.satisfaction, bySide(side)));
+    const goal = (side?: 'mentor' | 'mentee') =>
+      mean(nums((r) => r.measures.goalProgress, bySide(side)));
     const rec = nums((r) => r.measures.recommend);
     const cont = rs.flatMap((r) =>
       r.measures.wouldContinue === undefined ? [] : [r.measures.wouldContinue],
@@ -60,7 +61,9 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
       satisfactionMentor: sat('mentor'),
       nps: netPromoterScore(rec),
       recommendAnswers: rec.length,
-      goalProgress: mean(nums((r) => r.measures.goalProgress)),
+      goalProgress: goal(),
+      goalProgressMentee: goal('mentee'),
+      goalProgressMentor: goal('mentor'),
       skillsImproved: mean(nums((r) => r.measures.skillsImproved)),
       wouldContinue: ratio(cont.filter(Boolean).length, cont.length),
       unknownResponses: facts.linked.unknown.filter((r) => r.wave === w.name).length,
@@ -120,7 +123,6 @@ function matchingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): vo
     warnings.push('no matches yet: match KPIs are empty; run `mentor-cli match` first');
   const mentees = active.filter(isMenteeRole);
   const mentors = active.filter(isMentorRole);
-  const matched = new Set(activeMatches.flatMap((m) => [emailKey(m.mentee), emailKey(m.mentor)]));
   const menteeSide = new Set(activeMatches.map((m) => emailKey(m.mentee)));
   const anyMatch = activeMatches.length > 0;
   out.add(
@@ -129,11 +131,8 @@ function matchingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): vo
     'Match rate (mentees matched)',
     anyMatch
       ? ratio(
-          mentees.filter(
-            (p) =>
-              menteeSide.has(emailKey(p.email)) ||
-              (p.role === 'both' && matched.has(emailKey(p.email))),
-          ).length,
+          // A "both" counts as a matched mentee only when mentored: mentoring someone is not it.
+          mentees.filter((p) => menteeSide.has(emailKey(p.email))).length,
           mentees.length,
         )
       : null,
@@ -169,13 +168,23 @@ function matchingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): vo
     'percent',
     t.mentorUtilisation,
   );
+  // Unknown is not "no": mentors whose file had no training answer are left out of the rate and
+  // counted on their own line.
+  const trainingKnown = mentors.filter((p) => p.trainingCompleted !== undefined);
   out.add(
     'Matching',
     'trainingCompletion',
-    'Mentor training completed',
-    ratio(mentors.filter((p) => p.trainingCompleted === true).length, mentors.length),
+    'Mentor training completed (mentors with a training record)',
+    ratio(trainingKnown.filter((p) => p.trainingCompleted === true).length, trainingKnown.length),
     'percent',
     t.trainingCompletion,
+  );
+  out.add(
+    'Matching',
+    'trainingUnknown',
+    'Mentors with no training record (unknown)',
+    mentors.length - trainingKnown.length,
+    'integer',
   );
   out.add(
     'Matching',
@@ -202,13 +211,48 @@ function meetingKpis(facts: ProgramFacts, out: KpiList, warnings: string[]): voi
     anyMatch ? scheduled : null,
     'integer',
   );
+  // Held is compared like for like: with what was scheduled up to each pair's report date, and
+  // the label names the waves those reports come from.
+  const heldWaves = [...new Set(reported.map((h) => h.heldWave).filter(Boolean))];
   out.add(
     'Meetings',
     'meetingsHeld',
-    'Meetings held (reported)',
+    `Meetings held (reported${heldWaves.length ? `, ${heldWaves.join(' and ')} survey` : ''})`,
     reported.length ? held : null,
     'integer',
   );
+  out.add(
+    'Meetings',
+    'meetingsScheduledWhenReported',
+    'Meetings scheduled up to each report date (pairs reporting)',
+    reported.length ? scheduledReported : null,
+    'integer',
+  );
+  // Mentoring hours: meetings held (as reported) x the configured meeting length; per side, the
+  // mean over the people of that side in a reporting pair (a pair's hours count for both people).
+  const hours = (n: number) =>
+    Math.round(((n * facts.input.config.schedule.meetingMinutes) / 60) * 10) / 10;
+  out.add(
+    'Meetings',
+    'mentoringHours',
+    'Mentoring hours (held x meeting length)',
+    reported.length ? hours(held) : null,
+    'number',
+  );
+  for (const side of ['mentee', 'mentor'] as const) {
+    const per = new Map<string, number>();
+    for (const h of reported) {
+      const who = emailKey(side === 'mentee' ? h.match.mentee : h.match.mentor);
+      per.set(who, (per.get(who) ?? 0) + (h.meetingsHeld ?? 0));
+    }
+    out.add(
+      'Meetings',
+      `mentoringHours.${side}`,
+      `Mentoring hours per ${side} (pairs reporting)`,
+      per.size ? hours([...per.values()].reduce((a, b) => a + b, 0) / per.size) : null,
+      'number',
+    );
+  }
   // Rate over the pairs that reported, each against what was scheduled when they reported, so a
   // pair that did not answer does not count as zero meetings and an early report is not held
   // against the whole program.
@@ -268,7 +312,7 @@ function outcomeKpis(
     return wave ? waves.find((w) => w.wave === wave) : undefined;
   };
   const measure = (
-    id: 'satisfaction' | 'nps' | 'goalProgress',
+    id: 'satisfaction' | 'nps',
     label: string,
     pick: (r: SurveyResponse) => number | undefined,
   ) => {
@@ -277,15 +321,18 @@ function outcomeKpis(
   };
   measure('satisfaction', 'Satisfaction (1-5)', (r) => r.measures.satisfaction);
   measure('nps', 'Net Promoter Score (-100..100)', (r) => r.measures.recommend);
-  measure('goalProgress', 'Goal progress (1-5)', (r) => r.measures.goalProgress);
-  out.add(
-    'Outcomes',
-    'retention',
-    'Retention (active / enrolled)',
-    ratio(facts.active.length, facts.input.participants.length),
-    'percent',
-    t.retention,
-  );
+  // Goal progress per side: mentees' goals and mentors' view of them are not one figure.
+  const goalW = headline((r) => r.measures.goalProgress);
+  for (const side of ['mentee', 'mentor'] as const)
+    out.add(
+      'Outcomes',
+      `goalProgress.${side}`,
+      `Goal progress (1-5)${goalW ? `, ${goalW.wave}` : ''}, ${side}s`,
+      (side === 'mentee' ? goalW?.goalProgressMentee : goalW?.goalProgressMentor) ?? null,
+      'number',
+      t.goalProgress,
+    );
+  addRetention(facts, (...kpi) => out.add(...kpi));
   const anyMatch = facts.activeMatches.length > 0;
   out.add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length)
@@ -335,5 +382,13 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     breakdowns.find((b) => b.field.toLowerCase() === 'cohort'),
   );
   if (cohorts) report.cohorts = cohorts;
+  if (input.outcomes?.length)
+    report.outcomes = compareOutcomes(
+      input.outcomes,
+      input.participants,
+      input.matches,
+      config,
+      input.now,
+    );
   return report;
 }

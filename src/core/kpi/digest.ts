@@ -180,7 +180,7 @@ export function buildDigest(report: KpiReport, input: KpiInput): ReportDigest {
   return {
     headline: headlineKpis(report.kpis),
     targets,
-    findings: findingsOf(report, trends, targets, idle),
+    findings: [...findingsOf(report, trends, targets, idle), ...(report.outcomes?.findings ?? [])],
     trends,
     meetingsPerPair: meetingsDistribution(report),
     mentorsWithoutMentee: idle,

@@ -7,12 +7,13 @@ import type { ProgramConfig, SurveyWave } from '../config.js';
 import type { Match, Participant } from '../types.js';
 import { linkResponses, type LinkedSurveys } from '../surveys/link.js';
 import { emailKey } from '../keys.js';
-import { meetingsBy } from '../surveys/meetings.js';
+import { joinedDay, meetingsBy } from '../surveys/meetings.js';
 import type { ScheduleState } from '../scheduling/reconcile.js';
 import { assessPairs, type PairHealth } from '../surveys/risk.js';
 import type { SurveyResponse } from '../surveys/state.js';
 import type { ColumnInfo } from '../surveys/classify.js';
 import type { Vocabulary } from '../surveys/vocabulary.js';
+import type { OutcomeRecord } from '../outcomes/records.js';
 import { currentWave, orderedWaves, surveyWaves } from '../surveys/waves.js';
 
 /**
@@ -30,6 +31,8 @@ export interface KpiInput {
   surveyColumns?: ColumnInfo[][];
   /** The program's survey vocabulary (built-in plus survey-vocabulary.json). */
   vocab?: Vocabulary;
+  /** The HR outcomes file's records (`mentor-cli outcomes import`), when imported. */
+  outcomes?: OutcomeRecord[];
 }
 
 /** Derived facts. */
@@ -38,6 +41,8 @@ export interface ProgramFacts {
   byEmail: Map<string, Participant>;
   active: Participant[];
   activeMatches: Match[];
+  /** emailKey of everyone who has been in a pair (active or ended), either side. */
+  everMatched: Set<string>;
   linked: LinkedSurveys;
   waves: SurveyWave[];
   current?: SurveyWave;
@@ -73,7 +78,10 @@ export function buildFacts(input: KpiInput): ProgramFacts {
   const linked = linkResponses(input.responses, input.participants, input.matches, input.now);
   const waves = orderedWaves(surveyWaves(input.config));
   const current = currentWave(waves, input.now);
-  const meetings = meetingsBy(input.config, input.schedule, activeMatches);
+  const joined = (email: string) => joinedDay(byEmail.get(emailKey(email))?.attributes);
+  const meetings = meetingsBy(input.config, input.schedule, activeMatches, (m) =>
+    Math.max(joined(m.mentee), joined(m.mentor)),
+  );
   const pairs = assessPairs(
     activeMatches,
     linked,
@@ -101,6 +109,7 @@ export function buildFacts(input: KpiInput): ProgramFacts {
     byEmail,
     active,
     activeMatches,
+    everMatched: new Set(input.matches.flatMap((m) => [emailKey(m.mentee), emailKey(m.mentor)])),
     linked,
     waves,
     current,

@@ -10,7 +10,10 @@ import type { Breakdown, GroupStats } from './types.js';
 import { isMenteeRole, isMentorRole, type ProgramFacts } from './facts.js';
 import { mean, netPromoterScore, ratio } from './stats.js';
 
-/** Groups smaller than this are shown as "<5" for sensitive attributes. */
+/**
+ * Groups smaller than this are shown as "<5" for sensitive attributes; a group's satisfaction or
+ * NPS resting on fewer answers is marked `fewAnswers`.
+ */
 const MIN_GROUP_SIZE = 5;
 const BLANK = '(blank)';
 /** Participant fields a breakdown can use besides the attributes. */
@@ -45,8 +48,8 @@ interface GroupIndex {
   menteeKeys: string[];
   satisfaction: Map<string, number>;
   recommend: Map<string, number>;
-  /** Mentee and mentor email keys of each at-risk pair. */
-  atRisk: Array<[string, string]>;
+  /** The mentee's email key of each at-risk pair: a pair counts once, in its mentee's group. */
+  atRisk: string[];
 }
 const indexes = new WeakMap<ProgramFacts, GroupIndex>();
 
@@ -69,9 +72,7 @@ function indexOf(facts: ProgramFacts): GroupIndex {
     menteeKeys,
     satisfaction: answers((r) => r.measures.satisfaction),
     recommend: answers((r) => r.measures.recommend),
-    atRisk: facts.pairs
-      .filter((h) => h.reasons.length > 0)
-      .map((h) => [emailKey(h.match.mentee), emailKey(h.match.mentor)]),
+    atRisk: facts.pairs.filter((h) => h.reasons.length > 0).map((h) => emailKey(h.match.mentee)),
   };
   indexes.set(facts, ix);
   return ix;
@@ -96,6 +97,7 @@ function groupStats(
     const v = ix.recommend.get(e);
     return v === undefined ? [] : [v];
   });
+  const matched = members.filter((p) => facts.everMatched.has(emailKey(p.email)));
   const cur = facts.current ? facts.linked.latest.get(facts.current.name) : undefined;
   const responded = active.filter((p) => cur?.has(emailKey(p.email))).length;
   return {
@@ -110,11 +112,16 @@ function groupStats(
     ),
     averageScore: mean(inGroup.map((m) => m.score)),
     satisfaction: mean(sat),
+    satisfactionAnswers: sat.length,
     nps: netPromoterScore(rec),
+    npsAnswers: rec.length,
+    fewAnswers:
+      (sat.length > 0 && sat.length < MIN_GROUP_SIZE) ||
+      (rec.length > 0 && rec.length < MIN_GROUP_SIZE),
     responseRate: facts.current ? ratio(responded, active.length) : null,
-    retention: ratio(active.length, members.length),
-    atRiskPairs: ix.atRisk.filter(([mentee, mentor]) => emails.has(mentee) || emails.has(mentor))
-      .length,
+    // Retention: of the group's people who were ever in a pair, those still active.
+    retention: ratio(matched.filter((p) => p.status !== 'withdrawn').length, matched.length),
+    atRiskPairs: ix.atRisk.filter((mentee) => emails.has(mentee)).length,
   };
 }
 
@@ -128,7 +135,10 @@ function suppress(g: GroupStats): GroupStats {
     matchRate: null,
     averageScore: null,
     satisfaction: null,
+    satisfactionAnswers: null,
     nps: null,
+    npsAnswers: null,
+    fewAnswers: false,
     responseRate: null,
     retention: null,
     atRiskPairs: null,
@@ -153,6 +163,8 @@ export function breakdownBy(facts: ProgramFacts, field: string, sensitive: boole
   return {
     field,
     sensitive,
+    satisfactionWave: facts.headlineWave((r) => r.measures.satisfaction) ?? null,
+    npsWave: facts.headlineWave((r) => r.measures.recommend) ?? null,
     groups: values.map((v) => {
       const g = groupStats(facts, v, groups.get(v)!);
       return sensitive && groups.get(v)!.length < MIN_GROUP_SIZE ? suppress(g) : g;
@@ -174,6 +186,17 @@ export function compareCohorts(
     computed && !computed.sensitive && computed.field.toLowerCase() === 'cohort'
       ? computed
       : breakdownBy(facts, 'cohort', false);
+  // People without a cohort (typically the mentors) are no cohort of their own: left out here.
   const real = b.groups.filter((g) => g.value !== BLANK);
-  return real.length >= 2 ? b.groups : undefined;
+  return real.length >= 2 ? real : undefined;
+}
+
+/** The line above a breakdown: which waves its survey figures come from and how pairs count. */
+export function breakdownNote(b: Pick<Breakdown, 'satisfactionWave' | 'npsWave'>): string {
+  const waves =
+    b.satisfactionWave || b.npsWave
+      ? `Satisfaction from the ${b.satisfactionWave ?? '-'} survey, NPS from the ` +
+        `${b.npsWave ?? '-'} survey; "under 5 answers" marks figures to read with care. `
+      : '';
+  return `${waves}An at-risk pair counts once, in its mentee's group.`;
 }

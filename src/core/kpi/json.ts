@@ -29,6 +29,7 @@ export function reportToJson(report: KpiReport) {
       meetingsHeld: h.meetingsHeld ?? null,
       scheduledWhenReported: h.scheduledAtReport ?? null,
       reportedAt: h.heldReportedAt ?? null,
+      reportedInWave: h.heldWave ?? null,
       reasons: h.reasons.map((r) => ({ code: r.code, text: r.text })),
     })),
     atRiskByReason: report.atRiskByReason,
@@ -41,6 +42,7 @@ export function reportToJson(report: KpiReport) {
     breakdowns: report.breakdowns,
     surveyItems: report.surveyItems,
     cohorts: report.cohorts ?? null,
+    outcomes: report.outcomes ?? null,
     warnings: report.warnings,
   };
 }

@@ -5,6 +5,7 @@ import type { SurveyResponse } from '../surveys/state.js';
 import type { LinkedSurveys } from '../surveys/link.js';
 import type { SurveyItemStats } from './survey-items.js';
 import type { LeaverStats } from './survey-counting.js';
+import type { OutcomeComparison } from '../outcomes/compare.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -20,6 +21,17 @@ export interface Kpi {
   met?: boolean | null;
 }
 
+/** Adds one KPI to the Summary: the target (if any) decides met / not met. */
+export type AddKpi = (
+  section: string,
+  id: string,
+  label: string,
+  value: number | null,
+  format: KpiFormat,
+  target?: number,
+  lowerIsBetter?: boolean,
+) => void;
+
 /** Survey facts for one wave. */
 export interface WaveStats {
   wave: string;
@@ -34,6 +46,8 @@ export interface WaveStats {
   nps: number | null;
   recommendAnswers: number;
   goalProgress: number | null;
+  goalProgressMentee: number | null;
+  goalProgressMentor: number | null;
   skillsImproved: number | null;
   wouldContinue: number | null;
   unknownResponses: number;
@@ -53,10 +67,18 @@ export interface GroupStats {
   mentees: number | null;
   matchRate: number | null;
   averageScore: number | null;
+  /** Headline-wave satisfaction (the Summary's wave: Breakdown.satisfactionWave). */
   satisfaction: number | null;
+  /** How many answers the satisfaction rests on. */
+  satisfactionAnswers: number | null;
   nps: number | null;
+  npsAnswers: number | null;
+  /** True when satisfaction or NPS rests on 1-4 answers: read with care. */
+  fewAnswers: boolean;
   responseRate: number | null;
+  /** Of the group's people ever in a pair, those still active (withdrawals before matching out). */
   retention: number | null;
+  /** At-risk pairs whose mentee is in this group (each pair counts once). */
   atRiskPairs: number | null;
 }
 
@@ -64,6 +86,10 @@ export interface GroupStats {
 export interface Breakdown {
   field: string;
   sensitive: boolean;
+  /** The wave the groups' satisfaction comes from (null: no answers yet). */
+  satisfactionWave: string | null;
+  /** The wave the groups' NPS comes from. */
+  npsWave: string | null;
   groups: GroupStats[];
 }
 
@@ -90,5 +116,7 @@ export interface KpiReport {
   surveyItems: SurveyItemStats[];
   /** Present when the program has two or more cohorts. */
   cohorts?: GroupStats[];
+  /** Participants against non-participants, when an HR outcomes file was imported. */
+  outcomes?: OutcomeComparison;
   warnings: string[];
 }

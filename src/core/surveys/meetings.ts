@@ -108,6 +108,7 @@ export function expectedMeetingsToDate(
  */
 function expectedMeetings(
   config: Pick<ProgramConfig, 'program' | 'schedule'>,
+  joinedOf: (match: Pick<Match, 'createdAt'>) => number = () => 0,
 ): (match: Pick<Match, 'createdAt'>, asOf: Date) => number {
   const programStart = Date.parse(`${config.program.startDate}T00:00:00Z`);
   const programEnd = Date.parse(`${config.program.endDate}T23:59:59Z`);
@@ -118,15 +119,33 @@ function expectedMeetings(
         ? 14
         : 30.4375;
   return (match, asOf) => {
-    const start = Math.max(
-      programStart,
-      Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0,
-    );
+    const start = Math.max(programStart, matchDay(match), joinedOf(match));
     const end = Math.min(asOf.getTime(), programEnd);
     if (Number.isNaN(start) || end < start) return 0;
     const n = Math.floor(Math.floor((end - start) / DAY) / period) + 1;
     return config.schedule.count !== undefined ? Math.min(n, config.schedule.count) : n;
   };
+}
+
+/** The start (UTC ms) of the day a pair was matched, 0 when unreadable. */
+const matchDay = (match: Pick<Match, 'createdAt'>) =>
+  Date.parse(match.createdAt.slice(0, 10) + 'T00:00:00Z') || 0;
+
+/** The attribute names that give the day a person joined the program (late joiners). */
+const JOINED_HEADERS = ['start date', 'joined', 'join date', 'joining date', 'programme start'];
+
+/**
+ * The day (UTC ms) a person joined, from a "Start date" style attribute holding an ISO date; 0 when
+ * absent or unreadable (they are then taken to have joined at the program start).
+ */
+export function joinedDay(attributes: Readonly<Record<string, string>> | undefined): number {
+  for (const [k, v] of Object.entries(attributes ?? {})) {
+    if (!JOINED_HEADERS.includes(k.trim().toLowerCase())) continue;
+    const iso = /^\d{4}-\d{2}-\d{2}/.exec(String(v).trim())?.[0];
+    const ms = iso ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN;
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return 0;
 }
 
 /**
@@ -135,17 +154,29 @@ function expectedMeetings(
  */
 export type MeetingsBy = (match: Match, asOf: Date) => number;
 
-/** The meetings-by function for a program, and whether it reads the real schedule. */
+/**
+ * The meetings-by function for a program, and whether it reads the real schedule. A pair's meetings
+ * count from the later of its match date and the day its people joined (`joinedOf`, for late
+ * joiners), never before: a series the schedule started at the program start does not hold a late
+ * joiner to meetings from before they were there.
+ */
 export function meetingsBy(
   config: Pick<ProgramConfig, 'program' | 'schedule'>,
   schedule: ScheduleState | undefined,
   matches: readonly Match[],
+  joinedOf: (match: Match) => number = () => 0,
 ): { by: MeetingsBy; fromSchedule: boolean; unscheduled: Match[] } {
-  if (!schedule) return { by: expectedMeetings(config), fromSchedule: false, unscheduled: [] };
+  const join = joinedOf as (match: Pick<Match, 'createdAt'>) => number;
+  if (!schedule)
+    return { by: expectedMeetings(config, join), fromSchedule: false, unscheduled: [] };
   const starts = scheduledStartsByPair(schedule, matches);
   const unscheduled = matches.filter((m) => m.status === 'active' && !starts.has(m.id));
   return {
-    by: (m, asOf) => countUpTo(starts.get(m.id) ?? [], asOf.getTime()),
+    by: (m, asOf) => {
+      const list = starts.get(m.id) ?? [];
+      const from = Math.max(matchDay(m), joinedOf(m));
+      return countUpTo(list, asOf.getTime()) - (from > 0 ? countUpTo(list, from - 1) : 0);
+    },
     fromSchedule: true,
     unscheduled,
   };

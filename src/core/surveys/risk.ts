@@ -45,6 +45,8 @@ export interface PairHealth {
   meetingsHeld?: number;
   /** When that count was reported (submission time, else the wave's opening date), ISO. */
   heldReportedAt?: string;
+  /** The survey wave that count comes from. */
+  heldWave?: string;
   /** Meetings scheduled up to `heldReportedAt`: what `meetingsHeld` is compared with. */
   scheduledAtReport?: number;
   menteeSatisfaction?: number;
@@ -152,7 +154,7 @@ export function assessPairs(
     ] as const;
     const reasons: RiskReason[] = [];
     const sat: Partial<Record<'mentee' | 'mentor', number>> = {};
-    let best: { held: number; due: number; at: Date; ratio: number } | undefined;
+    let best: { held: number; due: number; at: Date; ratio: number; wave: string } | undefined;
     for (const [side, email] of sides) {
       const s = mostRecent(linked, order, email, (r) => r.measures.satisfaction !== undefined)
         ?.measures.satisfaction;
@@ -183,7 +185,7 @@ export function assessPairs(
       // outvote the other's.
       const ratio = held / Math.max(due, 1);
       if (!best || ratio > best.ratio || (ratio === best.ratio && at > best.at))
-        best = { held, due, at, ratio };
+        best = { held, due, at, ratio, wave: report.wave };
     }
     if (best && best.due > 0 && best.held < best.due * RISK_RULES.minHeldRatio) {
       reasons.push({
@@ -207,6 +209,7 @@ export function assessPairs(
       Object.assign(ph, {
         meetingsHeld: best.held,
         heldReportedAt: best.at.toISOString(),
+        heldWave: best.wave,
         scheduledAtReport: best.due,
       });
     if (sat.mentee !== undefined) ph.menteeSatisfaction = sat.mentee;

@@ -162,7 +162,8 @@ export type StateName =
   | 'surveys'
   | 'history'
   | 'attention'
-  | 'outbox';
+  | 'outbox'
+  | 'outcomes';
 
 interface StateEnvelope<T> {
   version: 1;

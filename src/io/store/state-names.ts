@@ -6,4 +6,5 @@ export const STATE_NAMES = [
   'schedule',
   'surveys',
   'attention',
+  'outcomes',
 ] as const;

@@ -75,6 +75,10 @@ export function dataProblem(name: string, data: unknown): string | undefined {
     case 'attention':
       if (!Array.isArray(data)) return `"data" is ${describe(data)}, not a list of attention items`;
       return undefined;
+    case 'outcomes':
+      if (!isObject(data) || !Array.isArray(data.records))
+        return `"data" is ${describe(data)}, not the HR outcomes document`;
+      return undefined;
     default:
       return undefined;
   }

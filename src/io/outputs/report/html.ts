@@ -8,6 +8,7 @@
 
 import { UsageError } from '../../../errors.js';
 import { RISK_REASON_WORDS, type ReportDigest } from '../../../core/kpi/digest.js';
+import { breakdownNote } from '../../../core/kpi/groups.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
 import { formatKpi, showKpi, type RenderedChart } from './charts.js';
@@ -138,24 +139,52 @@ function atRiskSection(report: KpiReport, input: KpiInput, audience: ReportAudie
   return `${intro}${counts}${table(['Mentee', 'Mentor', 'Why'], rows)}`;
 }
 
+/** "4.20 (n=3, under 5)": a figure with the answers it rests on, small samples marked. */
+const answered = (shown: string, n: number | null) =>
+  n === null ? shown : `${shown} (n=${n}${n < 5 ? ', under 5' : ''})`;
+
 function breakdownSection(report: KpiReport): string {
   const parts = report.breakdowns.map((b) => {
     const rows = b.groups.map((g) => [
       g.value,
       g.participants,
       g.matchRate === null ? '' : formatKpi(g.matchRate, 'percent'),
-      g.satisfaction === null ? '' : g.satisfaction.toFixed(2),
-      g.nps === null ? '' : Math.round(g.nps),
+      g.satisfaction === null ? '' : answered(g.satisfaction.toFixed(2), g.satisfactionAnswers),
+      g.nps === null ? '' : answered(String(Math.round(g.nps)), g.npsAnswers),
       g.responseRate === null ? '' : formatKpi(g.responseRate, 'percent'),
       g.retention === null ? '' : formatKpi(g.retention, 'percent'),
     ]);
     const headers = [b.field, 'People', 'Matched', 'Satisfaction', 'NPS', 'Responded', 'Retained'];
-    const note = b.sensitive
-      ? '<p class="note">A sensitive attribute: groups under 5 people are shown as &lt;5 with no figures.</p>'
-      : '';
+    const note =
+      (b.sensitive
+        ? '<p class="note">A sensitive attribute: groups under 5 people are shown as &lt;5 with no figures.</p>'
+        : '') + `<p class="note">${e(breakdownNote(b))}</p>`;
     return `<h3>By ${e(b.field)}</h3>${note}${table(headers, rows)}`;
   });
   return parts.join('\n');
+}
+
+/** Participants against non-participants, with group sizes and the caveat in plain words. */
+function outcomesSection(report: KpiReport): string {
+  const o = report.outcomes;
+  if (!o) return '';
+  const rate = (small: boolean, v: number | null) =>
+    small ? 'under 5 people: not shown' : v === null ? '' : formatKpi(v, 'percent');
+  const rows = o.groups.map((g) => [
+    g.group,
+    g.people,
+    rate(g.small, g.retentionRate),
+    rate(g.small, g.promotionRate),
+    g.averageScore === null ? '' : g.averageScore.toFixed(1),
+  ]);
+  const headers = ['Group', 'People', 'Retention', 'Promotion or role change', 'Average score'];
+  return `<section class="detail" aria-labelledby="outcomes">
+<h2 id="outcomes">Outcomes: participants and non-participants</h2>
+<p class="note">${e(`From the HR outcomes file, ${o.periodStart} to ${o.periodEnd}.`)}</p>
+<ul class="findings">${o.findings.map((f) => `<li>${e(f)}</li>`).join('')}</ul>
+${table(headers, rows)}
+<p class="caveat">${e(o.caveat)}</p>
+</section>`;
 }
 
 /** The whole HTML document. */
@@ -216,6 +245,7 @@ ${detailCharts.map((c) => figure(c, true)).join('\n')}
 <h2 id="risk">Pairs that need attention</h2>
 ${atRiskSection(report, input, audience)}
 </section>
+${outcomesSection(report)}
 <section class="detail" aria-labelledby="groups">
 <h2 id="groups">Breakdowns</h2>
 ${breakdownSection(report) || '<p>No breakdowns.</p>'}

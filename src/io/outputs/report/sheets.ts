@@ -2,6 +2,8 @@
 
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { GroupStats, KpiReport } from '../../../core/kpi/types.js';
+import { breakdownNote } from '../../../core/kpi/groups.js';
+import type { OutcomeComparison } from '../../../core/outcomes/compare.js';
 import { emailKey } from '../../../core/keys.js';
 import { MEASURES, type MeasureId } from '../../../core/surveys/measures.js';
 import type { SurveyResponse } from '../../../core/surveys/state.js';
@@ -227,6 +229,8 @@ export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
     col('Skills improved', 'skillsImproved', 'number'),
     col('Would continue', 'wouldContinue', 'percent'),
     col('Unknown emails', 'unknownResponses', 'integer'),
+    col('Goal progress (mentees)', 'goalProgressMentee', 'number'),
+    col('Goal progress (mentors)', 'goalProgressMentor', 'number'),
   ];
   const sheets: SheetSpec[] = [
     {
@@ -292,28 +296,53 @@ const GROUP_COLS = (first: string): ColumnSpec[] => [
   col('Match rate', 'matchRate', 'percent'),
   col('Average score', 'averageScore', 'number'),
   col('Satisfaction', 'satisfaction', 'number'),
+  col('Satisfaction answers', 'satisfactionAnswers', 'integer'),
   col('NPS', 'nps', 'integer'),
+  col('NPS answers', 'npsAnswers', 'integer'),
+  col('Under 5 answers', 'few'),
   col('Response rate', 'responseRate', 'percent'),
   col('Retention', 'retention', 'percent'),
-  col('At-risk pairs', 'atRiskPairs', 'integer'),
+  col('At-risk pairs (by mentee)', 'atRiskPairs', 'integer'),
 ];
+
+/** Participants against non-participants: aggregates only, small groups withheld, the caveat. */
+function outcomesSheet(o: OutcomeComparison): SheetSpec {
+  return {
+    name: 'Outcomes',
+    title: `HR outcomes ${o.periodStart} to ${o.periodEnd}, groups under 5 not shown. ${o.caveat}`,
+    columns: [
+      col('Group', 'group', 'text', 20),
+      col('People', 'people', 'integer'),
+      col('Retained', 'retained', 'integer'),
+      col('Retention', 'retentionRate', 'percent'),
+      col('Promoted or role change', 'promoted', 'integer'),
+      col('Promotion rate', 'promotionRate', 'percent'),
+      col('Average score', 'averageScore', 'number'),
+      col('Under 5 people', 'smallText'),
+    ],
+    rows: o.groups.map((g) => ({ ...g, smallText: g.small ? 'yes: not shown' : '' })),
+  };
+}
 
 /**
  * One sheet per --by field (sensitive ones as diversity views with small groups suppressed) and the
  * cohort comparison.
  */
 export function groupSheets(report: KpiReport): SheetSpec[] {
-  const rows = (gs: GroupStats[]) => gs as unknown as Record<string, unknown>[];
+  const rows = (gs: GroupStats[]) =>
+    gs.map((g): Record<string, unknown> => ({ ...g, few: g.fewAnswers ? 'yes' : '' }));
   const sheets: SheetSpec[] = report.breakdowns.map((b) => ({
     name: `By ${b.field}`,
-    ...(b.sensitive
-      ? { title: `Diversity view by ${b.field}: groups under 5 people shown as "<5"` }
-      : {}),
+    title: b.sensitive
+      ? `Diversity view by ${b.field}: groups under 5 people shown as "<5". ${breakdownNote(b)}`
+      : breakdownNote(b),
     columns: GROUP_COLS(b.field),
     rows: rows(b.groups),
   }));
+  if (report.outcomes) sheets.push(outcomesSheet(report.outcomes));
   // A "By cohort" breakdown already shows the cohorts: no second sheet with the same rows.
-  if (report.cohorts && !report.breakdowns.some((b) => b.field === 'cohort'))
+  const byCohort = report.breakdowns.find((b) => b.field.toLowerCase() === 'cohort');
+  if (report.cohorts && !byCohort)
     sheets.push({ name: 'Cohorts', columns: GROUP_COLS('Cohort'), rows: rows(report.cohorts) });
   return sheets;
 }
