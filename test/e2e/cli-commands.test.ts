@@ -20,6 +20,7 @@ const COMMANDS = [
   'demo',
   'survey',
   'status',
+  'outcomes',
   'report',
   'schedule',
   'intro',

@@ -64,7 +64,8 @@ describe('init takes every setting as a flag (issue 15)', () => {
     );
     expect(r.code).toBe(0);
     const c = configOf(join(cwd, 'p'));
-    expect(c.program.manager).toEqual({ name: 'Ada Lovelace', email: 'ada@example.org' });
+    // toMatchObject: init also writes the manager's default hours for check-ins (issue 11).
+    expect(c.program.manager).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org' });
     expect(c.schedule).toMatchObject({ frequency: 'weekly', meetingMinutes: 30 });
     expect(r.stdout).toMatch(/^Manager\s+Ada Lovelace <ada@example\.org>$/m);
     expect(r.stdout).toMatch(/^Meetings\s+weekly, 30 minutes$/m);
@@ -132,7 +133,8 @@ describe.skipIf(!python)('init on a terminal (issue 15)', () => {
     expect(screen).toContain('schedule.meetingMinutes must be at least 10, not 5');
     expect(screen).not.toContain('Program name');
     const c = configOf(join(cwd, 'p'));
-    expect(c.program.manager).toEqual({ name: 'Ada Lovelace', email: 'ada@example.org' });
+    // toMatchObject: init also writes the manager's default hours for check-ins (issue 11).
+    expect(c.program.manager).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org' });
     expect(c.schedule).toMatchObject({ frequency: 'monthly', meetingMinutes: 30 });
   });
 

@@ -27,6 +27,8 @@ afterEach(() => {
 const fresh = (): Program => {
   const dir = mkdtempSync(join(tmpdir(), 'mentor-state-json-'));
   dirs.push(dir);
+  // A program folder is one with a config: writes stop when it is gone (issue 10 item 12).
+  writeFileSync(join(dir, 'mentor.config.json'), '{}');
   return { dir, stateDir: join(dir, '.mentor'), config: {} as Program['config'] };
 };
 const env = (data: unknown) => ({ version: 1, updatedAt: '2027-01-01T00:00:00.000Z', data });
@@ -179,6 +181,6 @@ describe('readState / writeState / readStateEach', () => {
     const file = join(program.dir, 'out.txt');
     await writeFileAtomicChunks(file, ['a', Buffer.from('ß'), '', 'c'.repeat(70_000)]);
     expect(readFileSync(file, 'utf8')).toBe(`aß${'c'.repeat(70_000)}`);
-    expect(readdirSync(program.dir)).toEqual(['out.txt']);
+    expect(readdirSync(program.dir).sort()).toEqual(['mentor.config.json', 'out.txt']);
   });
 });
