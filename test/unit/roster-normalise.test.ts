@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   normaliseEmail,
   parseBoolean,
-  parseCapacity,
-  parseLevel,
   parseStatus,
   splitMulti,
 } from '../../src/core/roster/normalise.js';
@@ -59,50 +57,6 @@ describe('splitMulti', () => {
     ['Product;Design;', false, ['Product', 'Design']],
   ])('%j (slash %s)', (input, slash, expected) => {
     expect(splitMulti(input, slash)).toEqual(expected);
-  });
-});
-
-describe('parseLevel', () => {
-  it.each<[string, number | undefined]>([
-    ['5', 5],
-    ['L5', 5],
-    ['l7', 7],
-    ['Level 5', 5],
-    ['level5', 5],
-    ['Grade 3', 3],
-    [' 12 ', 12],
-    ['', undefined],
-  ])('%j -> %s', (input, expected) => {
-    expect(parseLevel(input).value).toBe(expected);
-    expect(parseLevel(input).error).toBeUndefined();
-  });
-  it.each(['5.5', 'senior', 'L', 'Level five'])('rejects %j', (input) => {
-    expect(parseLevel(input).error?.code).toBe('level-invalid');
-  });
-});
-
-describe('parseCapacity', () => {
-  it.each<[string, number]>([
-    ['', 2],
-    ['1', 1],
-    ['3', 3],
-    ['50', 50],
-    ['two', 2],
-    ['Ten', 10],
-    ['3 mentees', 3],
-    ['up to 4', 4],
-    [' 2 ', 2],
-  ])('%j -> %s', (input, expected) => {
-    expect(parseCapacity(input, 2)).toEqual({ value: expected });
-  });
-  it.each(['0', '51', '2.5', 'many', '-1', 'eleven'])('rejects %j', (input) => {
-    expect(parseCapacity(input, 2)).toEqual({
-      error: {
-        code: 'capacity-invalid',
-        message: `capacity "${input}" is not a whole number from 1 to 50`,
-        hint: 'Enter how many mentees this mentor can take, e.g. 2',
-      },
-    });
   });
 });
 

@@ -117,56 +117,6 @@ export function splitMulti(text: string, slash = false): string[] {
   return out;
 }
 
-const LEVEL = /^(?:l|lvl|level|grade|band|g)?\s*[-.:]?\s*(\d{1,3})$/i;
-
-/** Reads a seniority level: "5", "L5", "Level 5". */
-export function parseLevel(text: string): Parsed<number> {
-  const t = text.trim();
-  if (!t) return {};
-  const m = LEVEL.exec(t);
-  if (m) return { value: Number(m[1]) };
-  return {
-    error: {
-      code: 'level-invalid',
-      message: `level "${clipValue(t)}" is not a whole number`,
-      hint: 'Write the level as a whole number such as 5 (or L5)',
-    },
-  };
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-const CAPACITY =
-  /^(?:up\s+to\s+|max(?:imum)?\s+)?(\d+|[a-z]+)(?:\s+(?:mentees?|people|persons?))?$/i;
-
-/** Reads a mentor's capacity: a whole number 1..50 (or one..ten); empty gives the default. */
-export function parseCapacity(text: string, defaultCapacity: number): Parsed<number> {
-  const t = text.trim();
-  if (!t) return { value: defaultCapacity };
-  const m = CAPACITY.exec(t);
-  const word = m?.[1].toLowerCase();
-  const n =
-    word === undefined ? NaN : /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? NaN);
-  if (Number.isInteger(n) && n >= 1 && n <= 50) return { value: n };
-  return {
-    error: {
-      code: 'capacity-invalid',
-      message: `capacity "${clipValue(t)}" is not a whole number from 1 to 50`,
-      hint: 'Enter how many mentees this mentor can take, e.g. 2',
-    },
-  };
-}
-
 const TRUE_WORDS = new Set([
   'yes',
   'y',
