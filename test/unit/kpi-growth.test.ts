@@ -8,6 +8,7 @@ import { computeKpis, type KpiInput } from '../../src/core/kpi/compute.js';
 import type { ColumnInfo } from '../../src/core/surveys/classify.js';
 import type { SurveyResponse } from '../../src/core/surveys/state.js';
 import { config, matches, participants } from '../helpers/survey-program.js';
+import { renderReportMarkdown } from '../../src/ui/report-md.js';
 
 const numeric = (min: number, max: number) =>
   ({ id: 'numeric', family: 'numeric', min, max, from: 'wording' }) as ColumnInfo['scale'];
@@ -98,6 +99,15 @@ describe('growth from kickoff to close', () => {
     expect(kpi('growth.improved.mentee')).toBe(1);
     expect(kpi('growth.improved.mentor')).toBe(0);
     expect(r.growth?.mentee.people).toBe(2);
+  });
+
+  it('is a section of the Markdown report, aggregates only', () => {
+    const md = renderReportMarkdown(r);
+    expect(md).toContain('## Growth from kickoff to final');
+    expect(md).toContain('3 people answered the baseline questions in both waves');
+    expect(md).toMatch(
+      /\| mentees \| Self-rating: speaking up .* \| 2 \| 2\.50 \| 3\.50 \| 1\.00 \| 1 \/ 1 \/ 0 \|/,
+    );
   });
 
   it('is absent when no rating question is asked in two waves', () => {

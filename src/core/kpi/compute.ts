@@ -40,8 +40,10 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
         const v = pick(r);
         return v === undefined ? [] : [v];
       });
-    const bySide = (side?: 'mentor' | 'mentee') =>
-      side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs;
+    // perf: bench/survey-report.mjs (each response's side looked up once, not once per measure)
+    const sides = { mentee: [] as SurveyResponse[], mentor: [] as SurveyResponse[] };
+    for (const r of rs) sides[facts.sideOf(emailKey(r.email))].push(r);
+    const bySide = (side?: 'mentor' | 'mentee') => (side ? sides[side] : rs);
     const sat = (side?: 'mentor' | 'mentee') =>
       mean(nums((r) => r.measures.satisfaction, bySide(side)));
     const goal = (side?: 'mentor' | 'mentee') =>
