@@ -17,7 +17,7 @@ import { countedResponses } from './survey-counting.js';
 type Side = 'mentee' | 'mentor';
 
 /** One baseline question compared between two waves, for one side. */
-export interface GrowthItem {
+interface GrowthItem {
   side: Side;
   question: string;
   row?: string;
@@ -36,7 +36,7 @@ export interface GrowthItem {
 }
 
 /** People's growth over all baseline questions, in all or for one side. */
-export interface GrowthSummary {
+interface GrowthSummary {
   /** People who answered at least one baseline question in both waves. */
   people: number;
   /** Mean over those people of their average change, on a 1-5 footing. */
