@@ -304,8 +304,10 @@ function listOptions(
       mapping.byRole?.topics?.mentee,
     ];
     const used = (field === 'topics' ? cols : cols.slice(0, 1)).filter((c) => c !== undefined);
-    const options = used.flatMap((c) => learnOptions(column(c)));
-    if (options.length) out[field] = [...new Set(options)].sort((a, b) => b.length - a.length);
+    // One vocabulary per field: mentors' and mentees' questions offer the same options, so a part
+    // chosen alone in either column ("Leadership") shows that "Leadership, Career growth" is two.
+    const options = learnOptions(concat(used.map(column)));
+    if (options.length) out[field] = options;
   }
   return out;
 }
@@ -323,6 +325,10 @@ function rowFixOf(
   const row = Number((cells[cols.row] ?? '').trim());
   const file = (cells[cols.file] ?? '').trim();
   return { key, email, file, row: Number.isInteger(row) ? row : 0, by, at: now };
+}
+
+function* concat(lists: Iterable<string>[]): Generator<string> {
+  for (const list of lists) yield* list;
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */
