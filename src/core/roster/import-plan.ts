@@ -283,15 +283,21 @@ export function planFromMerge(
   merge: MergeResult,
   readProblems: Problem[] = [],
 ): ImportPlan {
-  const incoming = new Set<string>();
-  for (const p of built.incoming) incoming.add(p.email);
   // Earlier people keep their email (so references to them resolve) but have nothing of their own
   // to check.
-  const roster: Participant[] = merge.participants.map((p) =>
-    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail)
-      ? p
-      : { ...p, preferences: [], avoid: [], managerEmail: undefined },
-  );
+  const met = merge.added.length + merge.updated.length + merge.unchanged.length;
+  let roster = merge.participants;
+  // perf: everyone came with this import (a first import, a full re-import): nobody to blank
+  //   (bench/import.mjs).
+  if (met !== merge.participants.length) {
+    const incoming = new Set<string>();
+    for (const p of built.incoming) incoming.add(p.email);
+    roster = merge.participants.map((p) =>
+      incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail)
+        ? p
+        : { ...p, preferences: [], avoid: [], managerEmail: undefined },
+    );
+  }
   const problems = [
     ...readProblems,
     ...built.problems,
@@ -331,8 +337,11 @@ export function planFromMerge(
     const names = new Map(merge.participants.map((p) => [p.email, p.name]));
     attention = attention.map((a) => (a.name ? a : { ...a, name: names.get(a.email) ?? '' }));
   }
-  const present = new Set([...merge.added, ...merge.updated, ...merge.unchanged]);
-  const fixes = fixesAfter(built.fixes, merge.fixes, built.rowFixes, (e) => present.has(e));
+  // perf: the set of everyone only when this import made fixes (bench/import.mjs).
+  let present: Set<string> | undefined;
+  const keep = (e: string): boolean =>
+    (present ??= new Set([...merge.added, ...merge.updated, ...merge.unchanged])).has(e);
+  const fixes = fixesAfter(built.fixes, merge.fixes, built.rowFixes, keep);
   return { merge, rejected, problems, files, attention, fields: built.fields, fixes };
 }
 
@@ -344,6 +353,9 @@ export function attentionAfterImport(
   stored: readonly AttentionItem[],
   plan: ImportPlan,
 ): AttentionItem[] {
+  // perf: no stored items (a first import, or nothing left to fix): the everyone set is not needed
+  //   (bench/import.mjs).
+  if (!stored.length) return mergeAttention(stored, plan.attention, () => undefined);
   const read = new Set<string>();
   for (const e of plan.merge.added) read.add(e);
   for (const e of plan.merge.updated) read.add(e);
