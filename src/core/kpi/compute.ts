@@ -340,7 +340,7 @@ function outcomeKpis(
   out.add('Outcomes', 'atRiskPairs', 'Pairs at risk', anyMatch ? atRisk.length : null, 'integer');
   if (facts.linked.unknown.length)
     warnings.push(
-      `${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets)`,
+      `${facts.linked.unknown.length} survey response(s) from emails not in the program (listed in the Survey sheets of \`--audience manager\`)`,
     );
 }
 
