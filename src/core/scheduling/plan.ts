@@ -10,6 +10,7 @@ import type { Agenda } from './describe.js';
 import { buildUnits } from './units.js';
 import { findSlots } from './slots.js';
 import { milestoneBusy, milestoneEvents } from './milestones.js';
+import { milestoneHourProblems, milestoneSessions } from './milestone-sessions.js';
 import { placeCheckIns } from './checkins.js';
 import { conflictProblems, resolveConflicts, type Conflict } from './conflicts.js';
 import { attendeesOf, seriesEvent, seriesOccurrences, type PlannedSeries } from './series.js';
@@ -105,7 +106,9 @@ export function buildPlan(input: PlanInput): Plan {
   });
   // Every occurrence of every series, after clock changes and blackout moves, against everyone's
   // other meetings and the milestones: a clash moves that one meeting within its week.
-  const fixed = milestoneBusy(config, units, clocks);
+  const sessions = milestoneSessions(config, units, clocks, zoneOf);
+  problems.push(...milestoneHourProblems(sessions, clocks));
+  const fixed = milestoneBusy(config, sessions);
   const { occurrences: resolved, conflicts } = resolveConflicts({
     series: drafts.map(({ planned }) => ({
       unitId: planned.unit.id,
@@ -164,7 +167,7 @@ export function buildPlan(input: PlanInput): Plan {
     planned.event = seriesEvent(input, programId, planned, slot, clocks, zoneOf);
     events.push(planned.event, ...(checkInsOf.get(planned.unit.id) ?? []));
   }
-  events.push(...milestoneEvents(config, programId, units));
+  events.push(...milestoneEvents(config, programId, sessions, clocks));
   return { series, events, problems, clocks, zoneOf, conflicts };
 }
 
