@@ -94,7 +94,10 @@ export function meetingPlan(
   const others = [unit.mentor, ...unit.mentees]
     .filter((p) => p !== unit.anchor)
     .map((p) => ({ p, tz: zoneOf(p), clock: clocks.get(zoneOf(p)) }));
-  const total = occurrences.filter((o) => o.status !== 'skipped').length;
+  // The last meeting's number: a split series' continuing part lists only its own meetings, and
+  // the last one is still the last.
+  let total = 0;
+  for (const o of occurrences) if (o.status !== 'skipped' && o.number > total) total = o.number;
   const lines: string[] = [];
   for (const o of occurrences) {
     const size = lines.reduce((n, l) => n + l.length, 0);

@@ -74,7 +74,13 @@ export function reconcile(
   occurrences: ReadonlyMap<string, string[]>,
   previous: ScheduleState | undefined,
   now: Date,
+  describeFrom?: (unitId: string, from: string) => string | undefined,
 ): Reconciled {
+  /** The planned series from rule date `from` on, under `uid`, described from there. */
+  const continuation = (e: CalEvent, uid: string, from: string): CalEvent => ({
+    ...continuationOf(e, uid, from),
+    description: (e.unitId && describeFrom?.(e.unitId, from)) || e.description,
+  });
   const stamp = now.toISOString();
   const prev = Object.assign(
     Object.create(null) as Record<string, StoredEvent>,
@@ -333,7 +339,7 @@ function splitUid(uid: string, from: string): string {
 }
 
 /** The planned series from rule date `from` on, under `uid` (the part after a split). */
-function continuation(e: CalEvent, uid: string, from: string): CalEvent {
+function continuationOf(e: CalEvent, uid: string, from: string): CalEvent {
   return {
     ...e,
     uid,

@@ -105,23 +105,17 @@ export function seriesEvent(
 ): CalEvent {
   const { config } = input;
   const { schedule } = config;
-  const { unit, outcome, occurrences, title } = planned;
+  const { unit, occurrences, title } = planned;
   const anchorTz = zoneOf(unit.anchor);
   const people = [unit.mentor, ...unit.mentees];
   const ruleTime = formatClock(slot.minute);
-  const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
-  const values = templateValues(unit, config, plan, occurrences, input.agenda);
-  // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
-  const urlValues = {
-    get: (k: string) => {
-      const v = values.get(k);
-      return v === undefined ? undefined : encodeURIComponent(v);
-    },
-  };
-  const url = schedule.url ? renderTemplate(schedule.url, urlValues) : undefined;
-  const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
-  values.set('url', url ?? location ?? '');
-  values.set('location', location ?? url ?? '');
+  const { description, location, url } = describeSeries(
+    input,
+    planned,
+    occurrences,
+    clocks,
+    zoneOf,
+  );
   const last = occurrences[occurrences.length - 1];
   const until = clocks.get(anchorTz).toUtc({ day: dayNumber(last.ruleDate), minute: slot.minute });
   return {
@@ -129,10 +123,7 @@ export function seriesEvent(
     kind: 'series',
     unitId: unit.id,
     summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-    description: boundedDescription(
-      renderTemplate(input.descriptionTemplate, values) +
-        (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
-    ),
+    description,
     location,
     url,
     tz: anchorTz,
@@ -155,4 +146,38 @@ export function seriesEvent(
     sequence: 0,
     dtstamp: '',
   };
+}
+
+/**
+ * The series' description, location and URL, from the meetings in `occurrences` (all of them, or
+ * those a split series continues with, so its plan starts at its own first meeting).
+ */
+export function describeSeries(
+  input: SeriesContext,
+  planned: PlannedSeries,
+  occurrences: Occurrence[],
+  clocks: ZoneClocks,
+  zoneOf: (p: Participant) => string,
+): { description: string; location?: string; url?: string } {
+  const { config } = input;
+  const { schedule } = config;
+  const { unit } = planned;
+  const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
+  const values = templateValues(unit, config, plan, occurrences, input.agenda);
+  // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
+  const urlValues = {
+    get: (k: string) => {
+      const v = values.get(k);
+      return v === undefined ? undefined : encodeURIComponent(v);
+    },
+  };
+  const url = schedule.url ? renderTemplate(schedule.url, urlValues) : undefined;
+  const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
+  values.set('url', url ?? location ?? '');
+  values.set('location', location ?? url ?? '');
+  const description = boundedDescription(
+    renderTemplate(input.descriptionTemplate, values) +
+      (planned.outcome.shift ? `\n\nNote: ${planned.outcome.shift}.` : ''),
+  );
+  return { description, location, url };
 }
