@@ -14,6 +14,7 @@ import {
   type Agenda,
 } from './describe.js';
 import { renderTemplate } from './template.js';
+import { clockShifts } from './clock-shifts.js';
 import { stableUid } from './ids.js';
 import {
   dayNumber,
@@ -175,9 +176,14 @@ export function describeSeries(
   const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
   values.set('url', url ?? location ?? '');
   values.set('location', location ?? url ?? '');
+  // Every clock change of the program, not only the first: the plan above lists a few dates.
+  const shifts = clockShifts(unit, occurrences, clocks, zoneOf).lines;
   const description = boundedDescription(
     renderTemplate(input.descriptionTemplate, values) +
-      (planned.outcome.shift ? `\n\nNote: ${planned.outcome.shift}.` : ''),
+      (planned.outcome.shift ? `\n\nNote: ${planned.outcome.shift}.` : '') +
+      (shifts.length
+        ? `\n\nClock changes (the meeting stays at ${formatClock(planned.outcome.slot?.minute ?? 0)} ${zoneOf(unit.anchor)}): ${shifts.join('; ')}.`
+        : ''),
   );
   return { description, location, url };
 }

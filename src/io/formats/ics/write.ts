@@ -5,6 +5,7 @@
 
 import type { CalEvent, CalPerson, LocalDateTime } from '../../../core/scheduling/model.js';
 import { foldLinesToBytes } from './fold.js';
+import { addressForm } from '../address.js';
 
 const PRODID = '-//mentor-cli//mentor-cli 0.1//EN';
 
@@ -69,11 +70,12 @@ function paramValue(text: string): string {
 }
 
 /**
- * A mailto: URI for an email address, percent-encoding anything that is not a plain address
- * character.
+ * A mailto: URI for an email address in the form the emails use (addressForm): a non-ASCII local
+ * part stays UTF-8 (an IRI, as clients write it), so it matches the address the invitation was
+ * sent to; controls, spaces and characters that would end the value are percent-encoded.
  */
 function mailto(email: string): string {
-  return `mailto:${email.trim().replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]/g, (c) => encodeURIComponent(c))}`;
+  return `mailto:${addressForm(email).replace(/[\u0000-\u0020\u007F"(),:;<>[\\\]]/g, (c) => encodeURIComponent(c))}`;
 }
 
 /** A URI value: controls and spaces percent-encoded so the line stays one property. */
