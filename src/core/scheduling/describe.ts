@@ -115,8 +115,10 @@ export function meetingPlan(
       lines.push(`-  ${formatDay(o.ruleDate)}: no meeting (blackout date)`);
       continue;
     }
-    const times = [`${o.time} ${anchorTz} (${unit.anchor.name})`];
     const utc = anchor.toUtc({ day: dayNumber(o.date), minute: parseClock(o.time) });
+    // A wall time a clock change skips is said as the time it becomes (RFC 5545 3.3.5).
+    const own = anchor.toWall(utc);
+    const times = [`${formatClock(own.minute)} ${anchorTz} (${unit.anchor.name})`];
     for (const { p, tz, clock } of others) {
       const wall = clock.toWall(utc);
       const date = dayString(wall.day);

@@ -98,10 +98,10 @@ export function reconcile(
    * its first meeting at or after `now`. False when nothing was held (an ordinary update).
    */
   const splitSeries = (old: StoredEvent, e: CalEvent, uid: string, held: string[]): boolean => {
-    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m]));
     const at = (d: string) => {
       const m = movedTo.get(d);
-      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+      return m ? movedUtc(e, m) : startUtc(e, d);
     };
     const first = held.find((d) => at(d) >= now.getTime());
     // Only new text (a rename, new goals): the held meetings keep their times, so an ordinary
@@ -324,13 +324,19 @@ function endedSeries(
 /** UTC starts (ms) of a stored series' meetings before `now`, moved ones at their new time. */
 function pastStarts(old: StoredEvent, now: number): number[] {
   const e = old.event;
-  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m]));
   return old.occurrences
     .map((d) => {
       const m = movedTo.get(d);
-      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+      return m ? movedUtc(e, m) : startUtc(e, d);
     })
     .filter((t) => t < now);
+}
+
+/** UTC instant (ms) of a moved meeting's start (written in UTC, or in the event's zone). */
+function movedUtc(e: CalEvent, m: NonNullable<CalEvent['moved']>[number]): number {
+  if (m.utc) return Date.parse(`${m.start.date}T${m.start.time}:00Z`);
+  return startUtc({ ...e, start: m.start }, m.start.date);
 }
 
 /** The UID of the part of a series that continues from rule date `from` after a split. */

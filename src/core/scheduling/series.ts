@@ -22,8 +22,10 @@ import {
   formatClock,
   isoWeekday,
   parseClock,
+  type ZoneClock,
   type ZoneClocks,
 } from '../timezones/clock.js';
+import { isCleanWall } from './conflicts.js';
 
 /** What a series needs of the plan's input (PlanInput has it all). */
 interface SeriesContext {
@@ -134,12 +136,7 @@ export function seriesEvent(
     exdates: occurrences
       .filter((o) => o.status === 'skipped')
       .map((o) => ({ date: o.ruleDate, time: ruleTime })),
-    moved: occurrences
-      .filter((o) => o.status === 'moved')
-      .map((o) => ({
-        recurrenceId: { date: o.ruleDate, time: ruleTime },
-        start: { date: o.date, time: o.time },
-      })),
+    moved: overrides(occurrences, ruleTime, clocks.get(anchorTz)),
     organizer: config.program.manager,
     attendees: people.map((p) => ({ name: p.name, email: p.email })),
     audience: people.map((p) => p.email),
@@ -186,4 +183,32 @@ export function describeSeries(
         : ''),
   );
   return { description, location, url };
+}
+
+/**
+ * The overrides of a series: every moved meeting, and every meeting left at a wall time a clock
+ * change repeats or skips (no other start was free), written in UTC so that every client shows the
+ * instant RFC 5545 means (ical.js reads a repeated time as the second one).
+ */
+function overrides(
+  occurrences: Occurrence[],
+  ruleTime: string,
+  clock: ZoneClock,
+): NonNullable<CalEvent['moved']> {
+  const out: NonNullable<CalEvent['moved']> = [];
+  for (const o of occurrences) {
+    if (o.status === 'skipped') continue;
+    const wall = { day: dayNumber(o.date), minute: parseClock(o.time) };
+    const clean = isCleanWall(clock, wall.day, wall.minute);
+    if (o.status !== 'moved' && clean) continue;
+    const recurrenceId = { date: o.ruleDate, time: ruleTime };
+    if (clean) out.push({ recurrenceId, start: { date: o.date, time: o.time } });
+    else {
+      const utc = clock.toUtc(wall);
+      const day = Math.floor(utc / 86_400_000);
+      const start = { date: dayString(day), time: formatClock((utc - day * 86_400_000) / 60_000) };
+      out.push({ recurrenceId, start, utc: true });
+    }
+  }
+  return out;
 }

@@ -130,13 +130,15 @@ function componentLines(
   recurrenceId: LocalDateTime | undefined,
   withRule: boolean,
   mode: EventMode,
+  inUtc = false,
 ): string[] {
   const tz = `;TZID=${e.tz}`;
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.dtstamp)}`];
   if (recurrenceId) lines.push(`RECURRENCE-ID${tz}:${localStamp(recurrenceId)}`);
+  const [at, z] = inUtc ? ['', 'Z'] : [tz, ''];
   lines.push(
-    `DTSTART${tz}:${localStamp(start)}`,
-    `DTEND${tz}:${localStamp(plus(start, e.durationMinutes))}`,
+    `DTSTART${at}:${localStamp(start)}${z}`,
+    `DTEND${at}:${localStamp(plus(start, e.durationMinutes))}${z}`,
   );
   if (withRule && e.rrule) lines.push(`RRULE:${e.rrule}`);
   if (withRule && e.exdates?.length)
@@ -159,7 +161,7 @@ function eventLines(e: CalEvent, mode: EventMode): string[] {
   if (e.recurrenceId) return componentLines(e, e.start, e.recurrenceId, false, mode);
   const lines = componentLines(e, e.start, undefined, true, mode);
   for (const m of e.moved ?? [])
-    lines.push(...componentLines(e, m.start, m.recurrenceId, false, mode));
+    lines.push(...componentLines(e, m.start, m.recurrenceId, false, mode, m.utc));
   return lines;
 }
 
