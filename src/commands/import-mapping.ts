@@ -8,8 +8,13 @@ import { assertUsableTextWorkbook } from '../io/ingest/named-table.js';
 import type { SavedMappings } from '../io/store/import-save.js';
 import { UsageError } from '../errors.js';
 import { formSignature, mapHeaders, type ColumnMapping } from '../core/roster/header-map.js';
-import { headerChoices, missingFields, type HeaderChoice } from '../core/roster/import-rules.js';
-import { sampleRows } from '../core/roster/import-plan.js';
+import {
+  headerChoices,
+  missingFields,
+  savedMappingFor,
+  type HeaderChoice,
+} from '../core/roster/import-rules.js';
+import { formsOf, sampleRows } from '../core/roster/import-plan.js';
 import type { Role, SourceTable } from '../core/types.js';
 
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');
@@ -24,8 +29,14 @@ export async function resolveMapping(
 ): Promise<ColumnMapping> {
   const asked = headerChoices(table.headers, overrides);
   const samples = sampleRows(table);
+  const remembered = savedMappingFor(
+    table.headers,
+    saved,
+    formSignature(table.headers),
+    formsOf(table),
+  );
   for (;;) {
-    const result = mapHeaders(table.headers, asked, saved[formSignature(table.headers)], samples);
+    const result = mapHeaders(table.headers, asked, remembered, samples);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new UsageError(`${table.file}: ${errors[0].message}`, errors[0].hint);
     const absent = missingFields(result.missingRequired, role);

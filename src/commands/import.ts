@@ -8,12 +8,13 @@ import type { Ctx } from './context.js';
 import { roleOption } from './shared/flags.js';
 import { holdsRoster, resolveMapping } from './import-mapping.js';
 import { lockProgram, readState, type Program } from '../io/store/program.js';
-import { mergeStored, saveImport, type SavedMappings } from '../io/store/import-save.js';
+import { mergeStored, readFixes, saveImport, type SavedMappings } from '../io/store/import-save.js';
 import { nulWarning, readTableNamed } from '../io/ingest/named-table.js';
 import { assertMayWrite } from '../io/outputs/user-file.js';
 import { parseMapFlags } from '../core/roster/header-map.js';
 import { buildImport, tableRowCount, type BuiltImport } from '../core/roster/import-plan.js';
 import type { FileInput } from '../core/roster/import-plan.js';
+import type { BuildOptions } from '../core/roster/build.js';
 import type { Problem, Role } from '../core/types.js';
 import { ProblemsError, ProblemsReported } from '../errors.js';
 import { startProgress } from '../ui/progress.js';
@@ -52,7 +53,8 @@ export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions):
     if (nul) readProblems.push(nul);
     inputs.push({ table, mapping: await resolveMapping(ctx, table, overrides, saved, role) });
   }
-  const built = buildRows(ctx, inputs, program, role, Boolean(opts.replace));
+  const fixes = await readFixes(program);
+  const built = buildRows(ctx, inputs, program, role, { replace: Boolean(opts.replace), fixes });
   // The source rows are done with (rejected rows keep their own cells): let them go before the
   // stored roster is loaded.
   for (const input of inputs) input.table = { ...input.table, rows: [] };
@@ -74,6 +76,7 @@ export async function runImport(ctx: Ctx, files: string[], opts: ImportOptions):
           force,
           defaultRejected: !opts.rejected,
           now: ctx.now,
+          fixes,
         });
         return planned;
       })
@@ -107,7 +110,7 @@ function buildRows(
   inputs: FileInput[],
   program: Program,
   role: Role | undefined,
-  replace: boolean,
+  more: Pick<BuildOptions, 'replace' | 'fixes'>,
 ): BuiltImport {
   const total = inputs.reduce((n, input) => n + tableRowCount(input.table), 0);
   const progress = startProgress(ctx.out, 'Validating', total);
@@ -118,7 +121,8 @@ function buildRows(
     referenceDate: program.config.program.startDate,
     rejectOn: program.config.import?.rejectOn,
     levelWords: program.config.participants.levelWords,
-    replace,
+    now: ctx.now.toISOString(),
+    ...more,
   };
   try {
     return buildImport(inputs, defaults, (done) => progress.update(done));

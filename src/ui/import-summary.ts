@@ -2,7 +2,8 @@
 
 import type { FileSummary, ImportPlan } from '../core/roster/import-plan.js';
 import { attentionProblem, countByField } from '../core/roster/attention.js';
-import { splitImportWarnings } from '../core/roster/import-rules.js';
+import { fixNotices, splitImportWarnings } from '../core/roster/import-rules.js';
+import { FIX_NOTICES } from '../core/roster/fixes.js';
 import { printProblems, problemLine } from './problems.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
@@ -25,6 +26,7 @@ export function printImportProblems(out: Output, plan: ImportPlan): void {
       `${ch.email}: ${ch.field} ${JSON.stringify(ch.from) ?? '(empty)'} -> ${JSON.stringify(ch.to) ?? '(empty)'}`,
     );
   const { warnings, unknownManagers } = splitImportWarnings(plan.problems);
+  for (const p of fixNotices(plan.problems)) out.info(problemLine(p));
   printProblems(out, warnings);
   if (unknownManagers.length)
     out.info(
@@ -140,8 +142,15 @@ export function importJson(plan: ImportPlan, opts: SummaryOptions) {
     attention: plan.attention,
     attentionFile: opts.attentionFile ?? null,
     changes: plan.merge.changes,
+    // Fixes that stand: a value or a row the source still gives as it was before the fix.
+    notices: fixNotices(plan.problems).map((p) => ({
+      code: p.code,
+      message: problemLine(p),
+      row: p.location?.row,
+      file: p.location?.file,
+    })),
     warnings: plan.problems
-      .filter((p) => p.severity === 'warning')
+      .filter((p) => p.severity === 'warning' && !FIX_NOTICES.has(p.code))
       .map((p) => ({
         code: p.code,
         message: problemLine(p),

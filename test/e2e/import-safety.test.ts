@@ -241,6 +241,10 @@ describe('rejected.csv round trip keeps its shape', () => {
       'Rejection reason',
       'Source file',
       'Source row',
+      'Submitted at',
+      'Source form',
+      'Source key',
+      'Listed at',
     ]);
   });
 });

@@ -98,6 +98,9 @@ describe('keep and flag, then fix', () => {
       'Needs attention',
       'Source file',
       'Source row',
+      'Submitted at',
+      'Source form',
+      'Listed at',
     ]);
     const list = JSON.parse(runCli(['participants', '--attention', '--json'], { cwd }).stdout);
     expect(list).toMatchObject({ people: 1, byField: { availability: 1, level: 1 } });

@@ -76,6 +76,9 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
       'Needs attention',
       'Source file',
       'Source row',
+      'Submitted at',
+      'Source form',
+      'Listed at',
     ]);
     expect(flagged[1].slice(0, 3)).toEqual(['zoe@example.com', 'Zoë Ångström', '99']);
     const ana = people[0];
@@ -106,6 +109,10 @@ describe('import: good rows kept, bad rows rejected with reasons', () => {
       'Rejection reason',
       'Source file',
       'Source row',
+      'Submitted at',
+      'Source form',
+      'Source key',
+      'Listed at',
     ]);
     expect(rejected).toHaveLength(2);
     expect(rejected[1][1]).toBe('broken@');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildParticipants } from '../../src/core/roster/build.js';
-import { mapHeaders } from '../../src/core/roster/header-map.js';
+import { formSignature, mapHeaders } from '../../src/core/roster/header-map.js';
 import { planImport, attentionAfterImport } from '../../src/core/roster/import-plan.js';
 import { readCapacity, readLevel } from '../../src/core/roster/read-level-capacity.js';
 import { attentionTable, countByField } from '../../src/core/roster/attention.js';
@@ -81,7 +81,7 @@ describe('keep and flag: an unreadable optional value keeps the person', () => {
     const r = build(
       table(headers, [['ana@x.org', 'Ana', 'mentor', 'Mars/Olympus?', '', 'TBD-ish', '']]),
     );
-    const t = attentionTable(r.attention);
+    const t = attentionTable(r.attention, new Date('2026-12-02T03:40:05.123Z'));
     expect(t.headers).toEqual([
       'Email',
       'Name',
@@ -90,9 +90,19 @@ describe('keep and flag: an unreadable optional value keeps the person', () => {
       'Needs attention',
       'Source file',
       'Source row',
+      'Submitted at',
+      'Source form',
+      'Listed at',
     ]);
     expect(t.rows[0].slice(0, 4)).toEqual(['ana@x.org', 'Ana', 'Mars/Olympus?', 'TBD-ish']);
-    expect(t.rows[0].slice(5)).toEqual(['signups.csv', '2']);
+    // Where it came from (the form's saved-mapping signature too) and when the file was made.
+    expect(t.rows[0].slice(5)).toEqual([
+      'signups.csv',
+      '2',
+      '',
+      formSignature(headers),
+      '2026-12-02T03:40:05Z',
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@
 
 import type { Ctx } from '../context.js';
 import { lockProgram, readState, writeState } from '../../io/store/program.js';
+import { readFixes } from '../../io/store/import-save.js';
 import type { Participant } from '../../core/types.js';
 import type { AttentionItem } from '../../core/roster/attention.js';
 import type { FieldName } from '../../core/roster/fields.js';
@@ -30,6 +31,7 @@ export async function runEdit(ctx: Ctx, req: EditRequest): Promise<void> {
     if (!people.length)
       throw new UsageError('No participants yet', 'Run `mentor-cli import FILE` first');
     const emails = req.who.map((q) => findPerson(people, q).email);
+    const fixes = await readFixes(program);
     const { plan, errors } = planSet(
       people,
       emails.map((email) => ({ email, values: req.values })),
@@ -38,6 +40,8 @@ export async function runEdit(ctx: Ctx, req: EditRequest): Promise<void> {
         defaultTimezone: program.config.program.timezone,
         referenceDate: program.config.program.startDate,
         levelWords: program.config.participants.levelWords,
+        fixes,
+        now: ctx.now.toISOString(),
       },
       req.label,
       req.attributes,
@@ -50,6 +54,7 @@ export async function runEdit(ctx: Ctx, req: EditRequest): Promise<void> {
     if (!req.dryRun && plan.merge.updated.length) {
       const attention = await readState<AttentionItem[]>(program, 'attention', []);
       await writeState(program, 'attention', attentionAfterEdit(attention, plan), ctx.now);
+      if (plan.fixes !== fixes) await writeState(program, 'fixes', plan.fixes, ctx.now);
       await writeState(program, 'participants', plan.merge.participants, ctx.now);
     }
     return plan;

@@ -4,6 +4,7 @@
  */
 
 import type { Problem } from '../types.js';
+import { ATTENTION_EXTRA_COLUMNS, listedAt } from './fix-files.js';
 
 /** One unreadable value of one person, with what a program manager needs to fix it. */
 export interface AttentionItem {
@@ -20,6 +21,10 @@ export interface AttentionItem {
   sheet?: string;
   row: number;
   column?: string;
+  /** The row's form timestamp (ISO): attention.csv carries it, so an old fix never wins. */
+  submittedAt?: string;
+  /** The saved-mapping signature of the file (header-map.ts formSignature). */
+  form?: string;
 }
 
 /** An attention item as readRow finds it, before the person's email and name are known. */
@@ -86,15 +91,15 @@ export function mergeAttention(
   );
 }
 
-/** Columns attention.csv adds after the original ones; ignored when that file is imported again. */
-export const ATTENTION_EXTRA_COLUMNS = ['Needs attention', 'Source file', 'Source row'] as const;
-
 /**
  * attention.csv: one row per person and source file, Email and Name, then each flagged value under
  * its original column header (fix it there and import the file again: only those columns update),
  * then what is wrong and where it came from.
  */
-export function attentionTable(items: readonly AttentionItem[]): {
+export function attentionTable(
+  items: readonly AttentionItem[],
+  now: Date,
+): {
   headers: string[];
   rows: string[][];
 } {
@@ -119,6 +124,9 @@ export function attentionTable(items: readonly AttentionItem[]): {
       g.map((i) => `${i.column ?? i.field}: ${i.reason}${i.fix ? ` (${i.fix})` : ''}`).join('; '),
       first.sheet ? `${first.file} [${first.sheet}]` : first.file,
       String(first.row),
+      first.submittedAt ?? '',
+      first.form ?? '',
+      listedAt(now),
     ]);
   }
   return { headers: ['Email', 'Name', ...columns, ...ATTENTION_EXTRA_COLUMNS], rows };

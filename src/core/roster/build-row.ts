@@ -182,13 +182,23 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   // The row's own columns: a role's own question replaces the shared one (set once the role is
   // known).
   let col = ctx.col;
+  // perf: each field's cell cleaned once per row; the checks and the original-text record read it
+  //   again (bench/import.mjs).
+  const seen: Array<string | undefined> = new Array<string | undefined>(cells.length);
   const cell = (f: FieldName): string => {
     const i = col[f];
     if (i === undefined) return '';
+    // By column: a column feeds one field (a role's own question is another column).
+    const known = seen[i];
+    if (known !== undefined) return known;
     const raw = cells[i] ?? '';
     // One-line fields never keep line breaks or control characters: they would split exports and
     // calendar text.
-    return (SINGLE_LINE.has(f) && HAS_CONTROL.test(raw) ? raw.replace(CONTROL, ' ') : raw).trim();
+    const text = (
+      SINGLE_LINE.has(f) && HAS_CONTROL.test(raw) ? raw.replace(CONTROL, ' ') : raw
+    ).trim();
+    seen[i] = text;
+    return text;
   };
   const where = (f?: FieldName): Location => {
     const i = f === undefined ? undefined : col[f];
@@ -380,7 +390,8 @@ export function readRow(cells: string[], line: number, ctx: RowContext): RowResu
   }
   const p: Participant = {
     email: own(email.value),
-    name: ownShared(ctx, name),
+    // perf: names are unique, so sharing them only churns the cache (bench/import.mjs).
+    name: own(name),
     role,
     languages: list(ctx, 'languages', cell('languages')),
     topics: list(ctx, 'topics', cell('topics')),
@@ -453,13 +464,33 @@ function originalText(
     if (col[f] === undefined) continue;
     const text = cell(f);
     if (!text) continue;
-    const v = stored[f];
-    const shown = Array.isArray(v) && typeof v[0] !== 'object' ? v.join(', ') : String(v);
-    if (shown === text) continue;
+    if (showsAs(stored[f], text)) continue;
     out ??= Object.create(null) as Record<string, string>;
-    out[f] = ownShared(ctx, text);
+    // perf: timestamps are unique, so sharing them only churns the cache (bench/import.mjs).
+    out[f] = f === 'submittedAt' ? own(text) : ownShared(ctx, text);
   }
   return out;
+}
+
+/**
+ * Whether the stored value `v` reads exactly as `text` (a list joined with ", "); without building
+ * the joined text (perf: bench/import.mjs, one call per mapped cell).
+ */
+function showsAs(v: unknown, text: string): boolean {
+  if (typeof v === 'string') return v === text;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v) === text;
+  if (!Array.isArray(v) || !v.length || typeof v[0] !== 'string') return false;
+  let at = 0;
+  for (let k = 0; k < v.length; k++) {
+    if (k) {
+      if (!text.startsWith(', ', at)) return false;
+      at += 2;
+    }
+    const item = v[k] as string;
+    if (!text.startsWith(item, at)) return false;
+    at += item.length;
+  }
+  return at === text.length;
 }
 
 /**

@@ -6,8 +6,11 @@ import type { RoleColumns, RoleField } from './role-columns.js';
 import type { NameRef } from './name-refs.js';
 import { learnOptions } from './options.js';
 import { columnBits, readRow, type RowContext } from './build-row.js';
-import { detectDateOrder } from './timestamp.js';
+import { detectDateOrder, parseTimestamp } from './timestamp.js';
 import { attentionItem, type AttentionItem } from './attention.js';
+import { formSignature } from './header-map.js';
+import { rowKey, type Fixes, type RowFix } from './fixes.js';
+import { fixFileColumns, skippedRowNotice, changedRowWarning } from './fix-files.js';
 
 /**
  * A row that could not be imported: its original cells and every reason, ready for rejected.csv.
@@ -19,6 +22,8 @@ export interface RejectedRow {
   headers: string[];
   cells: string[];
   reasons: Problem[];
+  /** The row's form timestamp (ISO), carried into rejected.csv. */
+  submittedAt?: string;
 }
 
 /** Choices from flags and config: a fixed --role, the default capacity and time zone. */
@@ -37,6 +42,12 @@ export interface BuildOptions {
    * default 2027-01-11, a winter Monday).
    */
   referenceDate?: string;
+  /** Fixes made by hand (state `fixes`): they stick while the source is unchanged (fixes.ts). */
+  fixes?: Fixes;
+  /** Every row is a fix by hand (`set`, `withdraw`): its changes are recorded as fixes. */
+  isFix?: boolean;
+  /** ISO time recorded with the fixes this import makes. */
+  now?: string;
 }
 
 /**
@@ -71,6 +82,7 @@ export function buildParticipants(
     (c) => table.rows.map((r) => r.cells[c] ?? ''),
   );
   builder.add(table.rows);
+  builder.settle();
   // Without a stored roster every row is a new person: one without a name or role is rejected.
   const { result } = builder;
   if (!result.pending.size) return result;
@@ -105,12 +117,20 @@ interface BuildResult {
   pending: Map<Participant, RejectedRow>;
   /** Preference/avoid answers naming people without an email (resolved by import-plan.ts). */
   refs: NameRef[];
+  /** The file is mentor-cli's own rejected.csv or attention.csv: its changes are fixes. */
+  fixFile: boolean;
+  /** Rows of a fixed rejected.csv, by the source row they replace. */
+  rowFixes: RowFix[];
+  /** Earlier row fixes whose source row has changed since (the new answer is used). */
+  rowFixesReplaced: RowFix[];
 }
 
 /** A file's rows built a chunk at a time (see startBuild). */
 export interface RowBuilder {
   /** Builds the next rows of the file. */
   add(rows: readonly SourceRow[]): void;
+  /** After the last rows: the fixed rows that changed (see fixes.ts). */
+  settle(): void;
   /** Everything built so far (the arrays grow with every `add`). */
   result: BuildResult;
 }
@@ -167,18 +187,54 @@ export function startBuild(
   if (mapping.byRole)
     ctx.byRole = Object.entries(mapping.byRole) as Array<[RoleField, RoleColumns]>;
   const refs: NameRef[] = [];
+  const fixCols = fixFileColumns(table.headers);
+  const rowFixes: RowFix[] = [];
+  const rowFixesReplaced: RowFix[] = [];
+  const fixedRows = opts.fixes?.rows ?? [];
+  const fixed = new Map(fixedRows.map((f) => [f.key, f]));
+  const place = table.sheet === undefined ? table.file : `${table.file} [${table.sheet}]`;
+  const fixedHere = new Map(fixedRows.filter((f) => f.file === place).map((f) => [f.row, f]));
+  const form = formSignature(table.headers);
+  // Rows at the place of a fixed row but with other cells: that row changed, unless the fixed row
+  // turns up unchanged elsewhere in the file (rows inserted above it).
+  const candidates: Array<[RowFix, number]> = [];
+  const seen = new Set<string>();
+  const settle = (): void => {
+    for (const [fix, line] of candidates.splice(0))
+      if (!seen.has(fix.key)) {
+        problems.push(changedRowWarning(fix, table, line));
+        rowFixesReplaced.push(fix);
+      }
+  };
   const add = (rows: readonly SourceRow[]): void => {
     for (const row of rows) {
       const extra = extraOf(row);
       if (!extra.length && row.cells.every((c) => !c || !c.trim())) continue;
-      const rejectedRow = (reasons: Problem[]): RejectedRow => ({
-        file: table.file,
-        sheet: table.sheet,
-        line: row.line,
-        headers: table.headers,
-        cells: row.cells,
-        reasons,
-      });
+      if (fixed.size) {
+        const key = rowKey(row.cells);
+        const fix = fixed.get(key);
+        if (fix) {
+          problems.push(skippedRowNotice(fix, table, row.line));
+          seen.add(key);
+          continue;
+        }
+        const moved = fixedHere.get(row.line);
+        if (moved) candidates.push([moved, row.line]);
+      }
+      const rejectedRow = (reasons: Problem[]): RejectedRow => {
+        const r: RejectedRow = {
+          file: table.file,
+          sheet: table.sheet,
+          line: row.line,
+          headers: table.headers,
+          cells: row.cells,
+          reasons,
+        };
+        const at = submittedCol === undefined ? undefined : row.cells[submittedCol];
+        const iso = at ? parseTimestamp(at.trim(), order.order) : undefined;
+        if (iso) r.submittedAt = iso;
+        return r;
+      };
       const reject = (reasons: Problem[]): void => void rejected.push(rejectedRow(reasons));
       if (extra.length) {
         reject([
@@ -198,13 +254,38 @@ export function startBuild(
         participants.push(p);
         given.push(r.given);
         for (const w of r.warnings) problems.push(w);
-        for (const f of r.flags) attention.push(attentionItem(p.email, p.name, f));
+        for (const f of r.flags) {
+          const item = attentionItem(p.email, p.name, f);
+          item.form = form;
+          if (p.submittedAt) item.submittedAt = p.submittedAt;
+          attention.push(item);
+        }
+        if (fixCols?.key !== undefined) {
+          const fix = rowFixOf(row.cells, fixCols, p.email, table.file, opts.now);
+          if (fix) rowFixes.push(fix);
+        }
         if (r.pending) pending.set(p, rejectedRow(r.pending));
         for (const ref of r.refs ?? []) refs.push({ ...ref, email: p.email });
       } else reject(r.errors);
     }
   };
-  return { add, result: { participants, given, rejected, problems, attention, pending, refs } };
+  const fixFile = fixCols !== undefined;
+  return {
+    add,
+    settle,
+    result: {
+      participants,
+      given,
+      rejected,
+      problems,
+      attention,
+      pending,
+      refs,
+      fixFile,
+      rowFixes,
+      rowFixesReplaced,
+    },
+  };
 }
 
 /**
@@ -223,10 +304,31 @@ function listOptions(
       mapping.byRole?.topics?.mentee,
     ];
     const used = (field === 'topics' ? cols : cols.slice(0, 1)).filter((c) => c !== undefined);
-    const options = used.flatMap((c) => learnOptions(column(c)));
-    if (options.length) out[field] = [...new Set(options)].sort((a, b) => b.length - a.length);
+    // One vocabulary per field: mentors' and mentees' questions offer the same options, so a part
+    // chosen alone in either column ("Leadership") shows that "Leadership, Career growth" is two.
+    const options = learnOptions(concat(used.map(column)));
+    if (options.length) out[field] = options;
   }
   return out;
+}
+
+/** The row fix a fixed rejected.csv row records (its Source key, file and row). */
+function rowFixOf(
+  cells: readonly string[],
+  cols: { key?: number; file: number; row: number },
+  email: string,
+  by: string,
+  now = new Date(0).toISOString(),
+): RowFix | undefined {
+  const key = (cells[cols.key!] ?? '').trim();
+  if (!/^[0-9a-f]{16}$/.test(key)) return undefined;
+  const row = Number((cells[cols.row] ?? '').trim());
+  const file = (cells[cols.file] ?? '').trim();
+  return { key, email, file, row: Number.isInteger(row) ? row : 0, by, at: now };
+}
+
+function* concat(lists: Iterable<string>[]): Generator<string> {
+  for (const list of lists) yield* list;
 }
 
 /** Non-empty cells beyond the header (SourceRow.extra, filled by the readers). */

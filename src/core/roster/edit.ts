@@ -97,6 +97,8 @@ export function planSet(
     ...opts,
     replace: true,
     rejectOn: MERGE_FIELDS,
+    // A value set by hand is a fix: re-importing the original export does not undo it.
+    isFix: true,
   });
   const errors = plan.rejected.flatMap((r) => r.reasons);
   return { plan, errors };

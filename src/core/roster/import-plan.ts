@@ -4,7 +4,7 @@
 
 import type { Participant, Problem, SourceRow, SourceTable } from '../types.js';
 import { startBuild, type BuildOptions, type RejectedRow } from './build.js';
-import { MERGE_FIELDS, mergeParticipants, type MergeResult } from './merge.js';
+import { MERGE_FIELDS, mergeParticipants, type MergeOptions, type MergeResult } from './merge.js';
 import { checkReferences } from './references.js';
 import {
   describeColumns,
@@ -15,9 +15,18 @@ import {
 import { resolveNameRefs, type NameRef } from './name-refs.js';
 import { columnBits } from './build-row.js';
 import { mergeAttention, type AttentionItem } from './attention.js';
-
-/** Columns that `rejected.csv` adds; ignored when that file is imported again. */
-export const REJECTED_EXTRA_COLUMNS = ['Rejection reason', 'Source file', 'Source row'] as const;
+import { FORM_COLUMN, listedAt, REJECTED_EXTRA_COLUMNS } from './fix-files.js';
+import { formSignature } from './header-map.js';
+import {
+  fixesAfter,
+  fixesByEmail,
+  fixKeptNotice,
+  keptByFix,
+  NO_FIXES,
+  rowKey,
+  type Fixes,
+  type RowFix,
+} from './fixes.js';
 
 /**
  * Data rows produced a chunk at a time (a big CSV file, see io/csv-read.ts): the table's `rows` is
@@ -54,6 +63,16 @@ export function sampleRows(table: ImportTable, n = 50): string[][] {
   return rows;
 }
 
+/** The distinct `Source form` cells of a fixed rejected.csv or attention.csv (none otherwise). */
+export function formsOf(table: ImportTable): string[] {
+  const col = table.headers.indexOf(FORM_COLUMN);
+  if (col === -1) return [];
+  const cells = table.column ? table.column(col) : table.rows.map((r) => r.cells[col] ?? '');
+  const out = new Set<string>();
+  for (const c of cells) if (c.trim()) out.add(c.trim());
+  return [...out];
+}
+
 export interface FileInput {
   table: ImportTable;
   mapping: ColumnMapping;
@@ -80,6 +99,8 @@ export interface ImportPlan {
   attention: AttentionItem[];
   /** Fields the files had columns for: their stored attention items are replaced. */
   fields: ReadonlySet<string>;
+  /** The fixes to store after this import (state `fixes`). */
+  fixes: Fixes;
 }
 
 /** Rows validated between two progress callbacks. */
@@ -98,6 +119,14 @@ export interface BuiltImport {
   fields: Set<string>;
   /** Preference/avoid answers naming people without an email: see resolveBuiltNames. */
   refs: NameRef[];
+  /** The fixes stored before this import. */
+  fixes: Fixes;
+  /** Files whose changes are fixes (a fixed rejected.csv or attention.csv, `set`). */
+  fixFiles: Set<string>;
+  /** Row fixes made (a fixed rejected.csv) and replaced (a fixed row changed in its source). */
+  rowFixes: { added: RowFix[]; replaced: RowFix[] };
+  /** ISO time of the import. */
+  now: string;
 }
 
 /**
@@ -113,9 +142,17 @@ export function planImport(
   return finishImport(buildImport(files, opts, onRows), existing);
 }
 
-/** The merge options of a built import (which fields each row gives). */
-export function mergeOptionsOf(built: BuiltImport): { given: number[] } {
-  return { given: built.given };
+/** The merge options of a built import: which fields each row gives, the fixes to keep. */
+export function mergeOptionsOf(built: BuiltImport): MergeOptions {
+  const { fixFiles } = built;
+  return {
+    given: built.given,
+    fixes: built.fixes.fields.length ? fixesByEmail(built.fixes.fields) : undefined,
+    fixBy: fixFiles.size
+      ? (p) => (p.source && fixFiles.has(p.source.file) ? p.source.file : undefined)
+      : undefined,
+    now: built.now,
+  };
 }
 
 /**
@@ -136,6 +173,8 @@ export function buildImport(
   const pending = new Map<Participant, RejectedRow>();
   const fields = new Set<string>();
   const refs: NameRef[] = [];
+  const fixFiles = new Set<string>();
+  const rowFixes: BuiltImport['rowFixes'] = { added: [], replaced: [] };
   let done = 0;
   for (const { table, mapping } of files) {
     const bits = columnBits(mappedFields(mapping), mapping.attributes.length);
@@ -166,6 +205,10 @@ export function buildImport(
       done += chunk.length;
       onRows?.(done);
     }
+    builder.settle();
+    if (result.fixFile || opts.isFix) fixFiles.add(table.file);
+    for (const f of result.rowFixes) rowFixes.added.push(f);
+    for (const f of result.rowFixesReplaced) rowFixes.replaced.push(f);
     for (const r of result.rejected) rejected.push(r);
     for (const p of result.problems) problems.push(p);
     for (const a of result.attention) attention.push(a);
@@ -191,6 +234,10 @@ export function buildImport(
     pending,
     fields,
     refs,
+    fixes: opts.fixes ?? NO_FIXES,
+    fixFiles,
+    rowFixes,
+    now: opts.now ?? new Date(0).toISOString(),
   };
 }
 
@@ -236,15 +283,21 @@ export function planFromMerge(
   merge: MergeResult,
   readProblems: Problem[] = [],
 ): ImportPlan {
-  const incoming = new Set<string>();
-  for (const p of built.incoming) incoming.add(p.email);
   // Earlier people keep their email (so references to them resolve) but have nothing of their own
   // to check.
-  const roster: Participant[] = merge.participants.map((p) =>
-    incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail)
-      ? p
-      : { ...p, preferences: [], avoid: [], managerEmail: undefined },
-  );
+  const met = merge.added.length + merge.updated.length + merge.unchanged.length;
+  let roster = merge.participants;
+  // perf: everyone came with this import (a first import, a full re-import): nobody to blank
+  //   (bench/import.mjs).
+  if (met !== merge.participants.length) {
+    const incoming = new Set<string>();
+    for (const p of built.incoming) incoming.add(p.email);
+    roster = merge.participants.map((p) =>
+      incoming.has(p.email) || !(p.preferences.length || p.avoid.length || p.managerEmail)
+        ? p
+        : { ...p, preferences: [], avoid: [], managerEmail: undefined },
+    );
+  }
   const problems = [
     ...readProblems,
     ...built.problems,
@@ -264,12 +317,32 @@ export function planFromMerge(
     return dropped ? { ...f, accepted: f.accepted - dropped, rejected: f.rejected + dropped } : f;
   });
   let attention = built.attention.filter((a) => !droppedEmails.has(a.email));
+  // A value flagged again exactly as it was typed before a fix: the fix stands, nothing to do.
+  if (built.fixes.fields.length) {
+    const kept = keptByFix(attention, built.fixes.fields);
+    if (kept.size) {
+      for (const [a, fix] of kept)
+        problems.push(
+          fixKeptNotice(a.name || a.email, { file: a.file, sheet: a.sheet, row: a.row }, fix),
+        );
+      attention = attention.filter((a) => !kept.has(a));
+      files.forEach((f, i) => {
+        const left = new Set(attention.filter((a) => a.file === f.file).map((a) => a.email));
+        files[i] = { ...f, attention: left.size };
+      });
+    }
+  }
   // Rows that updated a stored person by email alone: the item names them as stored.
   if (attention.some((a) => !a.name)) {
     const names = new Map(merge.participants.map((p) => [p.email, p.name]));
     attention = attention.map((a) => (a.name ? a : { ...a, name: names.get(a.email) ?? '' }));
   }
-  return { merge, rejected, problems, files, attention, fields: built.fields };
+  // perf: the set of everyone only when this import made fixes (bench/import.mjs).
+  let present: Set<string> | undefined;
+  const keep = (e: string): boolean =>
+    (present ??= new Set([...merge.added, ...merge.updated, ...merge.unchanged])).has(e);
+  const fixes = fixesAfter(built.fixes, merge.fixes, built.rowFixes, keep);
+  return { merge, rejected, problems, files, attention, fields: built.fields, fixes };
 }
 
 /**
@@ -280,6 +353,9 @@ export function attentionAfterImport(
   stored: readonly AttentionItem[],
   plan: ImportPlan,
 ): AttentionItem[] {
+  // perf: no stored items (a first import, or nothing left to fix): the everyone set is not needed
+  //   (bench/import.mjs).
+  if (!stored.length) return mergeAttention(stored, plan.attention, () => undefined);
   const read = new Set<string>();
   for (const e of plan.merge.added) read.add(e);
   for (const e of plan.merge.updated) read.add(e);
@@ -293,7 +369,10 @@ export function attentionAfterImport(
  * Headers and rows of rejected.csv: source file and row, the original columns (union, in order),
  * the reason.
  */
-export function rejectedTable(rows: RejectedRow[]): { headers: string[]; rows: string[][] } {
+export function rejectedTable(
+  rows: RejectedRow[],
+  now: Date,
+): { headers: string[]; rows: string[][] } {
   const original: string[] = [];
   const seen = new Set<string>();
   for (const r of rows)
@@ -317,6 +396,10 @@ export function rejectedTable(rows: RejectedRow[]): { headers: string[]; rows: s
       reason,
       r.sheet ? `${r.file} [${r.sheet}]` : r.file,
       String(r.line),
+      r.submittedAt ?? '',
+      formSignature(r.headers),
+      rowKey(r.cells),
+      listedAt(now),
     ];
   });
   return { headers, rows: out };

@@ -3,6 +3,14 @@
  */
 
 import type { Participant, Problem, SourceRef } from '../types.js';
+import {
+  fixesFrom,
+  fixKeptNotice,
+  fixReplacedWarning,
+  typedText,
+  whereFrom,
+  type FieldFix,
+} from './fixes.js';
 import { PROFILE_FIELDS } from './fields.js';
 
 /** One field of one person changed by an import or `set`. */
@@ -43,6 +51,12 @@ export interface MergeOptions {
    * every record gives every field.
    */
   given?: ArrayLike<number>;
+  /** Fixes made by hand, by email: a source that still says what a fix replaced keeps the fix. */
+  fixes?: ReadonlyMap<string, readonly FieldFix[]>;
+  /** What makes `p` a fix itself (`set`, attention.csv), or undefined for an ordinary row. */
+  fixBy?: (p: Participant) => string | undefined;
+  /** ISO time recorded with the fixes this merge makes. */
+  now?: string;
 }
 
 /** The merged roster and what changed, by email. */
@@ -61,6 +75,8 @@ export interface MergeResult {
    * no need to write it again.
    */
   storedUnchanged?: boolean;
+  /** Fixes this merge made, and earlier fixes replaced by a changed answer. */
+  fixes: { added: FieldFix[]; replaced: FieldFix[] };
 }
 
 /** Where a record came from, as a person reads it: `a.csv row 4` or `b.xlsx sheet "S" row 9`. */
@@ -295,6 +311,7 @@ export interface RosterMerge {
 export function startMerge(incoming: Participant[], opts: MergeOptions = {}): RosterMerge {
   const { index, unique, given, problems } = dedupe(incoming, opts.given);
   const changes: FieldChange[] = [];
+  const fixes: MergeResult['fixes'] = { added: [], replaced: [] };
   // What happened to each unique incoming participant: 0 added (not stored), 1 unchanged, 2
   // updated.
   const state = new Uint8Array(unique.length);
@@ -321,16 +338,32 @@ export function startMerge(incoming: Participant[], opts: MergeOptions = {}): Ro
         // Equal in every field: keep either; the incoming one lets the stored copy be freed at
         // once.
         stored.push(sameSource(old.source, p.source) ? p : old);
+      } else if (isOlder(p, old)) {
+        // An older submission (often one fixed later in rejected.csv) never replaces a newer one.
+        state[i] = 1;
+        stored.push(old);
+        problems.push(olderWarning(p, old));
       } else {
-        const merged = given[i] === ALL_FIELDS ? p : overlay(old, p, given[i]);
+        const by = opts.fixBy?.(p);
+        const earlier = opts.fixes?.get(email);
+        const mask =
+          earlier && !by ? keepFixes(old, p, given[i], earlier, problems, fixes) : given[i];
+        const merged = mask === ALL_FIELDS ? p : overlay(old, p, mask);
         if (merged !== p && sameParticipant(old, merged)) {
           state[i] = 1;
           stored.push(old);
         } else {
           state[i] = 2;
           stored.push(merged);
+          const from = changes.length;
           diffInto(changes, old, merged, problems);
           warnMojibake(old, merged, problems);
+          if (by) {
+            const fields = changes.slice(from).map((c) => c.field);
+            const fixed = fields.filter((f) => f !== 'submittedAt' && f !== 'attributes');
+            const at = opts.now ?? new Date(0).toISOString();
+            for (const f of fixesFrom(old, fixed, earlier, by, at)) fixes.added.push(f);
+          }
         }
       }
       met.push(i);
@@ -389,9 +422,54 @@ export function startMerge(incoming: Participant[], opts: MergeOptions = {}): Ro
         changes,
         dropped,
         storedUnchanged,
+        fixes,
       };
     },
   };
+}
+
+/** Both records carry a form timestamp and the incoming one is older. */
+const isOlder = (p: Participant, old: Participant): boolean =>
+  p.submittedAt !== undefined && old.submittedAt !== undefined && p.submittedAt < old.submittedAt;
+
+function olderWarning(p: Participant, old: Participant): Problem {
+  return {
+    severity: 'warning',
+    code: 'older-submission',
+    message: `${old.name || old.email}: ${describe(p.source)} was submitted ${p.submittedAt}, before the stored submission from ${describe(old.source)} (${old.submittedAt}); kept the newer one`,
+    hint: 'To use the older answers anyway, remove its timestamp, or change the person with `mentor-cli set`',
+    location: p.source
+      ? { file: p.source.file, sheet: p.source.sheet, row: p.source.row }
+      : undefined,
+  };
+}
+
+/**
+ * The given-fields mask of `p` without the fields whose fix still stands: the row says what the
+ * fix replaced (a notice). A changed answer wins over the fix (a warning names it).
+ */
+function keepFixes(
+  old: Participant,
+  p: Participant,
+  mask: number,
+  earlier: readonly FieldFix[],
+  problems: Problem[],
+  fixes: MergeResult['fixes'],
+): number {
+  let out = mask;
+  for (const fix of earlier) {
+    const b = MERGE_FIELDS.indexOf(fix.field as MergeField);
+    if (b === -1 || !(out & (1 << b))) continue;
+    const typed = typedText(p, fix.field);
+    if (typed === fix.was) {
+      out &= ~(1 << b);
+      problems.push(fixKeptNotice(old.name || old.email, whereFrom(p), fix));
+    } else {
+      fixes.replaced.push(fix);
+      problems.push(fixReplacedWarning(old.name || old.email, whereFrom(p), fix, typed));
+    }
+  }
+  return out;
 }
 
 /**

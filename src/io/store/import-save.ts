@@ -3,6 +3,7 @@
  * saved column mappings and rejected.csv written back.
  */
 
+import { existsSync } from 'node:fs';
 import { readState, readStateEach, writeState, type Program } from './program.js';
 import { removeStale, writeOutputFile } from '../outputs/user-file.js';
 import { toCsv } from '../formats/csv/write.js';
@@ -20,6 +21,11 @@ import {
 } from '../../core/roster/import-plan.js';
 import type { Participant, Problem } from '../../core/types.js';
 import { attentionTable, type AttentionItem } from '../../core/roster/attention.js';
+import { NO_FIXES, type Fixes } from '../../core/roster/fixes.js';
+
+/** The stored fixes (state `fixes`; none before the first fix). */
+export const readFixes = (program: Program): Promise<Fixes> =>
+  readState<Fixes>(program, 'fixes', NO_FIXES);
 
 /** Column mappings remembered per form (by the signature of its headers). */
 export type SavedMappings = Record<string, Record<string, string>>;
@@ -54,6 +60,8 @@ interface SaveTarget {
   /** rejected.csv is the program folder's own (not --rejected): a stale one is removed. */
   defaultRejected: boolean;
   now: Date;
+  /** The fixes read before the import: written again only when the import changed them. */
+  fixes: Fixes;
 }
 
 /**
@@ -77,19 +85,22 @@ export async function saveImport(
   for (const { table, mapping } of inputs)
     mappings[formSignature(table.headers)] = mappingToSaved(table.headers, mapping);
   if (plan.rejected.length) {
-    const rejected = rejectedTable(plan.rejected);
+    const rejected = rejectedTable(plan.rejected, target.now);
     const csv = toCsv(rejected.headers, rejected.rows);
     await writeOutputFile(target.rejectedPath, csv, program.dir, target.force);
   } else if (target.defaultRejected) await removeStale(target.rejectedPath);
-  const attention = attentionAfterImport(
-    await readState<AttentionItem[]>(program, 'attention', []),
-    plan,
-  );
-  if (attention.length) {
-    const t = attentionTable(attention);
+  const before = await readState<AttentionItem[]>(program, 'attention', []);
+  const attention = attentionAfterImport(before, plan);
+  // The same items as before: attention.csv stays as it is, so that fixes being typed into it
+  // (while rejected.csv is imported first) are not overwritten.
+  const same = JSON.stringify(before) === JSON.stringify(attention);
+  if (!attention.length) await removeStale(target.attentionPath);
+  else if (!same || !existsSync(target.attentionPath)) {
+    const t = attentionTable(attention, target.now);
     await writeOutputFile(target.attentionPath, toCsv(t.headers, t.rows), program.dir, true);
-  } else await removeStale(target.attentionPath);
+  }
   await writeState(program, 'attention', attention, target.now);
+  if (plan.fixes !== target.fixes) await writeState(program, 'fixes', plan.fixes, target.now);
   await writeState(program, 'mappings', mappings, target.now);
   // Participants last: the roster is the state that matters; a crash before this line leaves the
   // old roster intact. A re-import that changes nothing leaves the stored roster as it is

@@ -163,7 +163,8 @@ export type StateName =
   | 'history'
   | 'attention'
   | 'outbox'
-  | 'outcomes';
+  | 'outcomes'
+  | 'fixes';
 
 interface StateEnvelope<T> {
   version: 1;

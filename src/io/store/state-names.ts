@@ -7,4 +7,5 @@ export const STATE_NAMES = [
   'surveys',
   'attention',
   'outcomes',
+  'fixes',
 ] as const;

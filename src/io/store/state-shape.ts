@@ -79,6 +79,10 @@ export function dataProblem(name: string, data: unknown): string | undefined {
       if (!isObject(data) || !Array.isArray(data.records))
         return `"data" is ${describe(data)}, not the HR outcomes document`;
       return undefined;
+    case 'fixes':
+      if (!isObject(data) || !Array.isArray(data.fields) || !Array.isArray(data.rows))
+        return `"data" is ${describe(data)}, not the fixes document (needs lists "fields" and "rows")`;
+      return undefined;
     default:
       return undefined;
   }
