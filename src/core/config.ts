@@ -246,6 +246,20 @@ const scheduleSchema = z.strictObject({
   checkInMinutes: whole(5, 240, 'Length of a manager check-in', 20),
 });
 
+/** One session of a milestone for the people in some time zones (README "Milestones"). */
+const milestoneRegionSchema = z.strictObject({
+  name: field(z.string().check(z.minLength(1)), 'Region name, shown in the event title, e.g. APAC'),
+  timezone: text("IANA time zone of this session's date and time, e.g. Australia/Sydney"),
+  zones: z.optional(
+    list(
+      z.string(),
+      'Time zones of the people who go to this session: IANA names or an area such as "Asia/*" (default: timezone only)',
+    ),
+  ),
+  date: z.optional(isoDate('Date of this session (default: the milestone date)')),
+  time: z.optional(clock('Start in the region time zone (default: the milestone time)')),
+});
+
 const milestoneSchema = z.strictObject({
   id: field(
     z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes')),
@@ -258,6 +272,19 @@ const milestoneSchema = z.strictObject({
   audience: oneOf(['everyone', 'mentors', 'mentees', 'manager'], 'Who is invited'),
   description: z.optional(text('Event description')),
   location: z.optional(text('Event location')),
+  localTime: z.optional(
+    flag(
+      "Held at date and time in each attendee's own time zone (one session per local start) instead of in program.timezone",
+      false,
+    ),
+  ),
+  regions: z.optional(
+    list(
+      milestoneRegionSchema,
+      'Sessions for people in some time zones; everyone else keeps date and time in program.timezone',
+      [],
+    ),
+  ),
 });
 
 const waveSchema = z.strictObject({
@@ -473,6 +500,7 @@ function crossFieldIssues(config: ProgramConfig): RuleIssue[] {
         message: `milestone id "${m.id}" is used by milestones[${first}] and milestones[${i}]`,
         hint: 'Give each milestone its own id: it becomes the calendar event UID',
       });
+    issues.push(...milestoneRegionIssues(m, i));
   });
   const waves = new Set<string>();
   config.surveys.waves.forEach((w, i) => {
@@ -483,6 +511,47 @@ function crossFieldIssues(config: ProgramConfig): RuleIssue[] {
         hint: 'Give each wave a unique name',
       });
     waves.add(w.name);
+  });
+  return issues;
+}
+
+/** A region's zone pattern: an IANA name, or an area with a wildcard (`Asia/*`). */
+const ZONE_AREA = /^[A-Za-z_]+(?:\/[A-Za-z_]+)*\/\*$/;
+
+/** The rules of one milestone's `localTime` and `regions`. */
+function milestoneRegionIssues(m: Milestone, i: number): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const regions = m.regions ?? [];
+  if (m.localTime && regions.length)
+    issues.push({
+      path: ['milestones', i, 'regions'],
+      message: `milestones[${i}] has both "localTime": true and regions`,
+      hint: 'Use localTime for a session at the same local time everywhere, or regions for set times per region, not both',
+    });
+  const names = new Set<string>();
+  regions.forEach((r, j) => {
+    const at = `milestones[${i}].regions[${j}]`;
+    if (names.has(r.name))
+      issues.push({
+        path: ['milestones', i, 'regions', j, 'name'],
+        message: `${at}.name "${r.name}" is used twice in milestones[${i}]`,
+        hint: 'Give each region of a milestone its own name: it becomes part of the event UID',
+      });
+    names.add(r.name);
+    if (!isValidTimeZone(r.timezone))
+      issues.push({
+        path: ['milestones', i, 'regions', j, 'timezone'],
+        message: `${at}.timezone "${r.timezone}" is not a known IANA time zone`,
+        hint: 'Use a name such as "Australia/Sydney"',
+      });
+    (r.zones ?? []).forEach((z, k) => {
+      if (!ZONE_AREA.test(z) && !isValidTimeZone(z))
+        issues.push({
+          path: ['milestones', i, 'regions', j, 'zones', k],
+          message: `${at}.zones[${k}] "${z}" is neither an IANA time zone nor an area such as "Asia/*"`,
+          hint: 'List zones such as "Asia/Tokyo" or whole areas such as "Australia/*"',
+        });
+    });
   });
   return issues;
 }

@@ -104,10 +104,14 @@ describe('mentor-cli schedule', () => {
     ).toBe(2 + 4 + 2); // 2 series, 4 milestones, week-6 check-ins (week 16 is after the end)
     const csv = readFileSync(join(out, 'schedule.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
-      '\uFEFFPair ID,Pair,Meeting,Status,Mentor,Mentor date,Mentor time,Mentor time zone,Mentee,Mentee date,Mentee time,Mentee time zone,Start (UTC),Note',
+      '\uFEFFPair ID,Pair,Meeting,Status,Mentor,Mentor date,Mentor time,Mentor time zone,Mentee,Mentee date,Mentee time,Mentee time zone,Start (UTC),Note,Clock change',
     );
     expect(csv).toContain(
-      'p1,Tom Lee ↔ Ana Ruiz,3,scheduled,Tom Lee,2027-03-16,09:00,America/New_York,Ana Ruiz,2027-03-16,14:00,Europe/Berlin,2027-03-16 13:00,',
+      'p1,Tom Lee ↔ Ana Ruiz,3,scheduled,Tom Lee,2027-03-16,09:00,America/New_York,Ana Ruiz,2027-03-16,14:00,Europe/Berlin,2027-03-16 13:00,,14:00 Europe/Berlin for Ana Ruiz instead of 15:00',
+    );
+    // Each meeting a clock change touches says so; the others have nothing in that column.
+    expect(csv).toContain(
+      'p1,Tom Lee ↔ Ana Ruiz,5,scheduled,Tom Lee,2027-03-30,09:00,America/New_York,Ana Ruiz,2027-03-30,15:00,Europe/Berlin,2027-03-30 13:00,,',
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'schedule.xlsx'));

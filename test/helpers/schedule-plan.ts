@@ -13,6 +13,7 @@ import {
 import { renderSchedule, type RenderedSchedule } from '../../src/io/outputs/schedule/calendars.js';
 import { contentBytes } from '../../src/io/store/staged-write.js';
 import type { Agenda } from '../../src/core/scheduling/describe.js';
+import { keptSlots } from '../../src/core/scheduling/kept-slots.js';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 export const AGENDA: Agenda = JSON.parse(readFileSync(join(TEMPLATES, 'agenda.json'), 'utf8'));
@@ -32,6 +33,7 @@ export function runSchedule(
     blackout: new Set(opts.blackout ?? config.schedule.blackoutDates),
     descriptionTemplate: DESCRIPTION,
     agenda: AGENDA,
+    kept: keptSlots(opts.previous),
   });
   const errors = plan.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
@@ -47,6 +49,7 @@ export function runSchedule(
     occ,
     opts.previous,
     opts.now ?? new Date('2027-02-01T12:00:00Z'),
+    plan.describeFrom,
   );
   const out = renderSchedule(plan, rec, config);
   // Calendars are rendered as UTF-8 bytes; the tests read them as text.

@@ -154,7 +154,9 @@ describe('re-runs only change the future', () => {
       p.email === 'bob@x.org' ? { ...p, status: 'withdrawn' as const } : p,
     );
     const r = runSchedule(config, withdrawn, matches);
-    expect(r.plan.problems.map((p) => p.message)).toEqual([
+    // (Milestones at 15:00 New York are late evening for Ana in Berlin: warned about apart.)
+    const others = r.plan.problems.filter((p) => p.code !== 'milestone-hour');
+    expect(others.map((p) => p.message)).toEqual([
       expect.stringContaining('Tom Lee ↔ Bob Stone ends: Bob Stone has withdrawn'),
     ]);
     expect(r.out.pairFiles.has('p2')).toBe(false);

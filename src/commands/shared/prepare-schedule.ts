@@ -6,6 +6,7 @@
 import { InputError } from '../../errors.js';
 import { buildPlan } from '../../core/scheduling/plan.js';
 import { reconcile, type ScheduleState } from '../../core/scheduling/reconcile.js';
+import { keptSlots } from '../../core/scheduling/kept-slots.js';
 import { readState, type Program } from '../../io/store/program.js';
 import { readScheduleInput } from '../../io/store/schedule-input.js';
 import { renderSchedule, type PreparedSchedule } from '../../io/outputs/schedule/calendars.js';
@@ -26,7 +27,7 @@ export async function prepareSchedule(
     typeof previous?.programId === 'string' && previous.programId
       ? previous.programId
       : program.config.program.name;
-  const plan = buildPlan({ ...input, programId });
+  const plan = buildPlan({ ...input, programId, kept: keptSlots(previous) });
   const error = plan.problems.find((p) => p.severity === 'error');
   if (error) {
     const more =
@@ -43,7 +44,7 @@ export async function prepareSchedule(
         s.occurrences.filter((o) => o.status !== 'skipped').map((o) => o.ruleDate),
       );
   }
-  const reconciled = reconcile(plan.events, occurrences, previous, now);
+  const reconciled = reconcile(plan.events, occurrences, previous, now, plan.describeFrom);
   reconciled.state.programId = programId;
   const rows = meetingRows(plan);
   const workbook = opts.workbook ? meetingWorkbook(rows) : undefined;

@@ -49,6 +49,8 @@ export interface ConflictInput {
   lastDay: number;
   /** No meeting is moved to, or from, a time before this instant (calendars only change the future). */
   notBefore?: number;
+  /** Most meetings one person has on a local day: a moved meeting counts too (schedule.maxMeetingsPerDay). */
+  maxPerDay?: number;
 }
 
 /** A clash found on one occurrence, and what was done about it. */
@@ -160,18 +162,28 @@ export function resolveConflicts(input: ConflictInput): {
     const own = lines[item.series];
     const clash = firstClash(s.people, own, item.start, item.start + length, isSettled);
     const unclean = clash ? undefined : dstProblem(s.people, wallOf(o), item.start);
+    // A meeting moved off a blackout date may land on a day that is already full for someone.
+    const full =
+      clash || unclean || !item.moved
+        ? undefined
+        : overCap(s.people, own, item.start, input.maxPerDay, isSettled);
     settled[k] = 1;
-    if (!clash && !unclean) return;
+    if (!clash && !unclean && !full) return;
     const past = input.notBefore !== undefined && item.start < input.notBefore;
     const others = (b: Busy) => b.owner !== k;
     const moved = past ? undefined : nearestFree(input, s, own, item.start, others);
-    const names = clash ? clash.people : [unclean as string];
+    const names = clash ? clash.people : [(unclean ?? full) as string];
+    const dayFull = `${input.maxPerDay} meeting(s) on ${o.date} (schedule.maxMeetingsPerDay)`;
     const conflict: Conflict = {
       unitId: s.unitId,
       pair: s.title,
       ruleDate: o.ruleDate,
       people: names,
-      with: clash ? clash.with : 'a daylight-saving change (the local time is skipped or repeated)',
+      with: clash
+        ? clash.with
+        : full
+          ? dayFull
+          : 'a daylight-saving change (the local time is skipped or repeated)',
     };
     if (moved !== undefined) {
       const wall = s.people[0].clock.toWall(moved);
@@ -180,7 +192,9 @@ export function resolveConflicts(input: ConflictInput): {
       o.status = 'moved';
       o.note = clash
         ? `moved from ${o.ruleDate}: ${names.join(' and ')} had ${clash.with} at that time`
-        : `moved from ${o.ruleDate}: a daylight-saving change skips or repeats that time for ${names[0]}`;
+        : full
+          ? `moved from ${o.ruleDate}: ${names[0]} already had ${dayFull}`
+          : `moved from ${o.ruleDate}: a daylight-saving change skips or repeats that time for ${names[0]}`;
       conflict.movedTo = { date: o.date, time: o.time };
       const span = spans[k];
       for (const t of own) t.remove(span);
@@ -189,7 +203,7 @@ export function resolveConflicts(input: ConflictInput): {
       for (const t of own) t.add(span);
     }
     // A clock-time oddity with no better slot stays as RFC 5545 resolves it: not worth a warning.
-    if (clash || moved !== undefined) conflicts.push(conflict);
+    if (clash || full || moved !== undefined) conflicts.push(conflict);
   });
   return { occurrences: out, conflicts };
 }
@@ -268,7 +282,32 @@ function nearestFree(
   candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
   for (const utc of candidates) {
     if (!fitsEveryone(s.people, utc, length)) continue;
-    if (!firstClash(s.people, own, utc, utc + length * MIN_MS, counts)) return utc;
+    if (firstClash(s.people, own, utc, utc + length * MIN_MS, counts)) continue;
+    if (!overCap(s.people, own, utc, input.maxPerDay, counts)) return utc;
+  }
+  return undefined;
+}
+
+/**
+ * The name of someone who already has `max` meetings (that `counts`) on their local day of `utc`,
+ * so one more would pass schedule.maxMeetingsPerDay; milestones are not meetings.
+ */
+function overCap(
+  people: Attendee[],
+  own: Timeline[],
+  utc: number,
+  max: number | undefined,
+  counts: (b: Busy) => boolean,
+): string | undefined {
+  if (max === undefined) return undefined;
+  for (let i = 0; i < people.length; i++) {
+    const { clock } = people[i];
+    const day = clock.toWall(utc).day;
+    const from = clock.toUtc({ day, minute: 0 });
+    const to = clock.toUtc({ day: day + 1, minute: 0 });
+    let n = 0;
+    for (const b of own[i].startingIn(from, to)) if (b.owner !== undefined && counts(b)) n++;
+    if (n >= max) return people[i].name;
   }
   return undefined;
 }

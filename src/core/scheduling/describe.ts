@@ -94,7 +94,10 @@ export function meetingPlan(
   const others = [unit.mentor, ...unit.mentees]
     .filter((p) => p !== unit.anchor)
     .map((p) => ({ p, tz: zoneOf(p), clock: clocks.get(zoneOf(p)) }));
-  const total = occurrences.filter((o) => o.status !== 'skipped').length;
+  // The last meeting's number: a split series' continuing part lists only its own meetings, and
+  // the last one is still the last.
+  let total = 0;
+  for (const o of occurrences) if (o.status !== 'skipped' && o.number > total) total = o.number;
   const lines: string[] = [];
   for (const o of occurrences) {
     const size = lines.reduce((n, l) => n + l.length, 0);
@@ -112,8 +115,10 @@ export function meetingPlan(
       lines.push(`-  ${formatDay(o.ruleDate)}: no meeting (blackout date)`);
       continue;
     }
-    const times = [`${o.time} ${anchorTz} (${unit.anchor.name})`];
     const utc = anchor.toUtc({ day: dayNumber(o.date), minute: parseClock(o.time) });
+    // A wall time a clock change skips is said as the time it becomes (RFC 5545 3.3.5).
+    const own = anchor.toWall(utc);
+    const times = [`${formatClock(own.minute)} ${anchorTz} (${unit.anchor.name})`];
     for (const { p, tz, clock } of others) {
       const wall = clock.toWall(utc);
       const date = dayString(wall.day);

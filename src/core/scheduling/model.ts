@@ -84,8 +84,13 @@ export interface CalEvent {
    */
   rrule?: string;
   exdates?: LocalDateTime[];
-  /** Occurrences moved to another day: RECURRENCE-ID (rule date) and new start. */
-  moved?: { recurrenceId: LocalDateTime; start: LocalDateTime }[];
+  /**
+   * Occurrences moved to another day: RECURRENCE-ID (rule date) and new start. `utc`: the start is
+   * a UTC date and time, for a meeting left at a wall time a clock change repeats or skips (ical.js
+   * reads a repeated time as the second one, RFC 5545 as the first: written in UTC, every client
+   * shows the instant RFC 5545 means).
+   */
+  moved?: { recurrenceId: LocalDateTime; start: LocalDateTime; utc?: boolean }[];
   /** Set on a cancellation of one instance of a series. */
   recurrenceId?: LocalDateTime;
   organizer: CalPerson;

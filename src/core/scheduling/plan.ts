@@ -8,11 +8,18 @@ import type { Match, Participant, Problem } from '../types.js';
 import type { CalEvent, MeetingUnit, Occurrence, Slot } from './model.js';
 import type { Agenda } from './describe.js';
 import { buildUnits } from './units.js';
-import { findSlots } from './slots.js';
+import { findSlots, type KeptSlot } from './slots.js';
 import { milestoneBusy, milestoneEvents } from './milestones.js';
+import { milestoneHourProblems, milestoneSessions } from './milestone-sessions.js';
 import { placeCheckIns } from './checkins.js';
 import { conflictProblems, resolveConflicts, type Conflict } from './conflicts.js';
-import { attendeesOf, seriesEvent, seriesOccurrences, type PlannedSeries } from './series.js';
+import {
+  attendeesOf,
+  describeSeries,
+  seriesEvent,
+  seriesOccurrences,
+  type PlannedSeries,
+} from './series.js';
 import { dayNumber, dayString, parseClock, ZoneClocks } from '../timezones/clock.js';
 
 /** Everything the planner needs; no I/O. */
@@ -30,6 +37,8 @@ export interface PlanInput {
    * (what UIDs were derived from before, so older programs keep theirs).
    */
   programId?: string;
+  /** The slot of each pair's series in the last run (see keptSlots): kept when it still fits. */
+  kept?: ReadonlyMap<string, KeptSlot>;
 }
 
 /** A series with a slot, waiting for the clash check before its event is written. */
@@ -49,6 +58,11 @@ export interface Plan {
   zoneOf: (p: Participant) => string;
   /** Clashes found on single meetings, moved or (when no slot was free) reported. */
   conflicts: Conflict[];
+  /**
+   * The description of a unit's series from rule date `from` on (the part a split continues with:
+   * its meeting plan starts there, not at meeting 1).
+   */
+  describeFrom?: (unitId: string, from: string) => string | undefined;
 }
 
 /** Plans the program; returns problems (errors) instead of a schedule when input is unusable. */
@@ -72,7 +86,15 @@ export function buildPlan(input: PlanInput): Plan {
   if (problems.some((p) => p.severity === 'error'))
     return { series: [], events: [], problems, clocks, zoneOf, conflicts: [] };
 
-  const outcomes = findSlots({ units, schedule, startDay, clocks, zoneOf, endDay });
+  const outcomes = findSlots({
+    units,
+    schedule,
+    startDay,
+    clocks,
+    zoneOf,
+    endDay,
+    kept: input.kept,
+  });
   const series: PlannedSeries[] = [];
   const drafts: Draft[] = [];
   units.forEach((unit, i) => {
@@ -105,7 +127,9 @@ export function buildPlan(input: PlanInput): Plan {
   });
   // Every occurrence of every series, after clock changes and blackout moves, against everyone's
   // other meetings and the milestones: a clash moves that one meeting within its week.
-  const fixed = milestoneBusy(config, units, clocks);
+  const sessions = milestoneSessions(config, units, clocks, zoneOf);
+  problems.push(...milestoneHourProblems(sessions, clocks));
+  const fixed = milestoneBusy(config, sessions);
   const { occurrences: resolved, conflicts } = resolveConflicts({
     series: drafts.map(({ planned }) => ({
       unitId: planned.unit.id,
@@ -118,6 +142,7 @@ export function buildPlan(input: PlanInput): Plan {
     blackout: input.blackout,
     firstDay: startDay,
     lastDay: endDay,
+    maxPerDay: schedule.maxMeetingsPerDay,
   });
   problems.push(...conflictProblems(conflicts));
   drafts.forEach(({ planned }, i) => (planned.occurrences = resolved[i]));
@@ -164,8 +189,15 @@ export function buildPlan(input: PlanInput): Plan {
     planned.event = seriesEvent(input, programId, planned, slot, clocks, zoneOf);
     events.push(planned.event, ...(checkInsOf.get(planned.unit.id) ?? []));
   }
-  events.push(...milestoneEvents(config, programId, units));
-  return { series, events, problems, clocks, zoneOf, conflicts };
+  events.push(...milestoneEvents(config, programId, sessions, clocks));
+  const byUnit = new Map(drafts.map((d) => [d.planned.unit.id, d.planned]));
+  const describeFrom = (unitId: string, from: string) => {
+    const planned = byUnit.get(unitId);
+    const rest = planned?.occurrences.filter((o) => o.ruleDate >= from) ?? [];
+    if (!planned || !rest.some((o) => o.status !== 'skipped')) return undefined;
+    return describeSeries(input, planned, rest, clocks, zoneOf).description;
+  };
+  return { series, events, problems, clocks, zoneOf, conflicts, describeFrom };
 }
 
 /**

@@ -74,7 +74,13 @@ export function reconcile(
   occurrences: ReadonlyMap<string, string[]>,
   previous: ScheduleState | undefined,
   now: Date,
+  describeFrom?: (unitId: string, from: string) => string | undefined,
 ): Reconciled {
+  /** The planned series from rule date `from` on, under `uid`, described from there. */
+  const continuation = (e: CalEvent, uid: string, from: string): CalEvent => ({
+    ...continuationOf(e, uid, from),
+    description: (e.unitId && describeFrom?.(e.unitId, from)) || e.description,
+  });
   const stamp = now.toISOString();
   const prev = Object.assign(
     Object.create(null) as Record<string, StoredEvent>,
@@ -92,10 +98,10 @@ export function reconcile(
    * its first meeting at or after `now`. False when nothing was held (an ordinary update).
    */
   const splitSeries = (old: StoredEvent, e: CalEvent, uid: string, held: string[]): boolean => {
-    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+    const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m]));
     const at = (d: string) => {
       const m = movedTo.get(d);
-      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+      return m ? movedUtc(e, m) : startUtc(e, d);
     };
     const first = held.find((d) => at(d) >= now.getTime());
     // Only new text (a rename, new goals): the held meetings keep their times, so an ordinary
@@ -318,13 +324,19 @@ function endedSeries(
 /** UTC starts (ms) of a stored series' meetings before `now`, moved ones at their new time. */
 function pastStarts(old: StoredEvent, now: number): number[] {
   const e = old.event;
-  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m.start]));
+  const movedTo = new Map((e.moved ?? []).map((m) => [m.recurrenceId.date, m]));
   return old.occurrences
     .map((d) => {
       const m = movedTo.get(d);
-      return m ? startUtc({ ...e, start: m }, m.date) : startUtc(e, d);
+      return m ? movedUtc(e, m) : startUtc(e, d);
     })
     .filter((t) => t < now);
+}
+
+/** UTC instant (ms) of a moved meeting's start (written in UTC, or in the event's zone). */
+function movedUtc(e: CalEvent, m: NonNullable<CalEvent['moved']>[number]): number {
+  if (m.utc) return Date.parse(`${m.start.date}T${m.start.time}:00Z`);
+  return startUtc({ ...e, start: m.start }, m.start.date);
 }
 
 /** The UID of the part of a series that continues from rule date `from` after a split. */
@@ -333,7 +345,7 @@ function splitUid(uid: string, from: string): string {
 }
 
 /** The planned series from rule date `from` on, under `uid` (the part after a split). */
-function continuation(e: CalEvent, uid: string, from: string): CalEvent {
+function continuationOf(e: CalEvent, uid: string, from: string): CalEvent {
   return {
     ...e,
     uid,

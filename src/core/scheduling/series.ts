@@ -14,6 +14,7 @@ import {
   type Agenda,
 } from './describe.js';
 import { renderTemplate } from './template.js';
+import { clockShifts } from './clock-shifts.js';
 import { stableUid } from './ids.js';
 import {
   dayNumber,
@@ -21,8 +22,10 @@ import {
   formatClock,
   isoWeekday,
   parseClock,
+  type ZoneClock,
   type ZoneClocks,
 } from '../timezones/clock.js';
+import { isCleanWall } from './conflicts.js';
 
 /** What a series needs of the plan's input (PlanInput has it all). */
 interface SeriesContext {
@@ -105,10 +108,58 @@ export function seriesEvent(
 ): CalEvent {
   const { config } = input;
   const { schedule } = config;
-  const { unit, outcome, occurrences, title } = planned;
+  const { unit, occurrences, title } = planned;
   const anchorTz = zoneOf(unit.anchor);
   const people = [unit.mentor, ...unit.mentees];
   const ruleTime = formatClock(slot.minute);
+  const { description, location, url } = describeSeries(
+    input,
+    planned,
+    occurrences,
+    clocks,
+    zoneOf,
+  );
+  const last = occurrences[occurrences.length - 1];
+  const until = clocks.get(anchorTz).toUtc({ day: dayNumber(last.ruleDate), minute: slot.minute });
+  return {
+    uid: stableUid(programId, 'series', unit.id),
+    kind: 'series',
+    unitId: unit.id,
+    summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
+    description,
+    location,
+    url,
+    tz: anchorTz,
+    start: { date: occurrences[0].ruleDate, time: ruleTime },
+    durationMinutes: schedule.meetingMinutes,
+    rrule: recurrenceRule(schedule.frequency, slot.day, until),
+    exdates: occurrences
+      .filter((o) => o.status === 'skipped')
+      .map((o) => ({ date: o.ruleDate, time: ruleTime })),
+    moved: overrides(occurrences, ruleTime, clocks.get(anchorTz)),
+    organizer: config.program.manager,
+    attendees: people.map((p) => ({ name: p.name, email: p.email })),
+    audience: people.map((p) => p.email),
+    status: 'CONFIRMED',
+    sequence: 0,
+    dtstamp: '',
+  };
+}
+
+/**
+ * The series' description, location and URL, from the meetings in `occurrences` (all of them, or
+ * those a split series continues with, so its plan starts at its own first meeting).
+ */
+export function describeSeries(
+  input: SeriesContext,
+  planned: PlannedSeries,
+  occurrences: Occurrence[],
+  clocks: ZoneClocks,
+  zoneOf: (p: Participant) => string,
+): { description: string; location?: string; url?: string } {
+  const { config } = input;
+  const { schedule } = config;
+  const { unit } = planned;
   const plan = meetingPlan(unit, occurrences, clocks, zoneOf, input.agenda);
   const values = templateValues(unit, config, plan, occurrences, input.agenda);
   // Encoded on use: the URL template names a value or two, not the kilobytes of meeting plan.
@@ -122,37 +173,42 @@ export function seriesEvent(
   const location = schedule.location ? renderTemplate(schedule.location, values) : undefined;
   values.set('url', url ?? location ?? '');
   values.set('location', location ?? url ?? '');
-  const last = occurrences[occurrences.length - 1];
-  const until = clocks.get(anchorTz).toUtc({ day: dayNumber(last.ruleDate), minute: slot.minute });
-  return {
-    uid: stableUid(programId, 'series', unit.id),
-    kind: 'series',
-    unitId: unit.id,
-    summary: `${config.program.model === 'group' ? 'Group mentoring' : 'Mentoring'}: ${title}`,
-    description: boundedDescription(
-      renderTemplate(input.descriptionTemplate, values) +
-        (outcome.shift ? `\n\nNote: ${outcome.shift}.` : ''),
-    ),
-    location,
-    url,
-    tz: anchorTz,
-    start: { date: occurrences[0].ruleDate, time: ruleTime },
-    durationMinutes: schedule.meetingMinutes,
-    rrule: recurrenceRule(schedule.frequency, slot.day, until),
-    exdates: occurrences
-      .filter((o) => o.status === 'skipped')
-      .map((o) => ({ date: o.ruleDate, time: ruleTime })),
-    moved: occurrences
-      .filter((o) => o.status === 'moved')
-      .map((o) => ({
-        recurrenceId: { date: o.ruleDate, time: ruleTime },
-        start: { date: o.date, time: o.time },
-      })),
-    organizer: config.program.manager,
-    attendees: people.map((p) => ({ name: p.name, email: p.email })),
-    audience: people.map((p) => p.email),
-    status: 'CONFIRMED',
-    sequence: 0,
-    dtstamp: '',
-  };
+  // Every clock change of the program, not only the first: the plan above lists a few dates.
+  const shifts = clockShifts(unit, occurrences, clocks, zoneOf).lines;
+  const description = boundedDescription(
+    renderTemplate(input.descriptionTemplate, values) +
+      (planned.outcome.shift ? `\n\nNote: ${planned.outcome.shift}.` : '') +
+      (shifts.length
+        ? `\n\nClock changes (the meeting stays at ${formatClock(planned.outcome.slot?.minute ?? 0)} ${zoneOf(unit.anchor)}): ${shifts.join('; ')}.`
+        : ''),
+  );
+  return { description, location, url };
+}
+
+/**
+ * The overrides of a series: every moved meeting, and every meeting left at a wall time a clock
+ * change repeats or skips (no other start was free), written in UTC so that every client shows the
+ * instant RFC 5545 means (ical.js reads a repeated time as the second one).
+ */
+function overrides(
+  occurrences: Occurrence[],
+  ruleTime: string,
+  clock: ZoneClock,
+): NonNullable<CalEvent['moved']> {
+  const out: NonNullable<CalEvent['moved']> = [];
+  for (const o of occurrences) {
+    if (o.status === 'skipped') continue;
+    const wall = { day: dayNumber(o.date), minute: parseClock(o.time) };
+    const clean = isCleanWall(clock, wall.day, wall.minute);
+    if (o.status !== 'moved' && clean) continue;
+    const recurrenceId = { date: o.ruleDate, time: ruleTime };
+    if (clean) out.push({ recurrenceId, start: { date: o.date, time: o.time } });
+    else {
+      const utc = clock.toUtc(wall);
+      const day = Math.floor(utc / 86_400_000);
+      const start = { date: dayString(day), time: formatClock((utc - day * 86_400_000) / 60_000) };
+      out.push({ recurrenceId, start, utc: true });
+    }
+  }
+  return out;
 }

@@ -36,6 +36,18 @@ export interface SlotInput {
    * week only).
    */
   endDay?: number;
+  /**
+   * The slot each unit had in the last run (by unit id): kept when it still fits and is free, and
+   * booked before any other unit, so a pair added later never takes an existing pair's time.
+   */
+  kept?: ReadonlyMap<string, KeptSlot>;
+}
+
+/** A unit's slot of the last run: weekday and start in the anchor's zone. */
+export interface KeptSlot {
+  tz: string;
+  weekday: number;
+  minute: number;
 }
 
 /** The windows someone is available in: their own, else the configured working hours. */
@@ -156,7 +168,13 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
   const candidatesOf = new Map<string, Candidate[]>();
   const periodsOf = new Map<string, number[]>();
 
-  for (const unit of input.units) {
+  // Units that keep last run's slot are booked first (each in its own order).
+  const kept = input.kept;
+  const order = input.units.map((_, i) => i);
+  if (kept?.size)
+    order.sort((a, b) => keptFirst(kept, input.units, a) - keptFirst(kept, input.units, b));
+  for (const index of order) {
+    const unit = input.units[index];
     const people = [
       unit.anchor,
       ...[unit.mentor, ...unit.mentees].filter((p) => p !== unit.anchor),
@@ -166,6 +184,19 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     const shape = zones
       .map((z, i) => `${z.tz}|${windows[i].map((w) => `${w.day},${w.start},${w.end}`).join(';')}`)
       .join('#');
+    const again = kept?.has(unit.id)
+      ? keptOutcome(
+          unit,
+          kept.get(unit.id) as KeptSlot,
+          { people, zones, windows, days },
+          input,
+          bookings,
+        )
+      : undefined;
+    if (again) {
+      outcomes[index] = again;
+      continue;
+    }
     let candidates = candidatesOf.get(shape);
     if (!candidates) {
       candidates = [];
@@ -232,11 +263,11 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
       people.forEach((p, i) =>
         booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }),
       );
-      outcomes.push({
+      outcomes[index] = {
         unitId: unit.id,
         slot: { day: b.day, minute: b.minute, fallback: false },
         ...(b.shift ? { shift: shiftNote(b.shift, people, zones) } : {}),
-      });
+      };
       continue;
     }
     const why = anyCommon
@@ -245,14 +276,96 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     if (schedule.noCommonTime === 'fallback') {
       const day = days.find((d) => isoWeekday(d) === schedule.fallback.day) ?? days[0];
       const minute = parseClock(schedule.fallback.time);
-      outcomes.push({
+      outcomes[index] = {
         unitId: unit.id,
         slot: { day, minute, fallback: true },
         reason: `${why}; used the fallback slot`,
-      });
+      };
     } else {
-      outcomes.push({ unitId: unit.id, reason: why });
+      outcomes[index] = { unitId: unit.id, reason: why };
     }
   }
   return outcomes;
+}
+
+/**
+ * The outcome of last run's slot when it still fits everyone and is free (then booked), else
+ * undefined (the unit gets an ordinary search).
+ */
+function keptOutcome(
+  unit: MeetingUnit,
+  previous: KeptSlot,
+  at: {
+    people: Participant[];
+    zones: ZoneClock[];
+    windows: AvailabilityWindow[][];
+    days: number[];
+  },
+  input: SlotInput,
+  bookings: Map<string, Booking[]>,
+): SlotOutcome | undefined {
+  const { people, zones, windows, days } = at;
+  const { meetingMinutes: length, maxMeetingsPerDay } = input.schedule;
+  const day = days.find((d) => isoWeekday(d) === previous.weekday);
+  if (previous.tz !== zones[0].tz || day === undefined) return undefined;
+  const again = keptFits(
+    people,
+    zones,
+    windows,
+    day,
+    previous.minute,
+    length,
+    (p, utc, end, local) => {
+      let sameDay = 0;
+      for (const b of bookings.get(p.email) ?? []) {
+        if (b.start < end && utc < b.end) return false;
+        if (b.day === local) sameDay++;
+      }
+      return sameDay < maxMeetingsPerDay;
+    },
+  );
+  if (!again) return undefined;
+  people.forEach((p, i) => {
+    const list = bookings.get(p.email) ?? [];
+    bookings.set(p.email, list);
+    list.push({ start: again.utc, end: again.utc + length * MIN_MS, day: again.locals[i] });
+  });
+  const later = periodDays(zones, day, input.endDay);
+  const shift = shiftedOutside(zones, windows, later, previous.minute, length);
+  return {
+    unitId: unit.id,
+    slot: { day, minute: previous.minute, fallback: false },
+    ...(shift ? { shift: shiftNote(shift, people, zones) } : {}),
+  };
+}
+
+/** 0 for a unit with a kept slot, 1 for the others: the sort key that books kept slots first. */
+function keptFirst(kept: ReadonlyMap<string, KeptSlot>, units: MeetingUnit[], i: number): number {
+  return kept.has(units[i].id) ? 0 : 1;
+}
+
+/**
+ * Whether last run's slot still holds: inside everyone's availability (the anchor's too) and free
+ * for everyone (`free` tests bookings and the cap per day). Returns the UTC start and each
+ * person's local day.
+ */
+function keptFits(
+  people: Participant[],
+  zones: ZoneClock[],
+  windows: AvailabilityWindow[][],
+  day: number,
+  minute: number,
+  length: number,
+  free: (p: Participant, utc: number, end: number, localDay: number) => boolean,
+): { utc: number; locals: number[] } | undefined {
+  const utc = zones[0].toUtc({ day, minute });
+  const end = utc + length * MIN_MS;
+  const locals: number[] = [];
+  for (let i = 0; i < people.length; i++) {
+    const wall = i === 0 ? { day, minute } : zones[i].toWall(utc);
+    if (!fits(windows[i], isoWeekday(wall.day), wall.minute, length)) return undefined;
+    if (!free(people[i], utc, end, wall.day)) return undefined;
+    locals.push(wall.day);
+  }
+  return { utc, locals };
 }

@@ -34,6 +34,21 @@ export class Timeline {
     if (i >= 0) this.spans.splice(i, 1);
   }
 
+  /** The spans that start in [start, end), in order. */
+  startingIn(start: number, end: number): Busy[] {
+    const { spans } = this;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Busy[] = [];
+    for (let i = lo; i < spans.length && spans[i].start < end; i++) out.push(spans[i]);
+    return out;
+  }
+
   /** The first busy span overlapping [start, end) that `counts` (default: any), if any. */
   clash(start: number, end: number, counts?: (b: Busy) => boolean): Busy | undefined {
     const { spans } = this;

@@ -5,6 +5,7 @@
 
 import nodemailer from 'nodemailer';
 import { UsageError } from '../../errors.js';
+import { addressForm } from '../formats/address.js';
 import type { Attempt } from '../../core/outbox/plan.js';
 
 /** Where and as whom to connect; the password is never stored. */
@@ -49,7 +50,9 @@ export function openMailer(settings: SmtpSettings): Mailer {
   return {
     async send(raw, from, to) {
       try {
-        const info = await transport.sendMail({ envelope: { from, to: [to] }, raw });
+        // The envelope names the addresses as the headers do (addressForm: IDNA domain).
+        const envelope = { from: addressForm(from), to: [addressForm(to)] };
+        const info = await transport.sendMail({ envelope, raw });
         if (info.rejected.length)
           return { ok: false, reply: `rejected ${info.rejected.join(', ')}`, permanent: true };
         return { ok: true, reply: String(info.response ?? 'accepted') };

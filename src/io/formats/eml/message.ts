@@ -4,6 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { addressForm } from '../address.js';
 
 /** An address in a header. */
 export interface Mailbox {
@@ -92,7 +93,8 @@ function encodedWords(value: string): string {
 
 /** `Name <email>` with the name quoted or encoded as needed. */
 export function formatMailbox(m: Mailbox): string {
-  const email = clean(m.email).replace(/[<>,;"\s]/g, '');
+  // The same form as the calendar's ATTENDEE (addressForm): the domain in IDNA ASCII.
+  const email = addressForm(clean(m.email)).replace(/[<>,;"\s]/g, '');
   const name = clean(m.name);
   if (!name) return `<${email}>`;
   // A quoted string cannot be folded inside; a long name is encoded-words (RFC 2047 5.3), one per

@@ -5,6 +5,7 @@
 
 import type { CalEvent, CalPerson, LocalDateTime } from '../../../core/scheduling/model.js';
 import { foldLinesToBytes } from './fold.js';
+import { addressForm } from '../address.js';
 
 const PRODID = '-//mentor-cli//mentor-cli 0.1//EN';
 
@@ -69,11 +70,12 @@ function paramValue(text: string): string {
 }
 
 /**
- * A mailto: URI for an email address, percent-encoding anything that is not a plain address
- * character.
+ * A mailto: URI for an email address in the form the emails use (addressForm): a non-ASCII local
+ * part stays UTF-8 (an IRI, as clients write it), so it matches the address the invitation was
+ * sent to; controls, spaces and characters that would end the value are percent-encoded.
  */
 function mailto(email: string): string {
-  return `mailto:${email.trim().replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]/g, (c) => encodeURIComponent(c))}`;
+  return `mailto:${addressForm(email).replace(/[\u0000-\u0020\u007F"(),:;<>[\\\]]/g, (c) => encodeURIComponent(c))}`;
 }
 
 /** A URI value: controls and spaces percent-encoded so the line stays one property. */
@@ -128,13 +130,15 @@ function componentLines(
   recurrenceId: LocalDateTime | undefined,
   withRule: boolean,
   mode: EventMode,
+  inUtc = false,
 ): string[] {
   const tz = `;TZID=${e.tz}`;
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.dtstamp)}`];
   if (recurrenceId) lines.push(`RECURRENCE-ID${tz}:${localStamp(recurrenceId)}`);
+  const [at, z] = inUtc ? ['', 'Z'] : [tz, ''];
   lines.push(
-    `DTSTART${tz}:${localStamp(start)}`,
-    `DTEND${tz}:${localStamp(plus(start, e.durationMinutes))}`,
+    `DTSTART${at}:${localStamp(start)}${z}`,
+    `DTEND${at}:${localStamp(plus(start, e.durationMinutes))}${z}`,
   );
   if (withRule && e.rrule) lines.push(`RRULE:${e.rrule}`);
   if (withRule && e.exdates?.length)
@@ -157,7 +161,7 @@ function eventLines(e: CalEvent, mode: EventMode): string[] {
   if (e.recurrenceId) return componentLines(e, e.start, e.recurrenceId, false, mode);
   const lines = componentLines(e, e.start, undefined, true, mode);
   for (const m of e.moved ?? [])
-    lines.push(...componentLines(e, m.start, m.recurrenceId, false, mode));
+    lines.push(...componentLines(e, m.start, m.recurrenceId, false, mode, m.utc));
   return lines;
 }
 

@@ -233,7 +233,15 @@ export function announcementMail(
     [
       'milestones',
       config.milestones
-        .map((m) => `  - ${m.name}: ${formatDay(m.date)} ${m.time} (${config.program.timezone})`)
+        .map((m) => {
+          const at = (date: string, time: string, tz: string) =>
+            `${formatDay(date)} ${time} (${tz})`;
+          if (m.localTime) return `  - ${m.name}: ${formatDay(m.date)} ${m.time} (your local time)`;
+          const regions = (m.regions ?? []).map(
+            (r) => `; ${r.name}: ${at(r.date ?? m.date, r.time ?? m.time, r.timezone)}`,
+          );
+          return `  - ${m.name}: ${at(m.date, m.time, config.program.timezone)}${regions.join('')}`;
+        })
         .join('\n'),
     ],
     ['expectations', bullets(prep.templates.agenda.expectations)],

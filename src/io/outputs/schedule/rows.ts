@@ -4,6 +4,7 @@
  */
 
 import type { Plan } from '../../../core/scheduling/plan.js';
+import { clockShifts } from '../../../core/scheduling/clock-shifts.js';
 import { dayNumber, dayString, formatClock, parseClock } from '../../../core/timezones/clock.js';
 import type { FastColumn, FastValue } from '../../formats/xlsx/fast-write.js';
 
@@ -23,6 +24,7 @@ export const MEETING_COLUMNS: FastColumn[] = [
   { header: 'Mentee time zone' },
   { header: 'Start (UTC)' },
   { header: 'Note', width: 40 },
+  { header: 'Clock change', width: 40 },
 ];
 
 const DAY_MS = 86_400_000;
@@ -54,6 +56,7 @@ export function meetingRows(plan: Plan): FastValue[][] {
         menteeZones.join('; '),
         undefined,
         s.outcome.reason ?? '',
+        '',
       ]);
       continue;
     }
@@ -62,6 +65,7 @@ export function meetingRows(plan: Plan): FastValue[][] {
     const menteeClocks = menteeZones.map((z) => plan.clocks.get(z));
     const fallbackNote = s.outcome.slot?.fallback ? (s.outcome.reason ?? '') : '';
     const zones = menteeZones.join('; ');
+    const shifted = clockShifts(unit, s.occurrences, plan.clocks, plan.zoneOf).meetings;
     for (const o of s.occurrences) {
       const date = o.status === 'skipped' ? o.ruleDate : o.date;
       const utc = anchor.toUtc({ day: dayNumber(date), minute: parseClock(o.time) });
@@ -98,6 +102,7 @@ export function meetingRows(plan: Plan): FastValue[][] {
           : o.status === 'moved'
             ? (o.note ?? `moved from ${o.ruleDate} (blackout date)`)
             : fallbackNote,
+        o.status === 'scheduled' ? (shifted.get(o.ruleDate) ?? '') : '',
       ]);
     }
   }
