@@ -5,11 +5,15 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { runCli, tempDir, removeDir, FIXTURES, type CliResult } from '../helpers/cli.js';
+import { runCli, tempDir, removeDir, FIXTURES, ROOT, type CliResult } from '../helpers/cli.js';
+
+/** The calendar checker beside the project (../shared/tools, see its README), when present. */
+const CHECK_ICS = join(ROOT, '..', 'shared', 'tools', 'check-ics');
 import { parseCalendar } from '../helpers/ical.js';
 
 const EXPECTED = JSON.parse(readFileSync(join(FIXTURES, 'sample', 'expected.json'), 'utf8'));
@@ -215,6 +219,22 @@ describe('mentor-cli demo on the sample program', () => {
     expect(peopleFiles.length).toBeGreaterThan(pairFiles.length);
     for (const f of peopleFiles) expect(uids(join(sched, 'people', f)).size).toBeGreaterThan(0);
   });
+
+  it.skipIf(!existsSync(CHECK_ICS))(
+    'passes ../shared/tools/check-ics on the whole schedule folder (a UID in several files reads the same in each)',
+    () => {
+      const r = spawnSync(CHECK_ICS, [join(dir, 'schedule')], {
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      const last = r.stdout.trim().split('\n').at(-1) ?? '';
+      expect({ code: r.status, last: last.slice(0, 4) }, r.stdout.slice(-3000)).toEqual({
+        code: 0,
+        last: 'PASS',
+      });
+    },
+    300_000,
+  );
 
   it('writes an introduction email to both people of every scheduled pair, and an announcement', () => {
     const emls = readdirSync(join(dir, 'intro')).filter((f) => f.endsWith('.eml'));

@@ -103,14 +103,17 @@ function plus(t: LocalDateTime, minutes: number): LocalDateTime {
 // escape each once.
 const personLines = new Map<string, string>();
 
-function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson, rsvp: boolean): string {
-  const key = `${name}\u0000${rsvp ? 1 : 0}\u0000${p.name}\u0000${p.email}`;
+/**
+ * An ORGANIZER or ATTENDEE line. No RSVP=TRUE, even in a REQUEST: an event's UID is in the pair's
+ * invitation and in the files to import (all.ics, people/), which may not carry it (RFC 5545
+ * 3.8.4.3), and a calendar that gets both keeps one version, so they must be the same. A REQUEST
+ * still gets Accept / Decline: clients offer them for METHOD:REQUEST with PARTSTAT=NEEDS-ACTION.
+ */
+function person(name: 'ORGANIZER' | 'ATTENDEE', p: CalPerson): string {
+  const key = `${name}\u0000${p.name}\u0000${p.email}`;
   let line = personLines.get(key);
   if (line === undefined) {
-    const extra =
-      name === 'ATTENDEE'
-        ? `;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION${rsvp ? ';RSVP=TRUE' : ''}`
-        : '';
+    const extra = name === 'ATTENDEE' ? ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION' : '';
     line = `${name};CN=${paramValue(p.name || p.email)}${extra}:${mailto(p.email)}`;
     if (personLines.size < 100_000) personLines.set(key, line);
   }
@@ -147,8 +150,8 @@ function componentLines(
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.url) lines.push(`URL:${uri(e.url)}`);
-  if (mode !== 'publish' || e.attendees.length) lines.push(person('ORGANIZER', e.organizer, false));
-  for (const a of e.attendees) lines.push(person('ATTENDEE', a, mode === 'request'));
+  if (mode !== 'publish' || e.attendees.length) lines.push(person('ORGANIZER', e.organizer));
+  for (const a of e.attendees) lines.push(person('ATTENDEE', a));
   lines.push(`TRANSP:OPAQUE`, 'END:VEVENT');
   return lines;
 }
