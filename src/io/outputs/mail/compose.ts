@@ -17,7 +17,7 @@ import type { PreparedSchedule } from '../schedule/calendars.js';
 import { contentBytes } from '../../store/staged-write.js';
 
 /** The kinds `send` knows. */
-export const SEND_KINDS = ['intro', 'announcement', 'invitations'] as const;
+export const SEND_KINDS = ['intro', 'announcement', 'reminders', 'invitations'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 /** A message ready for the outbox: its candidate record and how to write it. */
@@ -56,8 +56,11 @@ const splitSubject = (text: string, fallback: string) => {
   return m ? { subject: m[1], body: text.slice(m[0].length) } : { subject: fallback, body: text };
 };
 
-/** Every message of `kind`, in a stable order. */
-export function composeMails(kind: SendKind, input: ComposeInput): OutgoingMail[] {
+/** Every message of `kind` but reminders (see reminder-mails.ts), in a stable order. */
+export function composeMails(
+  kind: Exclude<SendKind, 'reminders'>,
+  input: ComposeInput,
+): OutgoingMail[] {
   const { prep, config } = input;
   const sender = senderOf(config);
   const drafts =
@@ -69,7 +72,8 @@ export function composeMails(kind: SendKind, input: ComposeInput): OutgoingMail[
   return drafts.map((d) => outgoing(d, sender));
 }
 
-function outgoing(d: MailDraft, sender: Mailbox): OutgoingMail {
+/** The outbox candidate and renderer of a draft, sent from `sender`. */
+export function outgoing(d: MailDraft, sender: Mailbox): OutgoingMail {
   const message = { ...d.message, from: sender };
   const to = message.to[0];
   const render = (messageId: string, date: Date, rehearsal?: Mailbox) =>
