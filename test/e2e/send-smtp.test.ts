@@ -275,21 +275,32 @@ it('writes no password anywhere: it comes from MENTOR_SMTP_PASSWORD', async () =
 });
 
 describe('mentor-cli send invitations', () => {
+  const kindOf = (m: TestSmtp['received'][number]) =>
+    m.mail.attachments.find((a) => a.filename === 'cancellation.ics')
+      ? 'cancel'
+      : m.mail.attachments.find((a) => a.filename === 'event.ics')
+        ? 'milestone'
+        : /Check-in/.test(m.mail.subject ?? '')
+          ? 'checkin'
+          : 'pair';
+
   it('sends each pair invitation once; after a re-schedule only the cancellations go out', async () => {
     await program();
     const first = await send(['invitations']);
     expect(first.code, first.stderr).toBe(0);
-    expect(recipients()).toEqual(INTRO_RECIPIENTS);
-    const ics = smtp.received[0].mail.attachments.find((a) => a.filename === 'invitation.ics')!;
+    const pairs = smtp.received.filter((m) => kindOf(m) === 'pair');
+    expect(pairs.flatMap((m) => m.to).sort()).toEqual(INTRO_RECIPIENTS);
+    const ics = pairs[0].mail.attachments.find((a) => a.filename === 'invitation.ics')!;
     expect(parseCalendar(ics.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
       'REQUEST',
     );
+    const sentFirst = smtp.received.length;
     // Pair p3 ends: its meetings are cancelled, the other two pairs' invitations do not change.
     await writeProgram(dir, configFor(smtp.port), people, matches.slice(0, 2));
     expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
     const again = await send(['invitations']);
     expect(again.code, again.stderr).toBe(0);
-    const later = smtp.received.slice(6);
+    const later = smtp.received.slice(sentFirst);
     // Only p3's two people hear, the same number of cancellations each: the meeting series, plus
     // the manager's check-ins with the pair when the manager's hours allowed any to be booked.
     const to = later.map((m) => m.to[0]);
@@ -303,6 +314,58 @@ describe('mentor-cli send invitations', () => {
         'CANCEL',
       );
     }
-    expect(again.stdout).toContain('4 already sent and unchanged');
+    // Everything else is unchanged (the milestones too: their audience shrank, nobody new is in it).
+    expect(again.stdout).toMatch(/; \d+ already sent and unchanged/);
+  });
+
+  it('also sends the check-ins and the milestones; a moved milestone alone goes out again', async () => {
+    await program();
+    const first = await send(['invitations']);
+    expect(first.code, first.stderr).toBe(0);
+    const milestones = smtp.received.filter((m) => kindOf(m) === 'milestone');
+    // Kickoff, mid-point and closing to all seven active people; the mentor training to the mentors.
+    const subjectsTo = (who: string) =>
+      milestones.filter((m) => m.to[0] === who).map((m) => m.mail.subject);
+    expect(subjectsTo('ana@x.org')).toHaveLength(3);
+    expect(subjectsTo('tom@x.org')).toHaveLength(4);
+    // The mentor training is for mentors with a mentee (Eve has none this round).
+    expect(subjectsTo('eve@x.org')).toHaveLength(3);
+    expect(subjectsTo('bea@x.org')).toContain(
+      'Mentoring Program: in your calendar: Mentoring Program: Mentor training',
+    );
+    expect(new Set(milestones.flatMap((m) => m.to))).toEqual(new Set(ALL_RECIPIENTS));
+    const event = milestones[0].mail.attachments.find((a) => a.filename === 'event.ics')!;
+    const cal = parseCalendar(event.content.toString('utf8'));
+    expect(cal.getFirstPropertyValue('method')).toBeNull();
+    expect(cal.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')).toMatch(
+      /^Mentoring Program: /,
+    );
+    // Check-ins go to the pair's two people as an iTIP REQUEST.
+    const checkins = smtp.received.filter((x) => kindOf(x) === 'checkin');
+    expect(checkins.length).toBeGreaterThan(0);
+    for (const m of checkins) {
+      const ics = m.mail.attachments.find((a) => a.filename === 'invitation.ics')!;
+      expect(parseCalendar(ics.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
+        'REQUEST',
+      );
+    }
+    const sentFirst = smtp.received.length;
+
+    // The closing celebration moves an hour later: only its invitations go out again.
+    const c = configFor(smtp.port);
+    const closing = c.milestones.find((m) => m.id === 'closing')!;
+    closing.time = '17:00';
+    writeFileSync(join(dir, 'mentor.config.json'), JSON.stringify(c, null, 2));
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const again = await send(['invitations']);
+    expect(again.code, again.stderr).toBe(0);
+    const later = smtp.received.slice(sentFirst);
+    expect(later.map((m) => m.to[0]).sort()).toEqual([...new Set(ALL_RECIPIENTS)]);
+    expect(later.every((m) => /Closing celebration/.test(m.mail.subject ?? ''))).toBe(true);
+    const moved = parseCalendar(
+      later[0].mail.attachments.find((a) => a.filename === 'event.ics')!.content.toString('utf8'),
+    ).getFirstSubcomponent('vevent')!;
+    expect(Number(moved.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
+    expect(String(moved.getFirstPropertyValue('dtstart'))).toContain('T17:00:00');
   });
 });

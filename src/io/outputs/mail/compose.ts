@@ -10,11 +10,13 @@ import type { Participant } from '../../../core/types.js';
 import type { MatchesState } from '../../../core/matching/state.js';
 import type { Candidate } from '../../../core/outbox/plan.js';
 import { senderOf } from '../../../core/outbox/placeholders.js';
+import { emailKey } from '../../../core/keys.js';
 import { renderTemplate } from '../../../core/scheduling/template.js';
 import { buildEml, textToHtml, type Mailbox } from '../../formats/eml/message.js';
 import { announcementMail, introMails, type MailDraft } from '../intros/emails.js';
 import type { PreparedSchedule } from '../schedule/calendars.js';
 import { contentBytes } from '../../store/staged-write.js';
+import { audienceOf, eventInvitationDrafts } from './event-invitations.js';
 
 /** The kinds `send` knows. */
 export const SEND_KINDS = ['intro', 'announcement', 'reminders', 'invitations'] as const;
@@ -215,6 +217,8 @@ function invitationMails(input: ComposeInput): MailDraft[] {
       people,
     );
   }
+  const everyone = activePeople(input.participants);
+  const byEmail = new Map(everyone.map((m) => [emailKey(m.email), m]));
   for (const [path, content] of prep.rendered.files) {
     if (!path.startsWith('cancellations/')) continue;
     const bytes = contentBytes(content);
@@ -226,7 +230,8 @@ function invitationMails(input: ComposeInput): MailDraft[] {
     )?.[1];
     const event = prep.reconciled.cancellations.find((c) => c.uid === uid);
     if (!uid || !event) continue;
-    add(uid, 'CANCEL', event.summary, bytes, event.attendees);
+    // A cancelled milestone lists no attendees: its audience hears of it.
+    add(uid, 'CANCEL', event.summary, bytes, audienceOf(event, byEmail, everyone));
   }
-  return mails;
+  return [...mails, ...eventInvitationDrafts(prep, config, input.participants)];
 }
