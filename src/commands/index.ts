@@ -261,7 +261,11 @@ function declareMatch(program: Command): void {
     .description('approve proposed pairs so that schedule, intro and send use them')
     .argument('[pairs...]', 'pair ids (or an email of either person)')
     .option('--all', 'approve every proposed pair')
-    .option('--file <file>', 'CSV/XLSX with mentee, mentor columns: approve the pairs it lists')
+    .option(
+      '--file <file>',
+      'CSV/XLSX with mentee, mentor columns (e.g. the exported matches.xlsx): apply its ' +
+        'Decision (approve, reject, swap) and "Swap to mentor" columns; blank approves',
+    )
     .option('--dry-run', 'show what would be approved, save nothing')
     .action(lazy(async () => (await import('./match-review.js')).runApprove));
   match

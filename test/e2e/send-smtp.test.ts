@@ -5,7 +5,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir, removeDir } from '../helpers/cli.js';
 import { configWith, hours, match, person, writeProgram } from '../helpers/schedule-program.js';
@@ -367,5 +367,50 @@ describe('mentor-cli send invitations', () => {
     ).getFirstSubcomponent('vevent')!;
     expect(Number(moved.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
     expect(String(moved.getFirstPropertyValue('dtstart'))).toContain('T17:00:00');
+  });
+});
+
+describe('intro drafts in step with the pairs', () => {
+  it('moves the drafts of an ended pair to intro/old/ and lists the drafts changed since the send', async () => {
+    await program();
+    const intro = (now = '2027-02-01') => runCli(['intro', '--now', now], { cwd: dir });
+    expect(intro().code).toBe(0);
+    const drafts = () =>
+      readdirSync(join(dir, 'intro'))
+        .filter((f) => f.endsWith('.eml'))
+        .sort();
+    const before = drafts();
+    expect(before).toContain('Bea-Kim-Cal-Otto-to-Cal-Otto.eml');
+    const sent = await send(['intro']);
+    expect(sent.code, sent.stderr).toBe(0);
+
+    // Pair p3 ends and the meeting link changes: p3's drafts are no longer current, the others
+    // now differ from what their readers received.
+    const c = configFor(smtp.port);
+    c.schedule.url = 'https://video.acme.org/room-{pairId}';
+    await writeProgram(dir, c, people, matches.slice(0, 2));
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const r = intro();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Moved 2 draft(s) of pairs no longer current to intro/old/: ' +
+        'Bea-Kim-Cal-Otto-to-Bea-Kim.eml, Bea-Kim-Cal-Otto-to-Cal-Otto.eml',
+    );
+    expect(readdirSync(join(dir, 'intro', 'old')).sort()).toEqual([
+      'Bea-Kim-Cal-Otto-to-Bea-Kim.eml',
+      'Bea-Kim-Cal-Otto-to-Cal-Otto.eml',
+    ]);
+    expect(drafts()).toEqual(before.filter((f) => !f.startsWith('Bea-Kim-Cal-Otto')));
+    expect(r.stdout).toMatch(
+      /4 draft\(s\) changed since `send intro` sent them .*Tom-Lee-Ana-Ruiz-to-Ana-Ruiz\.eml/,
+    );
+    // A file of the user's own in intro/ is never moved.
+    writeFileSync(join(dir, 'intro', 'my-notes.eml'), 'Subject: mine\r\n\r\nkeep\r\n');
+    const json = JSON.parse(
+      runCli(['intro', '--json', '--now', '2027-02-01'], { cwd: dir }).stdout,
+    );
+    expect(json.retired).toEqual([]);
+    expect(json.changedSinceSent).toHaveLength(4);
+    expect(drafts()).toContain('my-notes.eml');
   });
 });
