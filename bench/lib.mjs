@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-/** Runs `mentor-cli ...args` in `cwd`; returns seconds, peak RSS in MB, exit code and output. */
-export function timeCli(args, cwd) {
+/**
+ * Runs `mentor-cli ...args` in `cwd`; returns seconds, peak RSS in MB, exit code and output (a
+ * process stopped by `timeoutMs` has code null).
+ */
+export function timeCli(args, cwd, { timeoutMs } = {}) {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'bench-rss-')), 'rss');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(
@@ -21,6 +24,7 @@ export function timeCli(args, cwd) {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
       maxBuffer: 512 * 1024 * 1024,
+      ...(timeoutMs ? { timeout: timeoutMs } : {}),
     },
   );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -32,11 +32,15 @@ export function renderRejected(out: Output, m: Match, dryRun: boolean): void {
   );
 }
 
-/** One status line on the review step; empty when there are no pairs. */
+/**
+ * One status line on the review step; empty when there are no pairs. "Introduced" (not "active",
+ * which the headline above it uses for every pair still together) counts pairs whose intro email
+ * was sent.
+ */
 export function stagesLine(s: { proposed: number; approved: number; active: number }): string {
   if (!s.proposed && !s.approved) return '';
   const next = s.proposed ? ' (review them, then `mentor-cli match approve`)' : '';
-  return `Pairs: ${s.proposed} proposed${next}, ${s.approved} approved, ${s.active} active (introduced by email)`;
+  return `Pairs: ${s.proposed} proposed${next}, ${s.approved} approved, ${s.active} introduced (intro email sent)`;
 }
 
 /** Names by lower-case email, for the review report (people shown by name, not id). */

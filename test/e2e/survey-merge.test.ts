@@ -130,7 +130,7 @@ describe('survey merge', () => {
       'Pilot: 2 active pair(s), 1 at risk (low satisfaction: 1, concerns: 1, few meetings: 1, no answer: 0); current survey wave: midpoint',
     );
     // Issue 14: the review stages follow the headline.
-    expect(lines[1]).toBe('Pairs: 0 proposed, 2 approved, 0 active (introduced by email)');
+    expect(lines[1]).toBe('Pairs: 0 proposed, 2 approved, 0 introduced (intro email sent)');
     expect(lines[3]).toBe('Pairs that need help (most severe first)');
     // Issue 15: people by name; the pair id stays in the files.
     expect(lines[6]).toMatch(

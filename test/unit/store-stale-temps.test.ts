@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockProgram, writeState, type Program } from '../../src/io/store/program.js';
 import type { ProgramConfig } from '../../src/core/config.js';
+import { readConfigFile, rewriteConfigFile } from '../../src/io/store/config-file.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,5 +65,23 @@ describe('temp files of killed writers', () => {
       }),
     ).rejects.toThrow(/was deleted or moved while mentor-cli was running/);
     expect(existsSync(p.dir)).toBe(false);
+  });
+
+  it('`config set` on a folder deleted after reading its config stops and recreates nothing', async () => {
+    const p = program();
+    const config = await readConfigFile(p.dir);
+    rmSync(p.dir, { recursive: true });
+    await expect(rewriteConfigFile(config, () => ({ text: '{"x":1}', result: 1 }))).rejects.toThrow(
+      /was deleted or moved while mentor-cli was running/,
+    );
+    expect(existsSync(p.dir)).toBe(false);
+  });
+
+  it('`config set` removes the temp files of killed writers like every other writer', async () => {
+    const p = program();
+    writeFileSync(join(p.stateDir, `.participants.json.${DEAD}.abcdef01.tmp`), '{"half');
+    const config = await readConfigFile(p.dir);
+    await rewriteConfigFile(config, () => ({ text: '{"x":1}', result: 1 }));
+    expect(readdirSync(p.stateDir)).toEqual([]);
   });
 });

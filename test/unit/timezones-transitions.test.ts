@@ -139,3 +139,28 @@ describe('VTIMEZONE read by ical.js agrees with the tz database', () => {
     }
   });
 });
+
+describe('ZoneClock.steadyBetween (the fast path of the DST check)', () => {
+  const day0 = dayNumber('2027-01-01');
+  it('is true only for spans with no transition, and false outside the scanned range', () => {
+    for (const tz of [
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Africa/Casablanca',
+      'Asia/Kolkata',
+    ]) {
+      const clock = new ZoneClock(tz, day0, day0 + 365);
+      const changes = zoneTransitions(tz, Date.UTC(2026, 11, 1), Date.UTC(2028, 1, 1)).map(
+        (t) => t.at,
+      );
+      // Every 7 hours through the year, a 36-hour span either side.
+      for (let t = Date.UTC(2027, 0, 2); t < Date.UTC(2027, 11, 30); t += 7 * 3_600_000) {
+        const from = t - 36 * 3_600_000;
+        const to = t + 36 * 3_600_000;
+        const crosses = changes.some((c) => c > from && c <= to);
+        expect(clock.steadyBetween(from, to), `${tz} ${iso(t)}`).toBe(!crosses);
+      }
+      expect(clock.steadyBetween(Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 2))).toBe(false);
+    }
+  });
+});

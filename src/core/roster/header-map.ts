@@ -3,7 +3,7 @@
 import { UsageError } from '../../errors.js';
 import type { Problem } from '../types.js';
 import { FIELD_RULES } from './header-rules.js';
-import type { FieldName } from './fields.js';
+import { PROFILE_FIELDS, type FieldName } from './fields.js';
 import { foldText } from './text.js';
 import { isRoleField, roleQualifier, type RoleColumns, type RoleField } from './role-columns.js';
 
@@ -13,23 +13,7 @@ export const PARTICIPANT_FIELDS: readonly FieldName[] = [
   'name',
   'firstName',
   'lastName',
-  'role',
-  'department',
-  'title',
-  'level',
-  'managerEmail',
-  'timezone',
-  'languages',
-  'topics',
-  'interests',
-  'goals',
-  'capacity',
-  'availability',
-  'preferences',
-  'avoid',
-  'cohort',
-  'trainingCompleted',
-  'status',
+  ...PROFILE_FIELDS.filter((f) => f !== 'name'),
   'submittedAt',
 ];
 

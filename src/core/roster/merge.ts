@@ -3,6 +3,7 @@
  */
 
 import type { Participant, Problem, SourceRef } from '../types.js';
+import { PROFILE_FIELDS } from './fields.js';
 
 /** One field of one person changed by an import or `set`. */
 export interface FieldChange {
@@ -16,28 +17,7 @@ export interface FieldChange {
  * Fields an incoming record can give, one bit each. A file updates only the fields its row gives
  * (see `MergeOptions.given`); everything else keeps the stored value.
  */
-export const MERGE_FIELDS = [
-  'name',
-  'role',
-  'department',
-  'title',
-  'level',
-  'managerEmail',
-  'timezone',
-  'languages',
-  'topics',
-  'interests',
-  'goals',
-  'capacity',
-  'availability',
-  'preferences',
-  'avoid',
-  'cohort',
-  'trainingCompleted',
-  'status',
-  'submittedAt',
-  'attributes',
-] as const;
+export const MERGE_FIELDS = [...PROFILE_FIELDS, 'submittedAt', 'attributes'] as const;
 
 export type MergeField = (typeof MERGE_FIELDS)[number];
 

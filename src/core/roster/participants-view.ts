@@ -2,6 +2,7 @@
 
 import type { Participant } from '../types.js';
 import { formatAvailability } from '../availability/parse.js';
+import { PROFILE_FIELDS } from './fields.js';
 
 export interface ParticipantFilter {
   role?: string;
@@ -60,27 +61,7 @@ export function summariseRoster(list: Participant[]): RosterSummary {
 }
 
 /** The exported schema fields, in order (also the JSON keys). */
-const EXPORT_FIELDS = [
-  'email',
-  'name',
-  'role',
-  'department',
-  'title',
-  'level',
-  'managerEmail',
-  'timezone',
-  'languages',
-  'topics',
-  'interests',
-  'goals',
-  'capacity',
-  'availability',
-  'preferences',
-  'avoid',
-  'cohort',
-  'trainingCompleted',
-  'status',
-] as const;
+const EXPORT_FIELDS = ['email', ...PROFILE_FIELDS] as const;
 
 export interface ExportOptions {
   sensitive: string[];

@@ -80,28 +80,53 @@ function periodDays(zones: ZoneClock[], day: number, endDay: number | undefined)
   return [...days].sort((a, b) => a - b);
 }
 
+/** Where a clock change first takes someone outside their windows at the slot's wall time. */
+interface Shift {
+  day: number;
+  /** Index of the person among the unit's people (anchor first). */
+  person: number;
+  /** Their local minute on that day. */
+  minute: number;
+}
+
 /**
  * The first later period where someone is outside their windows at the anchor's fixed wall-clock
- * time, as a note.
+ * time.
  */
 function shiftedOutside(
-  people: Participant[],
   zones: ZoneClock[],
   windows: AvailabilityWindow[][],
   days: number[],
   minute: number,
   length: number,
-): string | undefined {
+): Shift | undefined {
   for (const day of days) {
     const utc = zones[0].toUtc({ day, minute });
-    for (let i = 1; i < people.length; i++) {
+    for (let i = 1; i < zones.length; i++) {
       const wall = zones[i].toWall(utc);
-      if (!fits(windows[i], isoWeekday(wall.day), wall.minute, length)) {
-        return `from ${dayString(day)} a clock change moves the meeting to ${formatClock(wall.minute)} ${zones[i].tz} for ${people[i].name}, outside their availability`;
-      }
+      if (!fits(windows[i], isoWeekday(wall.day), wall.minute, length))
+        return { day, person: i, minute: wall.minute };
     }
   }
   return undefined;
+}
+
+function shiftNote(shift: Shift, people: Participant[], zones: ZoneClock[]): string {
+  const who = people[shift.person];
+  return `from ${dayString(shift.day)} a clock change moves the meeting to ${formatClock(shift.minute)} ${zones[shift.person].tz} for ${who.name}, outside their availability`;
+}
+
+/** A start inside everyone's windows, with what ranks it (the same for every unit of a shape). */
+interface Candidate {
+  day: number;
+  minute: number;
+  utc: number;
+  /** Each person's local day. */
+  locals: number[];
+  /** People for whom it is inside preferred hours. */
+  preferred: number;
+  /** Computed on first need: whether a clock change later takes someone outside their windows. */
+  shift?: Shift | null;
 }
 
 /**
@@ -124,10 +149,12 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     (a, b) => isoWeekday(a) - isoWeekday(b),
   );
   const outcomes: SlotOutcome[] = [];
-  // Whether people share any time depends only on their zones and windows: pairs like an earlier
-  // one without common time (the same two zones, default working hours) skip the scan of every
-  // candidate.
-  const noCommon = new Set<string>();
+
+  // perf: bench/schedule.mjs — the starts inside everyone's windows depend only on the people's
+  // zones and windows (a "shape": a few dozen in a program of thousands of pairs), so they are
+  // found once per shape; each unit then only checks its people's bookings.
+  const candidatesOf = new Map<string, Candidate[]>();
+  const periodsOf = new Map<string, number[]>();
 
   for (const unit of input.units) {
     const people = [
@@ -139,68 +166,65 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
     const shape = zones
       .map((z, i) => `${z.tz}|${windows[i].map((w) => `${w.day},${w.start},${w.end}`).join(';')}`)
       .join('#');
-    let best:
-      | {
-          day: number;
-          minute: number;
-          score: number;
-          utc: number;
-          locals: number[];
-          shift?: string;
+    let candidates = candidatesOf.get(shape);
+    if (!candidates) {
+      candidates = [];
+      for (const day of days) {
+        const weekday = isoWeekday(day);
+        for (const w of windows[0]) {
+          if (w.day !== weekday) continue;
+          for (
+            let minute = Math.ceil(w.start / STEP) * STEP;
+            minute + length <= w.end;
+            minute += STEP
+          ) {
+            const utc = zones[0].toUtc({ day, minute });
+            let ok = true;
+            let preferred = 0;
+            const locals: number[] = [];
+            for (let i = 0; i < people.length && ok; i++) {
+              const wall = i === 0 ? { day, minute } : zones[i].toWall(utc);
+              if (i > 0 && !fits(windows[i], isoWeekday(wall.day), wall.minute, length)) ok = false;
+              if (wall.minute >= prefStart && wall.minute + length <= prefEnd) preferred++;
+              locals.push(wall.day);
+            }
+            if (ok) candidates.push({ day, minute, utc, locals, preferred });
+          }
         }
-      | undefined;
+      }
+      candidatesOf.set(shape, candidates);
+    }
+    const zoneKey = zones.map((z) => z.tz).join('#');
+    const periods = (day: number) => {
+      const key = `${zoneKey}@${day}`;
+      let list = periodsOf.get(key);
+      if (!list) periodsOf.set(key, (list = periodDays(zones, day, input.endDay)));
+      return list;
+    };
+    let best: (Candidate & { score: number }) | undefined;
     // A slot that holds through every clock change of the program beats any that does not; then
     // preferred hours.
     const hold = people.length + 1;
     const full = people.length + hold;
-    let anyCommon = false;
-    for (const day of noCommon.has(shape) ? [] : days) {
-      const weekday = isoWeekday(day);
-      for (const w of windows[0]) {
-        if (w.day !== weekday) continue;
-        for (
-          let minute = Math.ceil(w.start / STEP) * STEP;
-          minute + length <= w.end;
-          minute += STEP
-        ) {
-          const utc = zones[0].toUtc({ day, minute });
-          let ok = true;
-          let score = 0;
-          const locals: number[] = [];
-          for (let i = 0; i < people.length && ok; i++) {
-            const wall = i === 0 ? { day, minute } : zones[i].toWall(utc);
-            if (i > 0 && !fits(windows[i], isoWeekday(wall.day), wall.minute, length)) ok = false;
-            if (wall.minute >= prefStart && wall.minute + length <= prefEnd) score++;
-            locals.push(wall.day);
-          }
-          if (!ok) continue;
-          anyCommon = true;
-          if (best && score + hold <= best.score) continue;
-          const shift = shiftedOutside(
-            people,
-            zones,
-            windows,
-            periodDays(zones, day, input.endDay),
-            minute,
-            length,
-          );
-          if (shift === undefined) score += hold;
-          if (best && score <= best.score) continue;
-          const end = utc + length * MIN_MS;
-          const free = people.every((p, i) => {
-            const list = bookings.get(p.email) ?? [];
-            let sameDay = 0;
-            for (const b of list) {
-              if (b.start < end && utc < b.end) return false;
-              if (b.day === locals[i]) sameDay++;
-            }
-            return sameDay < schedule.maxMeetingsPerDay;
-          });
-          if (free) best = { day, minute, score, utc, locals, shift };
-          if (best && best.score === full) break;
+    const anyCommon = candidates.length > 0;
+    for (const c of candidates) {
+      let score = c.preferred;
+      if (best && score + hold <= best.score) continue;
+      if (c.shift === undefined)
+        c.shift = shiftedOutside(zones, windows, periods(c.day), c.minute, length) ?? null;
+      if (c.shift === null) score += hold;
+      if (best && score <= best.score) continue;
+      const end = c.utc + length * MIN_MS;
+      const free = people.every((p, i) => {
+        const list = bookings.get(p.email) ?? [];
+        let sameDay = 0;
+        for (const b of list) {
+          if (b.start < end && c.utc < b.end) return false;
+          if (b.day === c.locals[i]) sameDay++;
         }
-        if (best && best.score === full) break;
-      }
+        return sameDay < schedule.maxMeetingsPerDay;
+      });
+      if (free) best = { ...c, score };
       if (best && best.score === full) break;
     }
     if (best) {
@@ -211,11 +235,10 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
       outcomes.push({
         unitId: unit.id,
         slot: { day: b.day, minute: b.minute, fallback: false },
-        ...(b.shift ? { shift: b.shift } : {}),
+        ...(b.shift ? { shift: shiftNote(b.shift, people, zones) } : {}),
       });
       continue;
     }
-    if (!anyCommon) noCommon.add(shape);
     const why = anyCommon
       ? 'every common time is already taken or would exceed schedule.maxMeetingsPerDay'
       : 'no common time in their availability';

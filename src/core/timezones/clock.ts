@@ -111,6 +111,23 @@ export class ZoneClock {
     return this.at.slice(1).filter((t) => t > fromMs && t <= toMs);
   }
 
+  /**
+   * Whether the offset is known not to change between two UTC instants (ms): both inside the range
+   * pre-scanned and no transition between them.
+   */
+  steadyBetween(fromMs: number, toMs: number): boolean {
+    const { at } = this;
+    if (fromMs < at[0] || toMs > at[at.length - 1] + 400 * DAY_MS) return false;
+    let lo = 1;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= fromMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === at.length || at[lo] > toMs;
+  }
+
   /** UTC offset in minutes at a UTC instant (ms). */
   offsetAt(ms: number): number {
     const { at, offsets } = this;

@@ -4,11 +4,11 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanJson, type JsonNode } from '../../core/json-text.js';
 import { writeFileAtomic } from './atomic.js';
-import { withLock } from './lock.js';
 import {
   CONFIG_FILE,
   configSyntaxError,
   findProgramDir,
+  lockProgram,
   readConfigText,
   stateDirOf,
 } from './program.js';
@@ -47,14 +47,15 @@ export async function rewriteConfigFile<T>(
   config: ConfigText,
   edit: (current: ConfigText) => { text: string; result: T },
 ): Promise<T> {
-  return withLock(
-    stateDirOf(config.dir),
+  // The same lock as every other writer, with its checks: a folder deleted meanwhile stops here.
+  return lockProgram(
+    { dir: config.dir, stateDir: stateDirOf(config.dir) },
+    'config set',
     async () => {
       const current = parseConfigFile(config.dir, config.file, await readConfigText(config.file));
       const { text, result } = edit(current);
       await writeFileAtomic(realpathSync(config.file), current.bom + text);
       return result;
     },
-    { command: 'config set' },
   );
 }

@@ -254,12 +254,15 @@ function readError(err: unknown, path: string): Error {
   return err as Error;
 }
 
+/** Where a program lives: enough to lock it (`config set` locks before the config is valid). */
+type ProgramFolder = Pick<Program, 'dir' | 'stateDir'>;
+
 /**
  * Stops when the program folder has gone (deleted or moved while the command ran): writing on
  * would recreate a partial folder without its config. The config file is what is checked, so a
  * folder that an output write has already recreated (without a config) is noticed too.
  */
-function assertProgramPresent(program: Program): void {
+function assertProgramPresent(program: ProgramFolder): void {
   if (!existsSync(join(program.dir, CONFIG_FILE)))
     throw new UsageError(
       `The program folder ${program.dir} was deleted or moved while mentor-cli was running`,
@@ -283,7 +286,7 @@ export async function writeState<T>(
 
 /** Runs `fn` holding the program's lock. */
 export async function lockProgram<T>(
-  program: Program,
+  program: ProgramFolder,
   command: string,
   fn: () => Promise<T>,
 ): Promise<T> {
