@@ -24,7 +24,7 @@ export interface DecisionRow {
 }
 
 /** A row that cannot be applied, with the column to fix. */
-export interface DecisionProblem {
+interface DecisionProblem {
   row: number;
   column: 'Mentee' | 'Decision' | 'Swap to mentor';
   message: string;
