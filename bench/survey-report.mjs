@@ -136,18 +136,25 @@ for (const [w, date] of [
   files.push(f);
 }
 
+// The HR outcomes of the organisation: every participant and 5,000 more people.
+const hr = [
+  'Work email,Employment status,Termination date,Last promotion / role change,Department',
+];
+for (let i = 0; i < 15_000; i++) {
+  const left = rnd() < 0.1;
+  const promoted = rnd() < 0.15 ? `2027-0${1 + Math.floor(rnd() * 5)}-15` : '';
+  hr.push(
+    `person${i}@example.com,${left ? 'Terminated' : 'Active'},${left ? '2027-04-30' : ''},${promoted},${pick(departments)}`,
+  );
+}
+writeFileSync(join(dir, 'hr.csv'), hr.join('\n') + '\n');
+run(['outcomes', 'import', join(dir, 'hr.csv'), '--quiet']);
+
 const merge = run(['survey', 'merge', ...files, '--quiet']);
-const report = run([
-  'report',
-  '--out',
-  'report.xlsx',
-  '--by',
-  'department',
-  '--by',
-  'gender',
-  '--now',
-  '2027-06-28',
-]);
+const by = ['--by', 'department', '--by', 'gender', '--now', '2027-06-28'];
+const report = run(['report', '--out', 'report.xlsx', ...by]);
+const manager = run(['report', '--audience', 'manager', '--out', 'manager.xlsx', ...by]);
+const html = run(['report', '--format', 'html', ...by]);
 const json = run(['report', '--format', 'json', '--now', '2027-06-28']);
 const verdict = (ms, limit) =>
   `${(ms / 1000).toFixed(2)} s (target < ${limit} s: ${ms < limit * 1000 ? 'ok' : 'SLOW'}; CPU ${(cpu.get(ms) / 1000).toFixed(2)} s)`;
@@ -155,7 +162,9 @@ console.log(
   `load average (1, 5, 15 min) at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
 );
 console.log(`survey merge, 3 waves (~24,000 responses): ${verdict(merge, 3)}`);
-console.log(`report XLSX, 10,000 participants:         ${verdict(report, 5)}`);
+console.log(`report XLSX (leadership), 10,000 people:  ${verdict(report, 5)}`);
+console.log(`report XLSX --audience manager:            ${verdict(manager, 5)}`);
+console.log(`report --format html:                      ${verdict(html, 5)}`);
 console.log(
   `report --format json:                      ${(json / 1000).toFixed(2)} s (CPU ${(cpu.get(json) / 1000).toFixed(2)} s)`,
 );

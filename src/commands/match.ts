@@ -61,7 +61,8 @@ export async function runMatch(ctx: Ctx, opts: MatchOptions): Promise<void> {
     if (input.warning) ctx.out.warn(input.warning);
     const { mentees, mentors } = sidesOf(participants);
     const defaultCapacity = config.participants.defaultCapacity;
-    for (const w of checkMentorSupply(policy, mentees, mentors, defaultCapacity)) ctx.out.warn(w);
+    const supply = checkMentorSupply(policy, mentees, mentors, defaultCapacity, !given);
+    for (const w of supply) ctx.out.warn(w);
     if (policy.suggest !== undefined)
       return suggest(ctx, { ...input, mentees, mentors, count: policy.suggest }, program.dir, opts);
     const previous = activeMatches(state);

@@ -50,6 +50,7 @@ export async function runReport(ctx: Ctx, opts: ReportOptions): Promise<void> {
     if (plan.format === 'xlsx')
       await writeReportWorkbook(path, report, input, {
         includeSensitive: Boolean(opts.includeSensitive),
+        audience,
       });
     else if (plan.format === 'html')
       await writeReportHtml(path, report, input, {

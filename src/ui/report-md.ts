@@ -3,6 +3,7 @@
 import type { Kpi, KpiReport, GroupStats } from '../core/kpi/types.js';
 import type { OutcomeComparison } from '../core/outcomes/compare.js';
 import { surveyItemsMarkdown } from './survey-items.js';
+import { growthMarkdown } from './growth-md.js';
 import { breakdownNote } from '../core/kpi/groups.js';
 
 /** A KPI value as text: percent, 2 decimals or a count; "-" for no data. */
@@ -153,6 +154,7 @@ export function renderReportMarkdown(report: KpiReport): string {
   if (report.cohorts && !report.breakdowns.some((b) => b.field.toLowerCase() === 'cohort'))
     out.push('## Cohorts', '', ...groupTable('Cohort', report.cohorts), '');
   if (report.outcomes) out.push(...outcomesMarkdown(report.outcomes));
+  out.push(...growthMarkdown(report.growth));
   out.push(...surveyItemsMarkdown(report.surveyItems));
   return out.join('\n');
 }

@@ -81,7 +81,8 @@ beforeAll(async () => {
   dir = join(root, 'demo');
   demo = runCli(['demo', dir], { cwd: root, timeoutMs: 180_000 });
   wb = new ExcelJS.Workbook();
-  if (demo.code === 0) await wb.xlsx.readFile(join(dir, 'report.xlsx'));
+  // Issue 13: the sheets that name people are in the manager's workbook.
+  if (demo.code === 0) await wb.xlsx.readFile(join(dir, 'manager-report.xlsx'));
 }, 300_000);
 afterAll(() => removeDir(root));
 
@@ -145,7 +146,8 @@ describe('mentor-cli demo on the sample program', () => {
     expect(demo.stdout).toContain('$ mentor-cli participants --attention');
     for (const out of ['rejected.csv', 'attention.csv', 'matches.xlsx', 'schedule', 'intro'])
       expect(demo.stdout).toContain(`demo/${out}`);
-    for (const out of ['report.xlsx']) expect(demo.stdout).toContain(`demo/${out}`);
+    for (const out of ['report.xlsx', 'manager-report.xlsx'])
+      expect(demo.stdout).toContain(`demo/${out}`);
     // Typeform writes yes/no as 1/0: read as yes/no, no warning per row.
     expect(demo.stderr).not.toContain('is not yes or no');
   });
@@ -162,7 +164,8 @@ describe('mentor-cli demo on the sample program', () => {
       ...EXPECTED.surveys.midpoint.unknown,
       ...EXPECTED.surveys.final.unknown,
     ].length;
-    expect(count(`${counted} survey response(s) from emails not in the program`)).toBe(3);
+    // Issue 13: the demo writes the leadership and the manager's workbook, then the HTML.
+    expect(count(`${counted} survey response(s) from emails not in the program`)).toBe(4);
   });
 
   it('imports every person (77, 76 active), rejects only the HR row with no valid email, and lists the two unreadable cells for attention', () => {
@@ -477,5 +480,94 @@ describe('mentor-cli demo on the sample program', () => {
     for (const e of outsiders) expect(all_).not.toContain(e);
     expect(html).toContain('Outcomes: participants and non-participants');
     expect(md).toContain('## Outcomes: participants and non-participants');
+  });
+});
+
+describe('growth from kickoff to close, and the leadership workbook (issue 13)', () => {
+  const csvRows = (file: string, skip = 0) =>
+    Papa.parse<string[]>(readFileSync(join(FIXTURES, 'sample', 'surveys', file), 'utf8'), {
+      skipEmptyLines: true,
+    }).data.slice(skip);
+
+  it('compares the baseline self-ratings per person who answered at kickoff and final', () => {
+    const people: Array<{ email: string; status: string }> = state('participants');
+    const active = new Set(
+      people.filter((p) => p.status !== 'withdrawn').map((p) => p.email.toLowerCase()),
+    );
+    // The three self-ratings are the last three columns of the kickoff and final files; the
+    // kickoff's latest answer per person counts (Bruna's two answers carry the same ratings), and
+    // every Typeform row is after --now, so the final comes from SurveyMonkey alone, up to --now
+    // (noon UTC; SurveyMonkey's End Date is London time, UTC+1 in summer).
+    const smInstant = (t: string) => {
+      const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d+):(\d\d):(\d\d) (AM|PM)/.exec(t)!;
+      const h = (Number(m[4]) % 12) + (m[7] === 'PM' ? 12 : 0);
+      return Date.UTC(+m[3], +m[1] - 1, +m[2], h - 1, +m[5], +m[6]);
+    };
+    const ratings = (rows: string[][], emailCol: number) => {
+      const out = new Map<string, number[]>();
+      for (const r of rows) {
+        const email = r[emailCol].trim().toLowerCase();
+        if (active.has(email)) out.set(email, r.slice(-3).map(Number));
+      }
+      return out;
+    };
+    const before = ratings(csvRows('kickoff-google-forms.csv', 1), 1);
+    const after = ratings(
+      csvRows('final-surveymonkey.csv', 2).filter(
+        (r) => smInstant(r[3]) <= Date.UTC(2027, 5, 30, 12),
+      ),
+      5,
+    );
+    const changes = [...before]
+      .filter(([email]) => after.has(email))
+      .map(([email, b]) => b.reduce((s, v, i) => s + (after.get(email)![i] - v), 0) / 3);
+    expect(changes.length).toBeGreaterThan(10);
+    const improved = changes.filter((c) => c > 0).length / changes.length;
+    const mean = changes.reduce((s, c) => s + c, 0) / changes.length;
+    const doc = json(['report', '--format', 'json', '--now', NOW]);
+    const kpi = (id: string) => doc.kpis.find((k) => k.id === id)?.value;
+    expect(kpi('growth.people')).toBe(changes.length);
+    expect(kpi('growth.improved')).toBeCloseTo(improved, 4);
+    expect(kpi('growth.change')).toBeCloseTo(mean, 2);
+    // The Growth sheet lists each question per side with the people who answered both.
+    const sheet = rows('Growth', 3);
+    expect(sheet.map((r) => r[1])).toEqual(
+      expect.arrayContaining([expect.stringContaining('Self-rating: planning my career')]),
+    );
+    expect(sheet.filter((r) => r[0] === 'mentees' || r[0] === 'mentors')).toHaveLength(6);
+    const perItem = sheet.reduce((s, r) => s + Number(r[4]), 0);
+    expect(perItem).toBe(changes.length * 3);
+  });
+
+  it('report.xlsx for leadership holds aggregates only, with the charts as pictures', async () => {
+    const lead = new ExcelJS.Workbook();
+    await lead.xlsx.readFile(join(dir, 'report.xlsx'));
+    expect(lead.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Charts',
+      'Survey waves',
+      'Survey questions',
+      'Growth',
+      'By department',
+      'By cohort',
+      'Outcomes',
+    ]);
+    expect(lead.getWorksheet('Summary')!.getImages()).toHaveLength(4);
+    // Growth, own items by wave, Likert answers, outcomes and the rest are on the Charts sheet.
+    expect(lead.getWorksheet('Charts')!.getImages().length).toBeGreaterThanOrEqual(5);
+    const cells: string[] = [];
+    lead.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => cells.push(String(c.value instanceof Date ? '' : c.value))),
+      ),
+    );
+    const text = cells.join('\n').toLowerCase();
+    const people: Array<{ email: string; name: string }> = state('participants');
+    for (const p of people) {
+      expect(text).not.toContain(p.email.toLowerCase());
+      expect(text).not.toContain(p.name.toLowerCase());
+    }
+    // The manager's workbook names them.
+    expect(wb.getWorksheet('At-risk pairs')).toBeDefined();
   });
 });

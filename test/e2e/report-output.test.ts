@@ -115,7 +115,7 @@ describe('date attributes', () => {
       }),
     }));
     await writeState(await openProgram(cwd), 'participants', dated);
-    expect(report('--out', 'r.xlsx').code).toBe(0);
+    expect(report('--audience', 'manager', '--out', 'r.xlsx').code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(cwd, 'r.xlsx'));
     const ws = wb.getWorksheet('Participants')!;

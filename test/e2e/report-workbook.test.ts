@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, tempDir, removeDir, FIXTURES } from '../helpers/cli.js';
-import { setUpProgram } from '../helpers/survey-program.js';
+import { participants, setUpProgram } from '../helpers/survey-program.js';
 
 const TRAPS = join(FIXTURES, 'surveys-traps');
 let cwd: string;
@@ -45,7 +45,19 @@ describe('report with matches and survey answers', () => {
 
   it('writes the workbook: sheets, values, formats, frozen headers, neutralised text', async () => {
     const r = runCli(
-      ['report', '--out', 'r.xlsx', '--by', 'department', '--by', 'gender', '--now', '2027-04-20'],
+      [
+        'report',
+        '--out',
+        'r.xlsx',
+        '--audience',
+        'manager',
+        '--by',
+        'department',
+        '--by',
+        'gender',
+        '--now',
+        '2027-04-20',
+      ],
       { cwd },
     );
     expect(r.code).toBe(0);
@@ -54,8 +66,11 @@ describe('report with matches and survey answers', () => {
       /^Wrote r\.xlsx: \d+ of \d+ KPI targets met, 1 pair\(s\) at risk\.\n$/,
     );
     const wb = await open(join(cwd, 'r.xlsx'));
+    // Issue 13: the manager's workbook (--audience manager) has the sheets that name people; the
+    // charts not on the Summary are on a Charts sheet.
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Summary',
+      'Charts',
       'Participants',
       'Matches',
       'Meetings',
@@ -166,12 +181,52 @@ describe('report with matches and survey answers', () => {
 
   it('--include-sensitive adds the sensitive attributes', async () => {
     expect(
-      runCli(['report', '--out', 'r.xlsx', '--include-sensitive', '--now', '2027-04-20'], { cwd })
-        .code,
+      runCli(
+        [
+          'report',
+          '--out',
+          'r.xlsx',
+          '--audience',
+          'manager',
+          '--include-sensitive',
+          '--now',
+          '2027-04-20',
+        ],
+        { cwd },
+      ).code,
     ).toBe(0);
     const wb = await open(join(cwd, 'r.xlsx'));
     expect(wb.getWorksheet('Participants')!.getRow(1).values).toContain('gender');
   }, 60_000);
+
+  it('the default workbook is for leadership: aggregates only, no sheet names a person', async () => {
+    const r = runCli(['report', '--out', 'r.xlsx', '--by', 'department', '--now', '2027-04-20'], {
+      cwd,
+    });
+    expect(r.code).toBe(0);
+    const wb = await open(join(cwd, 'r.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Charts',
+      'Survey waves',
+      'Survey questions',
+      'By department',
+      'Cohorts',
+    ]);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    const text = cells.join('\n').toLowerCase();
+    // Every name and email of the program, the typed-formula name too ('=HYPERLINK(...)').
+    for (const p of participants) {
+      expect(text).not.toContain(p.email.toLowerCase());
+      expect(text).not.toContain(p.name.toLowerCase().replace(/^=/, ''));
+    }
+    // The free-text answers (which name their respondent) are the manager's only.
+    expect(wb.getWorksheet('Survey questions')!.getRow(1).values).not.toContain('Respondent');
+    expect(
+      runCli(['report', '--audience', 'boss', '--now', '2027-04-20'], { cwd }).stderr,
+    ).toContain('--audience "boss" is not leadership or manager');
+  });
 
   it('--format json prints the same KPIs for scripts', () => {
     const r = runCli(['report', '--format', 'json', '--now', '2027-04-20'], { cwd });
@@ -190,6 +245,7 @@ describe('report with matches and survey answers', () => {
       'surveyItems',
       'cohorts',
       'outcomes',
+      'growth',
       'warnings',
     ]);
     expect(doc.program).toBe('Pilot');

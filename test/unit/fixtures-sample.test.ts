@@ -334,11 +334,20 @@ describe('fixtures/sample survey exports', () => {
       'Response',
       'Response',
       'Open-Ended Response',
+      // Issue 13: the three baseline self-ratings, asked again at the final (growth).
+      'Response',
+      'Response',
+      'Response',
     ]);
     expect(rows).toHaveLength(expected.surveys.finalFiles['final-surveymonkey.csv']);
     const tf = csv('surveys/final-typeform.csv');
     expect(tf.fields[0]).toBe('#');
-    expect(tf.fields.slice(-3)).toEqual(['Start Date (UTC)', 'Submit Date (UTC)', 'Network ID']);
+    expect(tf.fields.slice(-6, -3)).toEqual([
+      'Start Date (UTC)',
+      'Submit Date (UTC)',
+      'Network ID',
+    ]);
+    expect(tf.fields.slice(-3).every((f) => f.startsWith('Self-rating: '))).toBe(true);
     expect(tf.rows).toHaveLength(expected.surveys.finalFiles['final-typeform.csv']);
     const both = tf.rows
       .map((r) => norm(r["What's your email address?"]))

@@ -127,6 +127,27 @@ describe('checkMentorSupply', () => {
     expect(checkMentorSupply(policy('peer'), mentees, [], 2)).toEqual([]);
   });
 
+  it('refuses a run too big to score within the memory bound, unless the pairs come from a file', () => {
+    const many = (n: number, role: 'mentee' | 'mentor') =>
+      Array.from({ length: n }, (_, i) => P(`${role}${i}@x`, { role, capacity: 1 }));
+    const big = many(8_000, 'mentee');
+    const bigMentors = many(5_001, 'mentor'); // 40,008,000 pairs
+    expect(() => checkMentorSupply(policy('one-to-one'), big, bigMentors, 1)).toThrow(
+      '8,000 mentees and 5,001 mentors make 40,008,000 possible pairs, more than one run can ' +
+        'score within the 1 GB memory bound (40,000,000)',
+    );
+    expect(() => checkMentorSupply(policy('one-to-one'), big, bigMentors, 1, false)).not.toThrow();
+    // 8,000 x 5,000 is exactly the limit: allowed.
+    expect(() =>
+      checkMentorSupply(policy('one-to-one'), big, bigMentors.slice(1), 1),
+    ).not.toThrow();
+    // Peer pairs are among the people themselves: n (n - 1) / 2.
+    expect(() => checkMentorSupply(policy('peer'), many(8_944, 'mentee'), [], 1)).not.toThrow();
+    expect(() => checkMentorSupply(policy('peer'), many(8_946, 'mentee'), [], 1)).toThrow(
+      UsageError,
+    );
+  });
+
   it('warns when the places do not cover the mentees (times mentors per mentee)', () => {
     expect(checkMentorSupply(policy('one-to-one'), mentees.slice(0, 2), [mentor], 2)).toEqual([]);
     expect(checkMentorSupply(policy('one-to-one'), mentees, [mentor], 2)).toHaveLength(1);

@@ -99,6 +99,20 @@ export function demoSteps(): DemoStep[] {
       output: 'report.xlsx',
     },
     {
+      title: "The program manager's workbook: also the people, pairs and answers by name",
+      okCodes: [0, 1],
+      args: [
+        'report',
+        '--audience',
+        'manager',
+        '--out',
+        'manager-report.xlsx',
+        '--now',
+        '2027-06-30',
+      ],
+      output: 'manager-report.xlsx',
+    },
+    {
       title: 'The same report as one page to open in a browser or print to PDF',
       okCodes: [0, 1],
       args: ['report', '--format', 'html', '--now', '2027-06-30'],

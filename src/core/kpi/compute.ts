@@ -13,6 +13,7 @@ import {
 import { mean, netPromoterScore, ratio } from './stats.js';
 import { countedResponses } from './survey-counting.js';
 import { surveyItemStats } from './survey-items.js';
+import { computeGrowth, type Growth } from './growth.js';
 import { reasonCounts, sortBySeverity } from '../surveys/risk.js';
 import type { Kpi, KpiFormat, KpiReport, WaveStats } from './types.js';
 import { addRetention } from './retention.js';
@@ -39,8 +40,10 @@ function waveStats(facts: ProgramFacts): WaveStats[] {
         const v = pick(r);
         return v === undefined ? [] : [v];
       });
-    const bySide = (side?: 'mentor' | 'mentee') =>
-      side ? rs.filter((r) => facts.sideOf(emailKey(r.email)) === side) : rs;
+    // perf: bench/survey-report.mjs (each response's side looked up once, not once per measure)
+    const sides = { mentee: [] as SurveyResponse[], mentor: [] as SurveyResponse[] };
+    for (const r of rs) sides[facts.sideOf(emailKey(r.email))].push(r);
+    const bySide = (side?: 'mentor' | 'mentee') => (side ? sides[side] : rs);
     const sat = (side?: 'mentor' | 'mentee') =>
       mean(nums((r) => r.measures.satisfaction, bySide(side)));
     const goal = (side?: 'mentor' | 'mentee') =>
@@ -341,6 +344,35 @@ function outcomeKpis(
     );
 }
 
+/** Growth: people who answered the baseline questions twice, their change and who improved. */
+function growthKpis(g: Growth, out: KpiList): void {
+  const span = `${g.fromWave} to ${g.toWave}`;
+  out.add(
+    'Growth',
+    'growth.people',
+    `People who answered the baseline questions at ${g.fromWave} and ${g.toWave}`,
+    g.all.people,
+    'integer',
+  );
+  out.add('Growth', 'growth.improved', `Self-ratings improved, ${span}`, g.all.improved, 'percent');
+  out.add(
+    'Growth',
+    'growth.change',
+    `Average change in self-rating (points on 1-5), ${span}`,
+    g.all.change,
+    'number',
+  );
+  for (const side of ['mentee', 'mentor'] as const)
+    if (g[side].people)
+      out.add(
+        'Growth',
+        `growth.improved.${side}`,
+        `Self-ratings improved, ${span}, ${side}s (of ${g[side].people})`,
+        g[side].improved,
+        'percent',
+      );
+}
+
 /**
  * Computes every KPI, the per-wave survey stats, pair health, breakdowns and the cohort comparison.
  * Each Summary section has its own function above; this only puts them together in order.
@@ -357,6 +389,8 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
   surveyKpis(facts, waves, out);
   const atRisk = sortBySeverity(facts.pairs);
   outcomeKpis(facts, waves, atRisk, out, warnings);
+  const growth = computeGrowth(facts, input.surveyColumns ?? [], input.vocab);
+  if (growth) growthKpis(growth, out);
 
   const sensitive = new Set(config.participants.sensitiveAttributes.map((a) => a.toLowerCase()));
   const breakdowns = (options.by ?? []).map((f) =>
@@ -376,6 +410,7 @@ export function computeKpis(input: KpiInput, options: KpiOptions = {}): KpiRepor
     surveyItems: surveyItemStats(facts, input.surveyColumns ?? [], input.vocab),
     warnings,
   };
+  if (growth) report.growth = growth;
   if (facts.current) report.currentWave = facts.current.name;
   const cohorts = compareCohorts(
     facts,

@@ -137,6 +137,16 @@ function findingsOf(
     );
   if (idle.of && idle.count)
     out.push(`${idle.count} of ${plural(idle.of, 'mentor')} had no mentee.`);
+  const g = report.growth;
+  if (g?.all.people && g.all.improved !== null && g.all.change !== null) {
+    const improved = Math.round(g.all.improved * g.all.people);
+    const points = `${g.all.change >= 0 ? '+' : ''}${g.all.change.toFixed(1)}`;
+    out.push(
+      `Self-ratings rose for ${improved} of the ${plural(g.all.people, 'person', 'people')} who ` +
+        `answered the baseline questions at ${g.fromWave} and ${g.toWave} ` +
+        `(average ${points} points on 1-5).`,
+    );
+  }
   const rate = change(trends, 'Response rate', percent);
   if (rate) out.push(`The survey response rate ${rate}.`);
   const pairs = report.pairs.length;
@@ -150,7 +160,7 @@ function findingsOf(
         : `None of the ${plural(pairs, 'pair')} is at risk.`,
     );
   }
-  return out.slice(0, 5);
+  return out.slice(0, 6);
 }
 
 /** Plain words for the at-risk reasons (see surveys/risk.ts), shared by every report format. */

@@ -43,6 +43,7 @@ export function reportToJson(report: KpiReport) {
     surveyItems: report.surveyItems,
     cohorts: report.cohorts ?? null,
     outcomes: report.outcomes ?? null,
+    growth: report.growth ?? null,
     warnings: report.warnings,
   };
 }

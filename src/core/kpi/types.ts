@@ -6,6 +6,7 @@ import type { LinkedSurveys } from '../surveys/link.js';
 import type { SurveyItemStats } from './survey-items.js';
 import type { LeaverStats } from './survey-counting.js';
 import type { OutcomeComparison } from '../outcomes/compare.js';
+import type { Growth } from './growth.js';
 
 /** How a KPI value is shown: a count, a decimal, or a fraction shown as percent. */
 export type KpiFormat = 'integer' | 'number' | 'percent';
@@ -118,5 +119,7 @@ export interface KpiReport {
   cohorts?: GroupStats[];
   /** Participants against non-participants, when an HR outcomes file was imported. */
   outcomes?: OutcomeComparison;
+  /** Baseline questions asked in the first wave and again later, compared per person. */
+  growth?: Growth;
   warnings: string[];
 }

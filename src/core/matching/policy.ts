@@ -102,15 +102,37 @@ export function resolveMatchPolicy(flags: MatchFlags, config: ProgramConfig): Ma
 }
 
 /**
+ * The most mentee-mentor pairs scored on the criteria in one run. The solver holds every pair that
+ * passes the hard rules: 25 million dense pairs peaked at 723 MB (bench/match-solver.mjs), so 40
+ * million stays under the 1 GB every command keeps to; a whole 100,000-person roster (65,000 x
+ * 35,000 = 2.3 billion pairs) passed 1.5 GB within four minutes before this limit.
+ */
+const MAX_SCORED_PAIRS = 40_000_000;
+
+/**
  * Warnings about mentor capacity; throws when there is no mentor at all (the peer model pairs
- * people among themselves and needs none).
+ * people among themselves and needs none), or when scoring every pair on the criteria would not
+ * fit in memory (`criteria`: false when a --pair-scores file lists the pairs).
  */
 export function checkMentorSupply(
   policy: MatchPolicy,
   mentees: Participant[],
   mentors: Participant[],
   defaultCapacity: number,
+  criteria = true,
 ): string[] {
+  const n = mentees.length + (policy.model === 'peer' ? 0 : mentors.length);
+  const pairs = policy.model === 'peer' ? (n * (n - 1)) / 2 : mentees.length * mentors.length;
+  if (criteria && pairs > MAX_SCORED_PAIRS)
+    throw new UsageError(
+      `${mentees.length.toLocaleString('en')} mentees and ` +
+        `${mentors.length.toLocaleString('en')} mentors make ` +
+        `${Math.round(pairs).toLocaleString('en')} possible pairs, more than one run can score ` +
+        `within the 1 GB memory bound (${MAX_SCORED_PAIRS.toLocaleString('en')})`,
+      'Match in parts: give each cohort, region or department its own program folder ' +
+        '(`mentor-cli init`, then import its rows), or give `--pair-scores` a file listing ' +
+        'only the pairs worth considering',
+    );
   if (policy.model === 'peer') return [];
   if (!mentors.length)
     throw new UsageError(

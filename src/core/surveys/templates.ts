@@ -65,6 +65,22 @@ const CONCERNS: TemplateQuestion = {
   options: 'leave empty if none',
 };
 
+/**
+ * Baseline self-ratings, asked at kickoff and again in the final wave with the same wording, so the
+ * report can compare each person's answers (growth). Worded to avoid the measures' keywords
+ * ("skills", "confidence", "goals"), which would map them to a measure instead.
+ */
+const BASELINE: readonly TemplateQuestion[] = [
+  'speaking up in meetings',
+  'planning my career',
+  'giving and receiving feedback',
+].map((topic) => ({
+  field: null,
+  question: `Self-rating: ${topic} (1 = just starting, 5 = very strong)`,
+  answerType: 'scale 1-5',
+  options: '1 = Just starting, 2, 3, 4, 5 = Very strong (the same question at kickoff and final)',
+}));
+
 /** Question sets by wave name (the default waves of the config). */
 export const SURVEY_TEMPLATES: Readonly<
   Record<'kickoff' | 'midpoint' | 'final', readonly TemplateQuestion[]>
@@ -85,6 +101,7 @@ export const SURVEY_TEMPLATES: Readonly<
       answerType: 'short text',
       options: 'kept with the response, not scored',
     },
+    ...BASELINE,
     CONCERNS,
   ],
   midpoint: [EMAIL, NAME, MEETINGS, SAT, GOALS, SKILLS, NPS, CONCERNS],
@@ -102,6 +119,7 @@ export const SURVEY_TEMPLATES: Readonly<
       answerType: 'yes/no',
       options: 'Yes, No',
     },
+    ...BASELINE,
     CONCERNS,
   ],
 };

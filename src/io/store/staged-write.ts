@@ -72,11 +72,13 @@ function insideOf(root: string): (rel: string) => string {
 
 /**
  * Writes `files` (relative path -> content) under `outDir` file by file; removes `stale` files of
- * an earlier run that are not rewritten.
+ * an earlier run that are not rewritten. `files` may be a generator: each file is written to the
+ * staging folder as it comes, so the caller need not hold them all (an error it throws midway
+ * leaves every target untouched).
  */
 export function writeStaged(
   outDir: string,
-  files: ReadonlyMap<string, FileContent>,
+  files: Iterable<readonly [string, FileContent]>,
   stale: string[] = [],
 ): void {
   const root = resolve(outDir);
@@ -86,14 +88,17 @@ export function writeStaged(
   try {
     // Every file is complete on disk before the first one replaces anything: a crash or full disk
     // here changes nothing.
+    // A path given twice is written once, with its last content.
+    const written = new Set<string>();
     for (const [rel, content] of files) {
       inside(rel);
       const tmp = join(staging, rel);
       mkdirSync(dirname(tmp), { recursive: true });
       writeContent(tmp, content);
+      written.add(rel);
     }
     const dirs = new Set<string>();
-    for (const rel of files.keys()) {
+    for (const rel of written) {
       const target = inside(rel);
       const dir = dirname(target);
       if (!dirs.has(dir)) {
@@ -103,7 +108,7 @@ export function writeStaged(
       renameSync(join(staging, rel), target);
     }
     for (const rel of stale) {
-      if (files.has(rel) || rel.includes('..') || rel.startsWith(sep)) continue;
+      if (written.has(rel) || rel.includes('..') || rel.startsWith(sep)) continue;
       try {
         unlinkSync(inside(rel));
       } catch {

@@ -5,6 +5,7 @@
  * table for screen readers.
  */
 
+import { existsSync } from 'node:fs';
 import {
   kpiDisplayFormat,
   RISK_REASON_WORDS,
@@ -12,33 +13,8 @@ import {
   type TrendMeasure,
 } from '../../../core/kpi/digest.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
-
-/** A chart ready to render: its title, its Vega-Lite spec and the table behind it. */
-export interface ChartSpec {
-  id: string;
-  title: string;
-  spec: Record<string, unknown>;
-  table: { headers: string[]; rows: Array<Array<string | number>> };
-}
-
-/** A rendered chart. */
-export interface RenderedChart extends ChartSpec {
-  svg: string;
-  width: number;
-  height: number;
-}
-
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-const MET = '#2e7d32';
-const NOT_MET = '#c62828';
-const NEUTRAL = '#4c78a8';
-const CONFIG = {
-  font: FONT,
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 260 },
-  title: { fontSize: 14, anchor: 'start' },
-};
+import { base, MET, NEUTRAL, NOT_MET, type ChartSpec, type RenderedChart } from './chart-base.js';
+import { surveyCharts } from './survey-charts.js';
 
 /** Shows a KPI value the way the Summary does: percent, integer or one decimal. */
 export function formatKpi(value: number | null | undefined, format: Kpi['format']): string {
@@ -50,18 +26,6 @@ export function formatKpi(value: number | null | undefined, format: Kpi['format'
 
 /** A KPI's value (or target) as the report shows it. */
 export const showKpi = (k: Kpi, v: number | null | undefined) => formatKpi(v, kpiDisplayFormat(k));
-
-function base(title: string, width: number, height: number): Record<string, unknown> {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width,
-    height,
-    config: CONFIG,
-    background: 'white',
-    padding: 8,
-  };
-}
 
 /** Each KPI with a target as a share of its target: a bar, a rule at 100 %, green when met. */
 function targetsChart(kpis: readonly Kpi[]): ChartSpec | undefined {
@@ -283,8 +247,27 @@ export function reportCharts(report: KpiReport, digest: ReportDigest): ChartSpec
     trendChart(digest, 'response'),
     meetingsChart(digest),
     riskChart(report),
+    ...surveyCharts(report),
     ...fields.map((f) => breakdownChart(report, f)),
   ].filter((c): c is ChartSpec => c !== undefined);
+}
+
+/** The executive page's charts: targets, NPS, satisfaction, then growth (else meetings per pair). */
+const EXEC_CHARTS: readonly string[] = [
+  'targets',
+  'trend-nps',
+  'trend-satisfaction',
+  'growth',
+  'meetings',
+  'trend-response',
+];
+
+/** The first four executive charts the report has. */
+export function execCharts<T extends ChartSpec>(charts: readonly T[]): T[] {
+  const byId = new Map(charts.map((c) => [c.id, c]));
+  return EXEC_CHARTS.map((id) => byId.get(id))
+    .filter((c): c is T => c !== undefined)
+    .slice(0, 4);
 }
 
 /** Renders charts to SVG with vega (loaded only when a report draws charts). */
@@ -303,12 +286,26 @@ export async function renderCharts(charts: readonly ChartSpec[]): Promise<Render
   return out;
 }
 
-/** A chart's SVG as PNG at twice its size (sharp when printed), for the workbook. */
+/** The fonts the charts are drawn in, when installed (Debian's fonts-dejavu-core). */
+const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(
+  (f) => `/usr/share/fonts/truetype/dejavu/${f}`,
+);
+
+/**
+ * A chart's SVG as PNG at 1.5 times its size (sharp when printed, ~144 dpi), for the workbook.
+ * Rendered on libuv's thread pool, so several charts are drawn at once.
+ */
 export async function chartPng(chart: RenderedChart): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const png = new Resvg(chart.svg, {
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  const { renderAsync } = await import('@resvg/resvg-js');
+  // perf: bench/survey-report.mjs (scanning every system font cost ~25% of each render)
+  const files = DEJAVU.every((f) => existsSync(f));
+  const png = await renderAsync(chart.svg, {
+    fitTo: { mode: 'zoom', value: 1.5 },
+    font: {
+      loadSystemFonts: !files,
+      ...(files ? { fontFiles: DEJAVU } : {}),
+      defaultFontFamily: 'DejaVu Sans',
+    },
   });
-  return png.render().asPng();
+  return png.asPng();
 }

@@ -11,7 +11,8 @@ import { RISK_REASON_WORDS, type ReportDigest } from '../../../core/kpi/digest.j
 import { breakdownNote } from '../../../core/kpi/groups.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { Kpi, KpiReport } from '../../../core/kpi/types.js';
-import { formatKpi, showKpi, type RenderedChart } from './charts.js';
+import { execCharts, formatKpi, showKpi } from './charts.js';
+import type { RenderedChart } from './chart-base.js';
 
 /** Who the report is for: leadership sees aggregates only; the manager also sees named pairs. */
 export type ReportAudience = 'leadership' | 'manager';
@@ -195,12 +196,7 @@ export function renderReportHtml(
   charts: readonly RenderedChart[],
   audience: ReportAudience,
 ): string {
-  const byId = new Map(charts.map((c) => [c.id, c]));
-  const execIds = ['targets', 'trend-nps', 'trend-satisfaction', 'meetings', 'trend-response'];
-  const exec = execIds
-    .map((id) => byId.get(id))
-    .filter((c): c is RenderedChart => c !== undefined)
-    .slice(0, 4);
+  const exec = execCharts(charts);
   const wave = report.currentWave ? `; current survey wave: ${report.currentWave}` : '';
   const kpiRows = report.kpis.map((k) => {
     const s = statusOf(k);

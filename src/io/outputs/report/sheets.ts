@@ -213,7 +213,7 @@ const MEASURE_LABELS: Record<MeasureId, string> = {
  * Survey waves overview, then one sheet per wave with each person's latest response (unknown emails
  * included).
  */
-export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
+export function surveySheets(report: KpiReport, input: KpiInput, perPerson: boolean): SheetSpec[] {
   const { linked } = report;
   const waveCols = [
     col('Wave', 'wave'),
@@ -239,6 +239,7 @@ export function surveySheets(report: KpiReport, input: KpiInput): SheetSpec[] {
       rows: report.waves as unknown as Record<string, unknown>[],
     },
   ];
+  if (!perPerson) return sheets;
   const names = new Map(input.participants.map((p) => [emailKey(p.email), p.name]));
   for (const w of report.waves) {
     const rs: SurveyResponse[] = [

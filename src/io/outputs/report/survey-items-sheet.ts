@@ -14,8 +14,14 @@ const col = (
   width?: number,
 ): ColumnSpec => ({ header, key, type, ...(width ? { width } : {}) });
 
-/** The sheet spec (cells are made formula-safe by the writer). */
-export function surveyItemsSheet(report: Pick<KpiReport, 'surveyItems'>): SheetSpec {
+/**
+ * The sheet spec (cells are made formula-safe by the writer). Free-text answers name their
+ * respondent, so they are listed only with `withTexts` (the manager's workbook).
+ */
+export function surveyItemsSheet(
+  report: Pick<KpiReport, 'surveyItems'>,
+  withTexts: boolean,
+): SheetSpec {
   const rows: Record<string, unknown>[] = [];
   for (const i of report.surveyItems) {
     const breakdown = i.distribution
@@ -33,7 +39,7 @@ export function surveyItemsSheet(report: Pick<KpiReport, 'surveyItems'>): SheetS
       favourable: i.favourable,
       breakdown: breakdown.join('; '),
     });
-    for (const t of i.texts ?? [])
+    for (const t of withTexts ? (i.texts ?? []) : [])
       rows.push({
         wave: i.wave,
         side: rows[rows.length - 1].side,
@@ -55,7 +61,7 @@ export function surveyItemsSheet(report: Pick<KpiReport, 'surveyItems'>): SheetS
       col('Answers', 'answers', 'integer'),
       col('Mean', 'mean', 'number'),
       col('Favourable (top 2)', 'favourable', 'percent'),
-      col('Respondent', 'name', 'text', 20),
+      ...(withTexts ? [col('Respondent', 'name', 'text', 20)] : []),
       col('Distribution / counts / answer', 'breakdown', 'text', 60),
     ],
     rows,

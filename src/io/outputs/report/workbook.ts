@@ -7,6 +7,8 @@
 
 import ExcelJS from 'exceljs';
 import { surveyItemsSheet } from './survey-items-sheet.js';
+import { growthSheet } from './growth-sheet.js';
+import type { ReportAudience } from './html.js';
 import { writeAtomicVia } from '../../store/atomic.js';
 import type { KpiInput } from '../../../core/kpi/facts.js';
 import type { KpiReport } from '../../../core/kpi/types.js';
@@ -15,7 +17,8 @@ import { parseIsoValue } from '../../../core/kpi/iso-dates.js';
 import { safeSheetName, type ColumnType, type SheetSpec } from '../../formats/xlsx/write.js';
 import { embedInWorkbook, type PrintTitles, type SheetPicture } from '../../formats/xlsx/embed.js';
 import { buildDigest, kpiDisplayFormat } from '../../../core/kpi/digest.js';
-import { chartPng, renderCharts, reportCharts, type RenderedChart } from './charts.js';
+import { chartPng, execCharts, renderCharts, reportCharts } from './charts.js';
+import type { RenderedChart } from './chart-base.js';
 import {
   groupSheets,
   matchesSheet,
@@ -178,18 +181,63 @@ function writeRows(
 }
 
 /**
- * Writes the workbook (Summary, Participants, Matches, Meetings, Survey sheets, At-risk pairs,
- * breakdowns, Cohorts) atomically.
+ * The sheets after the Summary and Charts. Leadership's workbook holds aggregates only: no sheet
+ * names a person. The manager's adds the roster, the pairs, each person's survey answers and the
+ * pairs at risk by name.
+ */
+function detailSheets(
+  report: KpiReport,
+  input: KpiInput,
+  opts: { includeSensitive: boolean; audience: ReportAudience },
+): SheetSpec[] {
+  const growth = growthSheet(report.growth);
+  const aggregates = [...(growth ? [growth] : []), ...groupSheets(report)];
+  if (opts.audience !== 'manager')
+    return [...surveySheets(report, input, false), surveyItemsSheet(report, false), ...aggregates];
+  const [meetings, atRisk] = pairSheets(report, input);
+  return [
+    participantsSheet(input, opts.includeSensitive),
+    matchesSheet(input),
+    meetings,
+    ...surveySheets(report, input, true),
+    surveyItemsSheet(report, true),
+    atRisk,
+    ...aggregates,
+  ];
+}
+
+/** The Charts sheet: every chart not on the Summary, listed with the figures it shows. */
+function chartsSheet(charts: ReadonlyArray<{ chart: RenderedChart }>): SheetSpec {
+  return {
+    name: 'Charts',
+    title: 'Charts (the figures behind each are listed first; the pictures follow below)',
+    columns: [
+      { header: 'Chart', key: 'title', type: 'text', width: 48 },
+      { header: 'Figures', key: 'figures', type: 'text', width: 100 },
+    ],
+    rows: charts.map(({ chart }) => ({
+      title: chart.title,
+      figures: chart.table.rows.map((r) => r.join(' ')).join('; '),
+    })),
+  };
+}
+
+/**
+ * Writes the workbook atomically: Summary (with the executive charts), Charts, then the detail
+ * sheets of the audience (see detailSheets).
  */
 export async function writeReportWorkbook(
   path: string,
   report: KpiReport,
   input: KpiInput,
-  opts: { includeSensitive: boolean },
+  opts: { includeSensitive: boolean; audience: ReportAudience },
 ): Promise<void> {
   const written: Written = [];
   // Charts first: they render while nothing else runs, and a failure leaves no file behind.
-  const pictures = await summaryPictures(report, input);
+  const pictures = await chartPictures(report, input);
+  const onSummary = execCharts(pictures.map((p) => p.chart));
+  const summaryPics = pictures.filter((p) => onSummary.includes(p.chart));
+  const otherPics = pictures.filter((p) => !onSummary.includes(p.chart));
   await writeAtomicVia(path, async (tmp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: tmp,
@@ -224,47 +272,39 @@ export async function writeReportWorkbook(
     writeRows(ws, summary, (i, j) =>
       j === 2 || j === 3 ? sharedStyle(KPI_FMT[kpiDisplayFormat(report.kpis[i])]) : undefined,
     );
-    const [meetings, atRisk] = pairSheets(report, input);
-    for (const spec of [
-      participantsSheet(input, opts.includeSensitive),
-      matchesSheet(input),
-      meetings,
-      ...surveySheets(report, input),
-      surveyItemsSheet(report),
-      atRisk,
-      ...groupSheets(report),
-    ]) {
-      writeRows(writeSheet(wb, spec, used, written), spec);
+    const placed = placePictures(summaryPics, widthsOf(summary), report.kpis.length + 4, 1);
+    if (otherPics.length) {
+      const charts = chartsSheet(otherPics);
+      writeRows(writeSheet(wb, charts, used, written), charts);
+      const below = otherPics.length + 4;
+      placed.push(...placePictures(otherPics, widthsOf(charts), below, written.length));
     }
+    for (const spec of detailSheets(report, input, opts))
+      writeRows(writeSheet(wb, spec, used, written), spec);
     await wb.commit();
-    const below = report.kpis.length + 4;
-    await embedInWorkbook(tmp, placeOnSummary(pictures, widthsOf(summary), below), written);
+    await embedInWorkbook(tmp, placed, written);
   });
 }
 
-/** The executive charts of the Summary sheet, as PNG. */
-const SUMMARY_CHARTS = ['targets', 'trend-nps', 'trend-satisfaction', 'meetings'];
-
-async function summaryPictures(
+/** Every chart of the report, as PNG (the executive ones go on the Summary, the rest on Charts). */
+async function chartPictures(
   report: KpiReport,
   input: KpiInput,
 ): Promise<Array<{ chart: RenderedChart; png: Uint8Array }>> {
-  const wanted = reportCharts(report, buildDigest(report, input)).filter((c) =>
-    SUMMARY_CHARTS.includes(c.id),
-  );
-  const rendered = await renderCharts(wanted);
+  const rendered = await renderCharts(reportCharts(report, buildDigest(report, input)));
   return Promise.all(rendered.map(async (chart) => ({ chart, png: await chartPng(chart) })));
 }
 
 /**
- * Lays the charts out two by two under the KPI table: the second chart of a row starts at the
+ * Lays the charts out two by two under a sheet's table: the second chart of a row starts at the
  * first column whose left edge clears the first chart (column widths in Excel's character units,
  * about 7 pixels each plus 5).
  */
-function placeOnSummary(
+function placePictures(
   pictures: ReadonlyArray<{ chart: RenderedChart; png: Uint8Array }>,
   widths: readonly number[],
   firstRow: number,
+  sheet: number,
 ): SheetPicture[] {
   const px = (w: number) => Math.round(w * 7 + 5);
   const columnAt = (x: number) => {
@@ -281,7 +321,7 @@ function placeOnSummary(
     pair.forEach(({ chart, png }, k) => {
       const col = k === 0 ? 0 : columnAt(pair[0].chart.width + 12);
       const description = `${chart.title}: ${chart.table.rows.map((r) => r.join(' ')).join('; ')}`;
-      out.push({ sheet: 1, png, col, row, width: chart.width, height: chart.height, description });
+      out.push({ sheet, png, col, row, width: chart.width, height: chart.height, description });
     });
     row += Math.ceil(Math.max(...pair.map((p) => p.chart.height)) / 20) + 1;
   }
