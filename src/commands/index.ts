@@ -57,6 +57,7 @@ export function registerCommands(program: Command): void {
   declareSchedule(program);
   declareIntro(program);
   declareSend(program);
+  declareRemind(program);
 }
 
 function declareInit(program: Command): void {
@@ -260,7 +261,11 @@ function declareMatch(program: Command): void {
     .description('approve proposed pairs so that schedule, intro and send use them')
     .argument('[pairs...]', 'pair ids (or an email of either person)')
     .option('--all', 'approve every proposed pair')
-    .option('--file <file>', 'CSV/XLSX with mentee, mentor columns: approve the pairs it lists')
+    .option(
+      '--file <file>',
+      'CSV/XLSX with mentee, mentor columns (e.g. the exported matches.xlsx): apply its ' +
+        'Decision (approve, reject, swap) and "Swap to mentor" columns; blank approves',
+    )
     .option('--dry-run', 'show what would be approved, save nothing')
     .action(lazy(async () => (await import('./match-review.js')).runApprove));
   match
@@ -446,11 +451,11 @@ function declareIntro(program: Command): void {
 function declareSend(program: Command): void {
   program
     .command('send')
-    .argument('[kind]', 'intro, announcement or invitations')
+    .argument('[kind]', 'intro, announcement, reminders or invitations')
     .description(
       'send the emails over SMTP (email.smtp in config), each exactly once: intros (and a kind ' +
         'note to anyone without a partner), the announcement to every active participant, ' +
-        'or the calendar invitations and cancellations',
+        'the reminders `remind` queued, or the calendar invitations and cancellations',
     )
     .option('--to-me', 'rehearse: send every message to the program manager instead')
     .option(
@@ -463,4 +468,15 @@ function declareSend(program: Command): void {
     .option('--status', 'list the outbox: queued, sent and failed messages with the server reply')
     .option('--retry-failed', 'also re-send messages the server refused permanently (5xx)')
     .action(lazy(async () => (await import('./send.js')).runSend));
+}
+
+function declareRemind(program: Command): void {
+  const cmd = program
+    .command('remind')
+    .description(
+      'queue the reminders due today (survey, no meeting yet, first meeting, training, ' +
+        'milestones) in the outbox for `send reminders`; --plan shows the whole calendar',
+    )
+    .option('--plan', 'list every reminder of the program: who gets what, when, and its status');
+  withOutputOptions(cmd).action(lazy(async () => (await import('./remind.js')).runRemind));
 }

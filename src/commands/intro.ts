@@ -10,6 +10,9 @@ import { lockProgram } from '../io/store/program.js';
 import { assertMayWrite } from '../io/outputs/user-file.js';
 import { renderIntros } from '../io/outputs/intros/emails.js';
 import { writeStaged } from '../io/store/staged-write.js';
+import { retireDrafts } from '../io/outputs/intros/old-drafts.js';
+import { draftsChangedSinceSent } from '../io/outputs/mail/draft-changes.js';
+import { readOutbox } from '../io/mail/deliver.js';
 import { assertScheduleCurrent } from '../core/scheduling/freshness.js';
 import { renderIntroResult } from '../ui/intro-summary.js';
 
@@ -24,7 +27,7 @@ export async function runIntro(ctx: Ctx, opts: IntroOptions): Promise<void> {
   const program = await ctx.program();
   const outDir = resolve(ctx.cwd, opts.out ?? program.dir);
   const dryRun = Boolean(opts.dryRun);
-  const files = await lockProgram(program, 'intro', async () => {
+  const result = await lockProgram(program, 'intro', async () => {
     const prepared = await prepareSchedule(program, ctx.now);
     assertScheduleCurrent(prepared.previous !== undefined, prepared.reconciled.counts);
     const rendered = renderIntros(prepared, program.config, ctx.now);
@@ -32,11 +35,22 @@ export async function runIntro(ctx: Ctx, opts: IntroOptions): Promise<void> {
     // one silently.
     for (const file of rendered.keys())
       assertMayWrite(resolve(outDir, file), program.dir, Boolean(opts.force));
+    const retired = retireDrafts(outDir, new Set(rendered.keys()), dryRun);
     if (!dryRun) writeStaged(outDir, rendered);
-    return [...rendered.keys()].sort();
+    const changed = draftsChangedSinceSent(prepared, program.config, await readOutbox(program));
+    return { files: [...rendered.keys()].sort(), retired, changed };
   });
+  const { files, retired, changed } = result;
   const emails = files.filter((f) => !f.endsWith('announcement.eml')).length;
-  if (ctx.out.json) return ctx.out.resultJson({ outDir, dryRun, emails, files });
+  if (ctx.out.json)
+    return ctx.out.resultJson({
+      outDir,
+      dryRun,
+      emails,
+      files,
+      retired,
+      changedSinceSent: changed,
+    });
   const where = relative(ctx.cwd, resolve(outDir, 'intro')) || '.';
-  renderIntroResult(ctx.out, { emails, where, dryRun });
+  renderIntroResult(ctx.out, { emails, where, dryRun, retired, changed });
 }

@@ -6,10 +6,17 @@
 import type { Ctx } from './context.js';
 import { InputError, UsageError } from '../errors.js';
 import { lockProgram, readState, writeState } from '../io/store/program.js';
-import { readPairs } from '../io/ingest/pair-files.js';
+import { readDecisions } from '../io/ingest/pair-files.js';
+import type { Participant } from '../core/types.js';
+import { applyDecisions } from '../core/matching/decisions.js';
 import { emptyMatchesState, type MatchesState } from '../core/matching/state.js';
-import { approvePairs, pairIdsOf, rejectPair, reviewCounts } from '../core/matching/review.js';
-import { renderApproved, renderRejected } from '../ui/review-summary.js';
+import { approvePairs, rejectPair, reviewCounts } from '../core/matching/review.js';
+import {
+  nameLookup,
+  renderApproved,
+  renderDecisions,
+  renderRejected,
+} from '../ui/review-summary.js';
 
 /** The options of `match approve`. */
 export interface ApproveOptions {
@@ -27,24 +34,18 @@ const readMatches = async (ctx: Ctx) => {
   return { program, read };
 };
 
-export async function runApprove(ctx: Ctx, pairs: string[], opts: ApproveOptions) {
+/** --dry-run given after `match approve` (commander hands it to `match`, which has one too). */
+const dryRunOf = (ctx: Ctx, opts: { dryRun?: boolean }) =>
+  Boolean(opts.dryRun ?? (ctx.opts as { dryRun?: boolean }).dryRun);
+
+export async function runApprove(ctx: Ctx, pairs: string[], given: ApproveOptions) {
+  const opts = { ...given, dryRun: dryRunOf(ctx, given) };
   if (!opts.all && !opts.file && !pairs.length)
     throw new UsageError('Say which pairs to approve', 'Give pair ids, --all or --file FILE');
   const { program, read } = await readMatches(ctx);
+  if (opts.file) return runApproveFile(ctx, opts.file, pairs, Boolean(opts.dryRun));
   const work = async () => {
-    const state = await read();
-    let tokens = pairs;
-    if (opts.file) {
-      const { ids, missing } = pairIdsOf(state, await readPairs(ctx.cwd, opts.file, false));
-      if (missing.length)
-        throw new InputError(
-          `${missing[0].mentee} – ${missing[0].mentor} is not a current pair`,
-          { file: opts.file, row: missing[0].row },
-          'Approve only pairs from the last `match` (see `mentor-cli export matches`)',
-        );
-      tokens = [...tokens, ...ids];
-    }
-    const done = approvePairs(state, opts.all ? { all: true } : { tokens });
+    const done = approvePairs(await read(), opts.all ? { all: true } : { tokens: pairs });
     if (done.unknown.length)
       throw new UsageError(
         `No current pair "${done.unknown[0]}"`,
@@ -57,11 +58,43 @@ export async function runApprove(ctx: Ctx, pairs: string[], opts: ApproveOptions
   renderApproved(ctx.out, { ...r, dryRun: Boolean(opts.dryRun) });
 }
 
+/** `match approve --file`: the decisions of a reviewed matches workbook, all or none. */
+async function runApproveFile(ctx: Ctx, file: string, pairs: string[], dryRun: boolean) {
+  if (pairs.length)
+    throw new UsageError('Give pair ids or --file, not both', 'Put every decision in the file');
+  const { program, read } = await readMatches(ctx);
+  const rows = await readDecisions(ctx.cwd, file);
+  const work = async () => {
+    const people = await readState<Participant[]>(program, 'participants', []);
+    const done = applyDecisions(await read(), people, program.config, rows, ctx.now, file);
+    if (done.problems.length) {
+      for (const p of done.problems.slice(1))
+        ctx.out.error(`${file}, row ${p.row}, column "${p.column}": ${p.message}`);
+      const first = done.problems[0];
+      const more = done.problems.length - 1;
+      throw new InputError(
+        first.message,
+        { file, row: first.row, column: first.column },
+        `${first.hint}${more ? ` (${more} more row(s) listed above)` : ''}; nothing was changed`,
+      );
+    }
+    if (!dryRun) await writeState(program, 'matches', done.state, ctx.now);
+    return { ...done, counts: reviewCounts(done.state.matches) };
+  };
+  const r = dryRun ? await work() : await lockProgram(program, 'match approve', work);
+  renderDecisions(ctx.out, {
+    ...r,
+    dryRun,
+    names: nameLookup(await readState(program, 'participants', [])),
+  });
+}
+
 export async function runReject(
   ctx: Ctx,
   pair: string,
-  opts: { reason?: string; dryRun?: boolean },
+  given: { reason?: string; dryRun?: boolean },
 ) {
+  const opts = { ...given, dryRun: dryRunOf(ctx, given) };
   const reason = (opts.reason ?? '').trim();
   if (!reason) throw new UsageError('Missing --reason', 'Add --reason "TEXT" saying why');
   const { program, read } = await readMatches(ctx);

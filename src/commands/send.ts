@@ -1,5 +1,5 @@
 /**
- * `mentor-cli send intro|announcement|invitations`: delivers the program's emails over SMTP,
+ * `mentor-cli send intro|announcement|reminders|invitations`: delivers the program's emails over SMTP,
  * exactly once per message through the outbox; `--status` lists the outbox.
  */
 
@@ -8,10 +8,10 @@ import { ProblemsError, UsageError } from '../errors.js';
 import { isPicked, planSend, willSend } from '../core/outbox/plan.js';
 import { findPlaceholders, placeholderRefusal, senderOf } from '../core/outbox/placeholders.js';
 import { lockProgram } from '../io/store/program.js';
-import { composeMails, SEND_KINDS, type SendKind } from '../io/outputs/mail/compose.js';
+import { SEND_KINDS, type SendKind } from '../io/outputs/mail/compose.js';
 import { deliver, readOutbox, rehearse } from '../io/mail/deliver.js';
 import { openMailer } from '../io/mail/smtp.js';
-import { readSendInput, smtpSettings } from './shared/send-input.js';
+import { readOutgoing, smtpSettings } from './shared/send-input.js';
 import { renderOutbox, renderSendReport, type SendReport } from '../ui/send-summary.js';
 import { askSecret } from '../ui/prompt.js';
 
@@ -35,10 +35,8 @@ export async function runSend(ctx: Ctx, kind: string | undefined, opts: SendOpti
   const toMe = Boolean(opts.toMe);
   const dryRun = Boolean(opts.dryRun);
   const report = await lockProgram(program, 'send', async () => {
-    const input = await readSendInput(program, ctx.now);
-    const mails = composeMails(kind as SendKind, input).filter((m) =>
-      isPicked(m.candidate, opts.only ?? []),
-    );
+    const input = await readOutgoing(kind as SendKind, program, ctx.now);
+    const mails = input.mails.filter((m) => isPicked(m.candidate, opts.only ?? []));
     if (opts.only?.length && !mails.length)
       throw new UsageError(
         `--only ${opts.only.join(' ')} picks none of the ${kind} messages`,
@@ -54,7 +52,12 @@ export async function runSend(ctx: Ctx, kind: string | undefined, opts: SendOpti
       dryRun,
       toMe,
       counts: plan.counts,
-      messages: plan.items.map(({ candidate: c, decision }) => ({ ...c, decision })),
+      messages: plan.items.map(({ candidate: c, decision, entry }) => ({
+        ...c,
+        decision,
+        // Queued by `remind` (or before a crash) but never handed to a server.
+        ...(entry?.status === 'queued' ? { queued: true } : {}),
+      })),
       sent: 0,
       failed: 0,
     };

@@ -347,6 +347,48 @@ const emailSchema = z.strictObject({
   ),
 });
 
+const reminderRule = <T extends Record<string, z.ZodMiniType>>(description: string, extra: T) =>
+  z.optional(
+    z.strictObject({
+      enabled: z.optional(flag(`Send the ${description} reminder`, true)),
+      ...extra,
+    }),
+  );
+
+/** `remind`'s rules; every key is optional (configs written before reminders existed load). */
+const remindersSchema = z.strictObject({
+  catchUpDays: z.optional(
+    whole(
+      0,
+      30,
+      'A reminder missed by up to this many days is still sent (if its event is ahead)',
+      2,
+    ),
+  ),
+  survey: reminderRule('survey (to people who have not answered the open wave)', {
+    afterDays: z.optional(
+      list(whole(1, 60, 'Days after the wave opens'), 'Days after a wave opens', [3, 7]),
+    ),
+    url: z.optional(text('Survey link put in the reminder; {wave} is replaced by the wave name')),
+  }),
+  noMeeting: reminderRule('no-meeting (a pair whose survey answers report no meeting)', {
+    afterDays: z.optional(
+      whole(1, 365, 'Days after a pair starts before a report of no meeting triggers it', 21),
+    ),
+  }),
+  firstMeeting: reminderRule('first-meeting', {
+    daysBefore: z.optional(whole(1, 30, "Days before a pair's first meeting", 2)),
+  }),
+  training: reminderRule('training (mentors whose training is not completed)', {
+    daysBefore: z.optional(whole(1, 90, 'Days before the program starts', 7)),
+  }),
+  milestone: reminderRule('milestone', {
+    daysBefore: z.optional(whole(1, 30, 'Days before each milestone', 1)),
+  }),
+});
+/** The `reminders` section of the config (every key optional; see core/reminders/settings.ts). */
+export type RemindersConfig = z.infer<typeof remindersSchema>;
+
 const configShape = z.strictObject({
   $schema: z.optional(
     text('Path of this JSON Schema, for editor autocompletion', './mentor.config.schema.json'),
@@ -395,6 +437,7 @@ const configShape = z.strictObject({
   }),
   kpiTargets: kpiTargetsSchema,
   email: z.optional(emailSchema),
+  reminders: z.optional(remindersSchema),
 });
 
 export type ProgramConfig = z.infer<typeof configShape>;

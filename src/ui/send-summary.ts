@@ -14,6 +14,9 @@ const WHY: Record<Decision, string> = {
   rejected: 'refused by the server (5xx)',
 };
 
+const why = (m: { decision: Decision; queued?: boolean }) =>
+  m.queued && m.decision === 'resume' ? 'queued' : WHY[m.decision];
+
 /** The result of planning or sending, as JSON for --json. */
 export interface SendReport {
   kind: string;
@@ -27,6 +30,8 @@ export interface SendReport {
     name: string;
     subject: string;
     decision: Decision;
+    /** In the outbox as queued, never handed to a server (so not a possible duplicate). */
+    queued?: boolean;
     status?: string;
     reply?: string;
   }>;
@@ -43,7 +48,7 @@ export function renderSendReport(out: Output, report: SendReport): void {
       m.name,
       m.to,
       m.kind,
-      m.status ?? (report.dryRun ? `would send (${WHY[m.decision]})` : WHY[m.decision]),
+      m.status ?? (report.dryRun ? `would send (${why(m)})` : why(m)),
       m.reply ?? '',
     ]);
   if (rows.length)
@@ -61,9 +66,10 @@ export function renderSendReport(out: Output, report: SendReport): void {
     report.failed ? `${report.failed} failed` : '',
   ].filter(Boolean);
   out.result(`${head}${parts.length ? `; ${parts.join(', ')}` : ''}.`);
-  if (c.resume && !report.dryRun)
+  const interrupted = report.messages.filter((m) => m.decision === 'resume' && !m.queued).length;
+  if (interrupted && !report.dryRun)
     out.warn(
-      `${c.resume} message(s) had been interrupted while sending and went out again with the ` +
+      `${interrupted} message(s) had been interrupted while sending and went out again with the ` +
         'same Message-ID: if the first attempt had reached the server, the recipient may see a ' +
         'duplicate (same Message-ID, so mail clients can tell)',
     );

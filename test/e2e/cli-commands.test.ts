@@ -25,6 +25,7 @@ const COMMANDS = [
   'schedule',
   'intro',
   'send',
+  'remind',
 ];
 
 /** The command names of a help text's "Commands:" section, in order. */

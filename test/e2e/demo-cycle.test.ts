@@ -91,6 +91,55 @@ beforeAll(async () => {
 afterAll(() => removeDir(root));
 
 describe('mentor-cli demo on the sample program', () => {
+  it('rehearses the send (--dry-run, example values flagged) and writes the reminder calendar, its dates as the config gives them', () => {
+    expect(demo.stdout).toContain('$ mentor-cli send intro --dry-run');
+    expect(demo.stdout).toMatch(/Would send \d+ intro message\(s\)\./);
+    expect(demo.stderr).toContain('program.manager.email is still the example');
+    expect(demo.stdout).toContain('demo/reminders.csv');
+    const config = JSON.parse(readFileSync(join(dir, 'mentor.config.json'), 'utf8')) as {
+      program: { startDate: string };
+      milestones: Array<{ id: string; date: string; audience: string }>;
+      surveys: { waves: Array<{ name: string; opens: string }> };
+    };
+    const plan = Papa.parse<Record<string, string>>(
+      readFileSync(join(dir, 'reminders.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const day = (iso: string, days: number) =>
+      new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const datesOf = (rule: string) =>
+      [...new Set(plan.filter((r) => r.Reminder === rule).map((r) => r['Due on']))].sort();
+    // Surveys: 3 and 7 days after each wave opens (nobody has answered by 4 January).
+    expect(datesOf('survey')).toEqual(
+      config.surveys.waves.flatMap((w) => [day(w.opens, 3), day(w.opens, 7)]).sort(),
+    );
+    // Milestones: the day before each (all in the manager's zone, Europe/London).
+    expect(datesOf('milestone')).toEqual(
+      [...new Set(config.milestones.map((m) => day(m.date, -1)))].sort(),
+    );
+    // Training: a week before the start, to mentors recorded as not trained; due on 4 January.
+    const people = state('participants') as Array<{
+      email: string;
+      role: string;
+      status: string;
+      trainingCompleted?: boolean;
+    }>;
+    const untrained = people.filter(
+      (p) => p.status === 'active' && p.role !== 'mentee' && p.trainingCompleted === false,
+    );
+    const training = plan.filter((r) => r.Reminder === 'training');
+    expect(training.map((r) => r.Email).sort()).toEqual(untrained.map((p) => p.email).sort());
+    expect(new Set(training.map((r) => `${r['Due on']} ${r.Status}`))).toEqual(
+      new Set(untrained.length ? [`${day(config.program.startDate, -7)} due`] : []),
+    );
+    // First meetings: one reminder per person of each scheduled pair, two days ahead.
+    const first = plan.filter((r) => r.Reminder === 'first-meeting');
+    expect(first.length).toBeGreaterThan(active().length);
+    expect(first.every((r) => r['Due on'] >= day(config.program.startDate, -3))).toBe(true);
+    // Nothing is sent yet: every reminder is due or upcoming on 4 January.
+    expect(new Set(plan.map((r) => r.Status))).toEqual(new Set(['due', 'upcoming']));
+  });
+
   it('runs the whole cycle without a stack trace and says where each output is', () => {
     expect({ code: demo.code, stderrTail: demo.code ? demo.stderr.slice(-500) : '' }).toEqual({
       code: 0,

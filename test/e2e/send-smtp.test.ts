@@ -5,7 +5,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir, removeDir } from '../helpers/cli.js';
 import { configWith, hours, match, person, writeProgram } from '../helpers/schedule-program.js';
@@ -275,21 +275,32 @@ it('writes no password anywhere: it comes from MENTOR_SMTP_PASSWORD', async () =
 });
 
 describe('mentor-cli send invitations', () => {
+  const kindOf = (m: TestSmtp['received'][number]) =>
+    m.mail.attachments.find((a) => a.filename === 'cancellation.ics')
+      ? 'cancel'
+      : m.mail.attachments.find((a) => a.filename === 'event.ics')
+        ? 'milestone'
+        : /Check-in/.test(m.mail.subject ?? '')
+          ? 'checkin'
+          : 'pair';
+
   it('sends each pair invitation once; after a re-schedule only the cancellations go out', async () => {
     await program();
     const first = await send(['invitations']);
     expect(first.code, first.stderr).toBe(0);
-    expect(recipients()).toEqual(INTRO_RECIPIENTS);
-    const ics = smtp.received[0].mail.attachments.find((a) => a.filename === 'invitation.ics')!;
+    const pairs = smtp.received.filter((m) => kindOf(m) === 'pair');
+    expect(pairs.flatMap((m) => m.to).sort()).toEqual(INTRO_RECIPIENTS);
+    const ics = pairs[0].mail.attachments.find((a) => a.filename === 'invitation.ics')!;
     expect(parseCalendar(ics.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
       'REQUEST',
     );
+    const sentFirst = smtp.received.length;
     // Pair p3 ends: its meetings are cancelled, the other two pairs' invitations do not change.
     await writeProgram(dir, configFor(smtp.port), people, matches.slice(0, 2));
     expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
     const again = await send(['invitations']);
     expect(again.code, again.stderr).toBe(0);
-    const later = smtp.received.slice(6);
+    const later = smtp.received.slice(sentFirst);
     // Only p3's two people hear, the same number of cancellations each: the meeting series, plus
     // the manager's check-ins with the pair when the manager's hours allowed any to be booked.
     const to = later.map((m) => m.to[0]);
@@ -303,6 +314,103 @@ describe('mentor-cli send invitations', () => {
         'CANCEL',
       );
     }
-    expect(again.stdout).toContain('4 already sent and unchanged');
+    // Everything else is unchanged (the milestones too: their audience shrank, nobody new is in it).
+    expect(again.stdout).toMatch(/; \d+ already sent and unchanged/);
+  });
+
+  it('also sends the check-ins and the milestones; a moved milestone alone goes out again', async () => {
+    await program();
+    const first = await send(['invitations']);
+    expect(first.code, first.stderr).toBe(0);
+    const milestones = smtp.received.filter((m) => kindOf(m) === 'milestone');
+    // Kickoff, mid-point and closing to all seven active people; the mentor training to the mentors.
+    const subjectsTo = (who: string) =>
+      milestones.filter((m) => m.to[0] === who).map((m) => m.mail.subject);
+    expect(subjectsTo('ana@x.org')).toHaveLength(3);
+    expect(subjectsTo('tom@x.org')).toHaveLength(4);
+    // The mentor training is for mentors with a mentee (Eve has none this round).
+    expect(subjectsTo('eve@x.org')).toHaveLength(3);
+    expect(subjectsTo('bea@x.org')).toContain(
+      'Mentoring Program: in your calendar: Mentoring Program: Mentor training',
+    );
+    expect(new Set(milestones.flatMap((m) => m.to))).toEqual(new Set(ALL_RECIPIENTS));
+    const event = milestones[0].mail.attachments.find((a) => a.filename === 'event.ics')!;
+    const cal = parseCalendar(event.content.toString('utf8'));
+    expect(cal.getFirstPropertyValue('method')).toBeNull();
+    expect(cal.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')).toMatch(
+      /^Mentoring Program: /,
+    );
+    // Check-ins go to the pair's two people as an iTIP REQUEST.
+    const checkins = smtp.received.filter((x) => kindOf(x) === 'checkin');
+    expect(checkins.length).toBeGreaterThan(0);
+    for (const m of checkins) {
+      const ics = m.mail.attachments.find((a) => a.filename === 'invitation.ics')!;
+      expect(parseCalendar(ics.content.toString('utf8')).getFirstPropertyValue('method')).toBe(
+        'REQUEST',
+      );
+    }
+    const sentFirst = smtp.received.length;
+
+    // The closing celebration moves an hour later: only its invitations go out again.
+    const c = configFor(smtp.port);
+    const closing = c.milestones.find((m) => m.id === 'closing')!;
+    closing.time = '17:00';
+    writeFileSync(join(dir, 'mentor.config.json'), JSON.stringify(c, null, 2));
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const again = await send(['invitations']);
+    expect(again.code, again.stderr).toBe(0);
+    const later = smtp.received.slice(sentFirst);
+    expect(later.map((m) => m.to[0]).sort()).toEqual([...new Set(ALL_RECIPIENTS)]);
+    expect(later.every((m) => /Closing celebration/.test(m.mail.subject ?? ''))).toBe(true);
+    const moved = parseCalendar(
+      later[0].mail.attachments.find((a) => a.filename === 'event.ics')!.content.toString('utf8'),
+    ).getFirstSubcomponent('vevent')!;
+    expect(Number(moved.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
+    expect(String(moved.getFirstPropertyValue('dtstart'))).toContain('T17:00:00');
+  });
+});
+
+describe('intro drafts in step with the pairs', () => {
+  it('moves the drafts of an ended pair to intro/old/ and lists the drafts changed since the send', async () => {
+    await program();
+    const intro = (now = '2027-02-01') => runCli(['intro', '--now', now], { cwd: dir });
+    expect(intro().code).toBe(0);
+    const drafts = () =>
+      readdirSync(join(dir, 'intro'))
+        .filter((f) => f.endsWith('.eml'))
+        .sort();
+    const before = drafts();
+    expect(before).toContain('Bea-Kim-Cal-Otto-to-Cal-Otto.eml');
+    const sent = await send(['intro']);
+    expect(sent.code, sent.stderr).toBe(0);
+
+    // Pair p3 ends and the meeting link changes: p3's drafts are no longer current, the others
+    // now differ from what their readers received.
+    const c = configFor(smtp.port);
+    c.schedule.url = 'https://video.acme.org/room-{pairId}';
+    await writeProgram(dir, c, people, matches.slice(0, 2));
+    expect(runCli(['schedule', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    const r = intro();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Moved 2 draft(s) of pairs no longer current to intro/old/: ' +
+        'Bea-Kim-Cal-Otto-to-Bea-Kim.eml, Bea-Kim-Cal-Otto-to-Cal-Otto.eml',
+    );
+    expect(readdirSync(join(dir, 'intro', 'old')).sort()).toEqual([
+      'Bea-Kim-Cal-Otto-to-Bea-Kim.eml',
+      'Bea-Kim-Cal-Otto-to-Cal-Otto.eml',
+    ]);
+    expect(drafts()).toEqual(before.filter((f) => !f.startsWith('Bea-Kim-Cal-Otto')));
+    expect(r.stdout).toMatch(
+      /4 draft\(s\) changed since `send intro` sent them .*Tom-Lee-Ana-Ruiz-to-Ana-Ruiz\.eml/,
+    );
+    // A file of the user's own in intro/ is never moved.
+    writeFileSync(join(dir, 'intro', 'my-notes.eml'), 'Subject: mine\r\n\r\nkeep\r\n');
+    const json = JSON.parse(
+      runCli(['intro', '--json', '--now', '2027-02-01'], { cwd: dir }).stdout,
+    );
+    expect(json.retired).toEqual([]);
+    expect(json.changedSinceSent).toHaveLength(4);
+    expect(drafts()).toContain('my-notes.eml');
   });
 });

@@ -60,6 +60,19 @@ export function demoSteps(): DemoStep[] {
     },
     { title: 'Write the introduction emails', okCodes: [0, 1], args: ['intro'], output: 'intro/' },
     {
+      title:
+        'Rehearse sending the intros (--dry-run: lists every message, sends nothing; the example ' +
+        'sender and meeting link are flagged before any real send)',
+      okCodes: [0],
+      args: ['send', 'intro', '--dry-run'],
+    },
+    {
+      title: 'The reminder calendar: who gets which reminder, when (CSV)',
+      okCodes: [0],
+      args: ['remind', '--plan', '--out', 'reminders.csv', '--now', '2027-01-04'],
+      output: 'reminders.csv',
+    },
+    {
       title: 'Merge the survey exports',
       okCodes: [0, 1],
       args: [

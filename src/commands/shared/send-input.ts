@@ -1,6 +1,6 @@
 /**
  * What `send` works from: the current schedule (which must be up to date), the roster, the
- * matches, and every template a message is made from.
+ * matches, and every template a message is made from; for reminders, the reminder calendar.
  */
 
 import { UsageError } from '../../errors.js';
@@ -10,12 +10,38 @@ import { emptyMatchesState, type MatchesState } from '../../core/matching/state.
 import { assertScheduleCurrent } from '../../core/scheduling/freshness.js';
 import { readState, type Program } from '../../io/store/program.js';
 import { templateText } from '../../io/store/schedule-input.js';
-import type { ComposeInput } from '../../io/outputs/mail/compose.js';
+import {
+  composeMails,
+  type ComposeInput,
+  type OutgoingMail,
+  type SendKind,
+} from '../../io/outputs/mail/compose.js';
+import { reminderMails } from '../../io/outputs/mail/reminder-mails.js';
+import { dueReminders } from '../../core/reminders/calendar.js';
+import { loadReminders } from './remind-input.js';
 import type { SmtpSettings } from '../../io/mail/smtp.js';
 import { prepareSchedule } from './prepare-schedule.js';
 
+/** The messages of `kind` as they stand at `now`, and the template texts to check for links. */
+export async function readOutgoing(
+  kind: SendKind,
+  program: Program,
+  now: Date,
+): Promise<{ mails: OutgoingMail[]; templateTexts: Record<string, string> }> {
+  if (kind === 'reminders') {
+    const r = await loadReminders(program, now);
+    const due = dueReminders(r.calendar, program.config, now);
+    return {
+      mails: reminderMails(due, r.templates, program.config),
+      templateTexts: r.templateTexts,
+    };
+  }
+  const input = await readSendInput(program, now);
+  return { mails: composeMails(kind, input), templateTexts: input.templateTexts };
+}
+
 /** The composing input plus the template texts to check for example links. */
-export async function readSendInput(
+async function readSendInput(
   program: Program,
   now: Date,
 ): Promise<ComposeInput & { templateTexts: Record<string, string> }> {

@@ -42,6 +42,7 @@ export function findPlaceholders(
   const links: Array<[string, string | undefined]> = [
     ['schedule.url', config.schedule.url],
     ['schedule.location', config.schedule.location],
+    ['reminders.survey.url', config.reminders?.survey?.url],
     ...config.milestones.map((m, i): [string, string | undefined] => [
       `milestones[${i}].location`,
       m.location,

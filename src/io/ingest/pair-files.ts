@@ -9,6 +9,8 @@ import { readPairScoresCsv } from '../formats/pair-scores/read.js';
 import { InputError } from '../../errors.js';
 import { parsePairTable, type PairRow } from '../../core/matching/pair-scores.js';
 import { PairScoreArrays } from '../../core/matching/pair-arrays.js';
+import type { DecisionRow } from '../../core/matching/decisions.js';
+import { norm } from '../../core/keys.js';
 
 /** Reads a pairs file (--pair-scores, --manual, --history). */
 export async function readPairs(
@@ -19,6 +21,29 @@ export async function readPairs(
 ): Promise<PairRow[]> {
   const table = await readTable(resolve(cwd, file));
   return parsePairTable({ ...table, file }, { score, known });
+}
+
+/**
+ * Reads the manager's decisions from a matches file (`match approve --file`): each pair with its
+ * Decision and "Swap to mentor" cells (blank when the file has no such column).
+ */
+export async function readDecisions(cwd: string, file: string): Promise<DecisionRow[]> {
+  const table = await readTable(resolve(cwd, file));
+  const pairs = parsePairTable({ ...table, file }, { score: false });
+  const col = (re: RegExp) => table.headers.findIndex((h) => re.test(norm(h)));
+  const di = col(/^decision/);
+  const si = col(/^swap/);
+  const byLine = new Map(table.rows.map((r) => [r.line, r.cells]));
+  return pairs.map((p) => {
+    const cells = byLine.get(p.row) ?? [];
+    return {
+      row: p.row,
+      mentee: p.mentee,
+      mentor: p.mentor,
+      decision: di < 0 ? '' : (cells[di] ?? '').trim(),
+      swapTo: si < 0 ? '' : (cells[si] ?? '').trim(),
+    };
+  });
 }
 
 /**

@@ -112,3 +112,26 @@ export async function rehearse(
   }
   return { sent: mails.length - failed.length, failed };
 }
+
+/**
+ * Records `items` in `outbox` as queued, without sending (`remind`: `send reminders` sends them);
+ * writes the outbox; call inside `lockProgram`.
+ */
+export async function queueMails(
+  program: Program,
+  outbox: Outbox,
+  items: Array<{ mail: OutgoingMail; decision: Decision; entry?: OutboxEntry }>,
+): Promise<void> {
+  const now = new Date();
+  let next = outbox;
+  for (const item of items)
+    next = withEntry(
+      next,
+      queueEntry(
+        { candidate: item.mail.candidate, decision: item.decision, entry: item.entry },
+        (id, rev) => messageIdOf(program.config.program.name, id, rev),
+        now,
+      ),
+    );
+  await writeState(program, 'outbox', next, now);
+}

@@ -14,6 +14,8 @@ export interface ColumnSpec {
   type?: ColumnType;
   width?: number;
   numFmt?: string;
+  /** A drop-down of these choices on every data row (an empty column to fill in). */
+  choices?: readonly string[];
 }
 export interface SheetSpec {
   name: string;
@@ -128,6 +130,18 @@ export function buildWorkbook(sheets: SheetSpec[]): ExcelJS.Workbook {
       });
       ws.addRow(values);
     }
+    spec.columns.forEach((c, i) => {
+      if (!c.choices) return;
+      for (let r = headerRow + 1; r <= headerRow + spec.rows.length; r++)
+        ws.getCell(r, i + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${c.choices.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: c.header,
+          error: `Choose one of: ${c.choices.join(', ')}`,
+        };
+    });
     spec.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       col.width = c.width ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i]));

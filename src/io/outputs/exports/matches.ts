@@ -8,6 +8,7 @@ import { buildWorkbook, type ColumnSpec, type SheetSpec } from '../../formats/xl
 import type { MatchRow } from '../../../core/matching/export-rows.js';
 import type { MatchAudit } from '../../../core/matching/audit.js';
 import { jsonText, type ExportFormat } from './format.js';
+import { DECISIONS } from '../../../core/matching/decisions.js';
 
 /** A mentee the last run could not match, and why. */
 type UnmatchedRow = {
@@ -38,6 +39,15 @@ const MATCH_COLUMNS: Array<ColumnSpec & { key: keyof MatchRow }> = [
   { header: 'Created', key: 'createdAt', type: 'datetime' },
   { header: 'Ended', key: 'endedAt', type: 'datetime' },
   { header: 'End reason', key: 'endReason' },
+];
+
+/**
+ * The manager's review, read back by `match approve --file`: a drop-down per pair and the mentor to
+ * swap to (empty columns to fill in).
+ */
+const REVIEW_COLUMNS: ColumnSpec[] = [
+  { header: 'Decision', key: '', choices: DECISIONS, width: 12 },
+  { header: 'Swap to mentor', key: '', width: 30 },
 ];
 
 const UNMATCHED_COLUMNS: ColumnSpec[] = [
@@ -71,7 +81,7 @@ export async function matchesData(
     );
   }
   const sheets: SheetSpec[] = [
-    { name: 'Matches', columns: MATCH_COLUMNS, rows: data.rows },
+    { name: 'Matches', columns: [...MATCH_COLUMNS, ...REVIEW_COLUMNS], rows: data.rows },
     { name: 'Unmatched', columns: UNMATCHED_COLUMNS, rows: data.unmatched },
     { name: 'Audit', columns: AUDIT_COLUMNS, rows: data.auditRows },
   ];

@@ -10,14 +10,16 @@ import type { Participant } from '../../../core/types.js';
 import type { MatchesState } from '../../../core/matching/state.js';
 import type { Candidate } from '../../../core/outbox/plan.js';
 import { senderOf } from '../../../core/outbox/placeholders.js';
+import { emailKey } from '../../../core/keys.js';
 import { renderTemplate } from '../../../core/scheduling/template.js';
 import { buildEml, textToHtml, type Mailbox } from '../../formats/eml/message.js';
 import { announcementMail, introMails, type MailDraft } from '../intros/emails.js';
 import type { PreparedSchedule } from '../schedule/calendars.js';
 import { contentBytes } from '../../store/staged-write.js';
+import { audienceOf, eventInvitationDrafts } from './event-invitations.js';
 
 /** The kinds `send` knows. */
-export const SEND_KINDS = ['intro', 'announcement', 'invitations'] as const;
+export const SEND_KINDS = ['intro', 'announcement', 'reminders', 'invitations'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 /** A message ready for the outbox: its candidate record and how to write it. */
@@ -56,8 +58,11 @@ const splitSubject = (text: string, fallback: string) => {
   return m ? { subject: m[1], body: text.slice(m[0].length) } : { subject: fallback, body: text };
 };
 
-/** Every message of `kind`, in a stable order. */
-export function composeMails(kind: SendKind, input: ComposeInput): OutgoingMail[] {
+/** Every message of `kind` but reminders (see reminder-mails.ts), in a stable order. */
+export function composeMails(
+  kind: Exclude<SendKind, 'reminders'>,
+  input: ComposeInput,
+): OutgoingMail[] {
   const { prep, config } = input;
   const sender = senderOf(config);
   const drafts =
@@ -69,7 +74,8 @@ export function composeMails(kind: SendKind, input: ComposeInput): OutgoingMail[
   return drafts.map((d) => outgoing(d, sender));
 }
 
-function outgoing(d: MailDraft, sender: Mailbox): OutgoingMail {
+/** The outbox candidate and renderer of a draft, sent from `sender`. */
+export function outgoing(d: MailDraft, sender: Mailbox): OutgoingMail {
   const message = { ...d.message, from: sender };
   const to = message.to[0];
   const render = (messageId: string, date: Date, rehearsal?: Mailbox) =>
@@ -211,6 +217,8 @@ function invitationMails(input: ComposeInput): MailDraft[] {
       people,
     );
   }
+  const everyone = activePeople(input.participants);
+  const byEmail = new Map(everyone.map((m) => [emailKey(m.email), m]));
   for (const [path, content] of prep.rendered.files) {
     if (!path.startsWith('cancellations/')) continue;
     const bytes = contentBytes(content);
@@ -222,7 +230,8 @@ function invitationMails(input: ComposeInput): MailDraft[] {
     )?.[1];
     const event = prep.reconciled.cancellations.find((c) => c.uid === uid);
     if (!uid || !event) continue;
-    add(uid, 'CANCEL', event.summary, bytes, event.attendees);
+    // A cancelled milestone lists no attendees: its audience hears of it.
+    add(uid, 'CANCEL', event.summary, bytes, audienceOf(event, byEmail, everyone));
   }
-  return mails;
+  return [...mails, ...eventInvitationDrafts(prep, config, input.participants)];
 }
