@@ -30,15 +30,17 @@ export async function runIntro(ctx: Ctx, opts: IntroOptions): Promise<void> {
   const result = await lockProgram(program, 'intro', async () => {
     const prepared = await prepareSchedule(program, ctx.now);
     assertScheduleCurrent(prepared.previous !== undefined, prepared.reconciled.counts);
-    const rendered = renderIntros(prepared, program.config, ctx.now);
+    const intros = renderIntros(prepared, program.config, ctx.now);
     // Outside the program folder the emails may land among the user's own files: never replace
     // one silently.
-    for (const file of rendered.keys())
+    for (const file of intros.paths)
       assertMayWrite(resolve(outDir, file), program.dir, Boolean(opts.force));
-    const retired = retireDrafts(outDir, new Set(rendered.keys()), dryRun);
-    if (!dryRun) writeStaged(outDir, rendered);
+    const retired = retireDrafts(outDir, new Set(intros.paths), dryRun);
+    if (dryRun)
+      for (const file of intros.files()) void file; // built (so errors show), not written
+    else writeStaged(outDir, intros.files());
     const changed = draftsChangedSinceSent(prepared, program.config, await readOutbox(program));
-    return { files: [...rendered.keys()].sort(), retired, changed };
+    return { files: [...intros.paths].sort(), retired, changed };
   });
   const { files, retired, changed } = result;
   const emails = files.filter((f) => !f.endsWith('announcement.eml')).length;
