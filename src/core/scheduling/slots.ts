@@ -23,6 +23,27 @@ interface Booking {
   day: number;
 }
 
+/** Each person's booked meetings, for the double-booking and per-day checks of every slot. */
+class Bookings {
+  private readonly byEmail = new Map<string, Booking[]>();
+
+  /** Whether [start, end) is free for `email` and their local day has room under `cap`. */
+  free(email: string, start: number, end: number, day: number, cap: number): boolean {
+    let sameDay = 0;
+    for (const b of this.byEmail.get(email) ?? []) {
+      if (b.start < end && start < b.end) return false;
+      if (b.day === day) sameDay++;
+    }
+    return sameDay < cap;
+  }
+
+  book(email: string, booking: Booking): void {
+    const list = this.byEmail.get(email);
+    if (list) list.push(booking);
+    else this.byEmail.set(email, [booking]);
+  }
+}
+
 /** Inputs for slot finding. */
 export interface SlotInput {
   units: MeetingUnit[];
@@ -150,12 +171,7 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
   const length = schedule.meetingMinutes;
   const prefStart = parseClock(schedule.preferredHours.start);
   const prefEnd = parseClock(schedule.preferredHours.end);
-  const bookings = new Map<string, Booking[]>();
-  const booked = (email: string) => {
-    let list = bookings.get(email);
-    if (!list) bookings.set(email, (list = []));
-    return list;
-  };
+  const bookings = new Bookings();
   // Monday first, so ties go to the start of the week.
   const days = Array.from({ length: 7 }, (_, i) => input.startDay + i).sort(
     (a, b) => isoWeekday(a) - isoWeekday(b),
@@ -246,22 +262,16 @@ export function findSlots(input: SlotInput): SlotOutcome[] {
       if (c.shift === null) score += hold;
       if (best && score <= best.score) continue;
       const end = c.utc + length * MIN_MS;
-      const free = people.every((p, i) => {
-        const list = bookings.get(p.email) ?? [];
-        let sameDay = 0;
-        for (const b of list) {
-          if (b.start < end && c.utc < b.end) return false;
-          if (b.day === c.locals[i]) sameDay++;
-        }
-        return sameDay < schedule.maxMeetingsPerDay;
-      });
+      const free = people.every((p, i) =>
+        bookings.free(p.email, c.utc, end, c.locals[i], schedule.maxMeetingsPerDay),
+      );
       if (free) best = { ...c, score };
       if (best && best.score === full) break;
     }
     if (best) {
       const b = best;
       people.forEach((p, i) =>
-        booked(p.email).push({ start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }),
+        bookings.book(p.email, { start: b.utc, end: b.utc + length * MIN_MS, day: b.locals[i] }),
       );
       outcomes[index] = {
         unitId: unit.id,
@@ -302,7 +312,7 @@ function keptOutcome(
     days: number[];
   },
   input: SlotInput,
-  bookings: Map<string, Booking[]>,
+  bookings: Bookings,
 ): SlotOutcome | undefined {
   const { people, zones, windows, days } = at;
   const { meetingMinutes: length, maxMeetingsPerDay } = input.schedule;
@@ -315,21 +325,16 @@ function keptOutcome(
     day,
     previous.minute,
     length,
-    (p, utc, end, local) => {
-      let sameDay = 0;
-      for (const b of bookings.get(p.email) ?? []) {
-        if (b.start < end && utc < b.end) return false;
-        if (b.day === local) sameDay++;
-      }
-      return sameDay < maxMeetingsPerDay;
-    },
+    (p, utc, end, local) => bookings.free(p.email, utc, end, local, maxMeetingsPerDay),
   );
   if (!again) return undefined;
-  people.forEach((p, i) => {
-    const list = bookings.get(p.email) ?? [];
-    bookings.set(p.email, list);
-    list.push({ start: again.utc, end: again.utc + length * MIN_MS, day: again.locals[i] });
-  });
+  people.forEach((p, i) =>
+    bookings.book(p.email, {
+      start: again.utc,
+      end: again.utc + length * MIN_MS,
+      day: again.locals[i],
+    }),
+  );
   const later = periodDays(zones, day, input.endDay);
   const shift = shiftedOutside(zones, windows, later, previous.minute, length);
   return {
