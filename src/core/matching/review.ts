@@ -92,26 +92,6 @@ export function reviewCounts(matches: readonly Match[]): { proposed: number; app
   return { proposed, approved };
 }
 
-/** The ids of the active pairs listed as mentee/mentor rows (e.g. a reviewed export), and the rest. */
-export function pairIdsOf<R extends { mentee: string; mentor: string }>(
-  st: MatchesState,
-  rows: R[],
-): { ids: string[]; missing: R[] } {
-  const ids: string[] = [];
-  const missing: R[] = [];
-  for (const r of rows) {
-    const m = st.matches.find(
-      (x) =>
-        x.status === 'active' &&
-        norm(x.mentee) === norm(r.mentee) &&
-        norm(x.mentor) === norm(r.mentor),
-    );
-    if (m) ids.push(m.id);
-    else missing.push(r);
-  }
-  return { ids, missing };
-}
-
 /**
  * The stages of the current pairs: proposed (awaiting review), approved, and active (approved and
  * introduced: their intro was sent, `introduced` holds those pair ids).
