@@ -206,6 +206,18 @@ describe('mentor-cli schedule', () => {
 });
 
 describe('mentor-cli intro', () => {
+  it('--dry-run lists every draft it would write and writes none; a real run then writes exactly those', async () => {
+    const dir = await program();
+    expect(runCli(['schedule', '--now', '2027-01-20'], { cwd: dir }).code).toBe(0);
+    const dry = runCli(['intro', '--dry-run', '--json', '--now', '2027-02-01'], { cwd: dir });
+    expect(dry.code).toBe(0);
+    const listed = JSON.parse(dry.stdout) as { dryRun: boolean; emails: number; files: string[] };
+    expect({ dryRun: listed.dryRun, emails: listed.emails }).toEqual({ dryRun: true, emails: 4 });
+    expect(existsSync(join(dir, 'intro'))).toBe(false);
+    expect(runCli(['intro', '--now', '2027-02-01'], { cwd: dir }).code).toBe(0);
+    expect(files(join(dir, 'intro')).map((f) => `intro/${f}`)).toEqual(listed.files);
+  });
+
   it('writes one email per person with the first meeting in their own time and the invitation attached', async () => {
     const dir = await program();
     const before = runCli(['intro', '--now', '2027-02-01'], { cwd: dir });
